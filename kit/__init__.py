@@ -1,0 +1,1 @@
+"""A teaching kit for reading one news story closely."""

@@ -1,0 +1,132 @@
+"""Rich notebook output: the article as HTML, hit tables, and charts with their captions."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Callable, Sequence
+
+import matplotlib.pyplot as plt
+from IPython.display import HTML, display
+from matplotlib.axes import Axes
+
+from kit.article import Article, KwicHit, Paragraph, phrase_pattern
+from kit.charts import description
+from kit.text import Sentiment
+
+_STYLE = (
+    "<style>"
+    ".kit-article{max-width:46em;font-family:Georgia,serif;line-height:1.5}"
+    ".kit-article .kit-num{display:inline-block;min-width:2.6em;color:#555;"
+    "font-family:sans-serif;font-size:.8em}"
+    ".kit-article mark,.kit-mark{background:#fde8b0;border-bottom:2px solid #000;padding:0 .1em}"
+    ".kit-table td,.kit-table th{padding:.15em .5em;text-align:left}"
+    ".kit-table td.kit-left{text-align:right;color:#444}"
+    "</style>"
+)
+
+
+def show(ax: Axes) -> None:
+    """Display a kit chart as an image with its description as alt text and caption."""
+    text = description(ax)
+    buffer = io.BytesIO()
+    ax.figure.savefig(buffer, format="png", bbox_inches="tight")
+    plt.close(ax.figure)
+    display(
+        {"image/png": buffer.getvalue(), "text/plain": f"[chart] {text}"},
+        metadata={"image/png": {"alt": text}},
+        raw=True,
+    )
+    display(HTML(f'<p style="font-size:.9em;color:#333"><em>Figure.</em> {html.escape(text)}</p>'))
+
+
+def _wrap_matches(text: str, pattern: re.Pattern[str], wrap: Callable[[str], str]) -> str:
+    """Return ``text`` escaped for HTML, each match of ``pattern`` passed through ``wrap``."""
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [html.escape(text[last : match.start()]), wrap(match.group())]
+        last = match.end()
+    return "".join(pieces) + html.escape(text[last:])
+
+
+def mark_phrase(text: str, phrase: str | None) -> str:
+    """Return ``text`` escaped for HTML, with whole-word hits of ``phrase`` in <mark>."""
+    if not phrase or not phrase.strip():
+        return html.escape(text)
+    return _wrap_matches(text, phrase_pattern(phrase), lambda hit: f"<mark>{html.escape(hit)}</mark>")
+
+
+def _paragraph_html(paragraph: Paragraph, phrase: str | None) -> str:
+    return (
+        f'<p id="p{paragraph.number}"><span class="kit-num">¶{paragraph.number}</span>'
+        f"{mark_phrase(paragraph.text, phrase)}</p>"
+    )
+
+
+def article_html(article: Article, highlight: str | None = None) -> HTML:
+    """Return the article as readable HTML with numbered paragraphs and optional highlights."""
+    when = f" · {article.published:%A %-d %B %Y}" if article.published else ""
+    publication = article.metadata.get("publication")
+    outlet = html.escape(publication.value) if publication else ""
+    parts = [
+        _STYLE,
+        '<div class="kit-article">',
+        f'<p style="font-family:sans-serif;font-size:.85em;color:#555">'
+        f"{html.escape(article.section or '')}{' · ' if article.section else ''}{outlet}{when}</p>",
+        f"<h2>{html.escape(article.headline)}</h2>",
+        f"<p><em>{html.escape(article.dek)}</em></p>" if article.dek else "",
+        *(_paragraph_html(p, highlight) for p in article.paragraphs),
+        f"<p><small>{html.escape(article.credits)}</small></p>" if article.credits else "",
+        f"<p><small>{html.escape(article.copyright)}</small></p>" if article.copyright else "",
+        "</div>",
+    ]
+    return HTML("".join(parts))
+
+
+def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | None = None) -> HTML:
+    """Return just the body paragraphs ``numbers``, numbered, as HTML."""
+    chosen = [article.paragraph(n) for n in numbers]
+    return HTML(
+        _STYLE
+        + '<div class="kit-article">'
+        + "".join(_paragraph_html(p, highlight) for p in chosen)
+        + "</div>"
+    )
+
+
+def kwic_table_html(hits: Sequence[KwicHit]) -> str:
+    """Return keyword-in-context hits as an HTML table, one row per hit."""
+    if not hits:
+        return "<p>No hits.</p>"
+    rows = "".join(
+        f'<tr><td>¶{h.paragraph}</td><td class="kit-left">…{html.escape(h.left)}</td>'
+        f'<td><b class="kit-mark">{html.escape(h.match)}</b></td><td>{html.escape(h.right)}…</td></tr>'
+        for h in hits
+    )
+    return (
+        f'{_STYLE}<table class="kit-table"><thead><tr><th>¶</th><th>left context</th>'
+        f"<th>hit</th><th>right context</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def scored_words_html(text: str, result: Sentiment) -> str:
+    """Return ``text`` as HTML with every lexicon word that was scored marked and labelled."""
+    scores = {}
+    for assessment in result.assessments:
+        for word in assessment.words:
+            scores.setdefault(word.lower(), assessment.polarity)
+    if not scores:
+        return f"{_STYLE}<p>{html.escape(text)}</p>"
+    pattern = re.compile(
+        "|".join(phrase_pattern(w).pattern for w in sorted(scores, key=len, reverse=True)), re.I
+    )
+
+    def label(word: str) -> str:
+        score = scores[word.lower()]
+        return (
+            f'<span class="kit-mark" title="polarity {score:+.2f}">'
+            f"{html.escape(word)}<sup>{score:+.2f}</sup></span>"
+        )
+
+    return f"{_STYLE}<p>{_wrap_matches(text, pattern, label)}</p>"

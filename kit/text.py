@@ -1,0 +1,128 @@
+"""Offline text analysis: sentences, word tokens and lexicon sentiment.
+
+Everything here runs on what ships inside installed packages: pysbd's rule-based
+sentence segmenter, a regular-expression word tokenizer, and TextBlob's
+PatternAnalyzer with its bundled lexicon. Nothing reads NLTK corpora, so nothing
+can raise MissingCorpusError or reach for the network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pysbd
+from textblob.en.sentiments import PatternAnalyzer
+
+from kit.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from kit.article import Article
+
+# A word is an abbreviation with its hyphenated tail ("U.S.-Japanese"), a number
+# ("131", "1,000", "2.5") or a run of letters joined by hyphens or apostrophes
+# ("can't", "country's", "results-oriented"). Punctuation is never a word.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+)*|\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text and where it sits: ``source[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One scored chunk: the lexicon words that matched and the scores they gave."""
+
+    words: tuple[str, ...]
+    polarity: float
+    subjectivity: float
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """Polarity (-1 negative .. +1 positive), subjectivity (0 factual .. 1 opinion) and why."""
+
+    polarity: float
+    subjectivity: float
+    assessments: tuple[Assessment, ...]
+
+
+def _require_text(text: object, name: str = "text") -> str:
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{name} must be a string, but a {type(text).__name__} was given.")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def joined(items: Sequence[object]) -> str:
+    """Return items as an English list.
+
+    >>> joined([3, 10, 11])
+    '3, 10 and 11'
+    """
+    names = [str(item) for item in items]
+    if len(names) < 2:
+        return "".join(names) or "none"
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Return the sentences of ``text`` as spans, without surrounding white space."""
+    text = _require_text(text)
+    spans = []
+    for piece in _segmenter().segment(text):
+        stripped = piece.sent.strip()
+        if stripped:
+            start = piece.start + piece.sent.index(stripped)
+            spans.append(Span(stripped, start, start + len(stripped)))
+    return spans
+
+
+def word_spans(text: str) -> list[Span]:
+    """Return the word tokens of ``text`` (punctuation left out) with their offsets."""
+    text = _require_text(text)
+    return [Span(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``, punctuation left out.
+
+    >>> words('"Starting line, not the goal."')
+    ['Starting', 'line', 'not', 'the', 'goal']
+    """
+    return [span.text for span in word_spans(text)]
+
+
+def sentiment(text: str) -> Sentiment:
+    """Return TextBlob's PatternAnalyzer sentiment of ``text`` with the assessments behind it.
+
+    >>> sentiment("I am absolutely confident we will find a way").polarity
+    0.5
+    """
+    text = _require_text(text)
+    result = PatternAnalyzer().analyze(text, keep_assessments=True)
+    return Sentiment(
+        polarity=result.polarity,
+        subjectivity=result.subjectivity,
+        assessments=tuple(
+            Assessment(tuple(chunk), polarity, subjectivity)
+            for chunk, polarity, subjectivity, _label in result.assessments
+        ),
+    )
+
+
+def sentiment_arc(article: Article) -> dict[int, Sentiment]:
+    """Return the sentiment of each body paragraph, keyed by paragraph number."""
+    return {p.number: sentiment(p.text) for p in article.paragraphs}
