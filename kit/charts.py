@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 from kit.article import KwicHit
 from kit.errors import InvalidInputError, whole_number
 from kit.quotes import ParagraphShape
-from kit.text import Sentiment, joined
+from kit.text import Sentiment, counted, paragraph_list
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours chosen to stay apart
 # for viewers with protanopia, deuteranopia and tritanopia.
@@ -125,8 +125,7 @@ def story_shape(shape: Sequence[ParagraphShape], ax: Axes | None = None) -> Axes
     return _record(
         ax,
         f"Bars show the length in words of each of the {len(shape)} body paragraphs; "
-        f"{in_quotes} of the {total} words are inside quotation marks, in paragraphs "
-        f"{joined(quoted)}.",
+        f"{in_quotes} of the {total} words are inside quotation marks, in {paragraph_list(quoted)}.",
     )
 
 
@@ -147,13 +146,13 @@ def keyword_strip(hits: Sequence[KwicHit], paragraph_count: int, phrase: str, ax
     whole_number("paragraph_count", paragraph_count, 1)
     ax = _frame(ax, (7, 1.3), ("keyword_strip", paragraph_count), _strip_frame(paragraph_count))
     ticks = ax.vlines([h.position for h in hits], 0, 1, color=PALETTE["vermillion"], linewidth=2.5)
-    ax.set_title(f"Where \u201c{phrase}\u201d falls in the story ({len(hits)} hits)", fontsize=10)
+    ax.set_title(f"Where \u201c{phrase}\u201d falls in the story ({counted(len(hits), 'hit')})", fontsize=10)
     paragraphs = sorted({h.paragraph for h in hits})
-    where = f"in paragraphs {joined(paragraphs)}" if hits else "nowhere in the body"
+    where = f"in {paragraph_list(paragraphs)}"
     return _record(
         ax,
-        f"A strip of the story's {paragraph_count} paragraphs with a tick for each of the "
-        f"{len(hits)} places \u201c{phrase}\u201d occurs: {where}.",
+        f"A strip of the story's {paragraph_count} paragraphs with a tick wherever "
+        f"\u201c{phrase}\u201d occurs: {where if hits else 'nowhere in the body'}.",
         [ticks],
     )
 
@@ -243,7 +242,8 @@ def word_scores(result: Sentiment, title: str = "Words that drove the score", ax
     strongest = max(result.assessments, key=lambda a: abs(a.polarity))
     return _record(
         ax,
-        f"{len(values)} scored words or phrases; the strongest is \u201c{' '.join(strongest.words)}\u201d "
+        f"{counted(len(values), 'scored word or phrase', 'scored words or phrases')}; "
+        f"the strongest is \u201c{' '.join(strongest.words)}\u201d "
         f"at {strongest.polarity:+.2f}, and their mean gives polarity {result.polarity:+.2f}.",
         data,
     )

@@ -78,6 +78,24 @@ def joined(items: Sequence[object]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """Return a count with its noun in the right number.
+
+    >>> counted(1, "hit"), counted(3, "hit"), counted(2, "paragraph", "paragraphs")
+    ('1 hit', '3 hits', '2 paragraphs')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def paragraph_list(numbers: Sequence[int]) -> str:
+    """Return paragraph numbers as words.
+
+    >>> paragraph_list([19]), paragraph_list([3, 10])
+    ('paragraph 19', 'paragraphs 3 and 10')
+    """
+    return f"{'paragraph' if len(numbers) == 1 else 'paragraphs'} {joined(numbers)}"
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Return the sentences of ``text`` as spans, without surrounding white space."""
     text = _require_text(text)

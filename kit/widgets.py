@@ -26,7 +26,7 @@ from kit import charts
 from kit.article import Article, KwicHit
 from kit.display import kwic_table_html, scored_words_html
 from kit.errors import KitError
-from kit.text import Sentiment, joined, sentiment
+from kit.text import Sentiment, counted, paragraph_list, sentiment
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,7 @@ def keyword_view(article: Article, phrase: str) -> KeywordView:
     if not hits:
         summary = f"\u201c{phrase}\u201d does not occur in the body of the article."
     else:
-        where = joined(paragraphs)
-        plural = "paragraph" if len(paragraphs) == 1 else "paragraphs"
-        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}, in {plural} {where}."
+        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}, in {paragraph_list(paragraphs)}."
     return KeywordView(phrase, hits, len(article.paragraphs), summary)
 
 
@@ -74,7 +72,7 @@ def paragraph_view(article: Article, number: int) -> ParagraphView:
     scored = len(result.assessments)
     summary = (
         f"Paragraph {number}: polarity {result.polarity:+.2f}, subjectivity "
-        f"{result.subjectivity:.2f}, from {scored} scored word{'' if scored == 1 else 's'}."
+        f"{result.subjectivity:.2f}, from {counted(scored, 'scored word')}."
         if scored
         else f"Paragraph {number}: no word is in the lexicon, so it scores 0 on both scales."
     )
@@ -104,28 +102,34 @@ class _ChartImage:
         """Let ``render`` draw on the Axes, show the result and return what render returned."""
         summary = render(self.ax)
         layers = charts.layers(self.ax)
-        changing = [*layers.data, self.ax.title]
         if layers.frame != self._frame:
-            self._background = self._render_background(changing)
+            self._background = self._render_background(layers.data)
             self._frame = layers.frame
         self.canvas.restore_region(self._background)
-        for artist in changing:
+        for artist in [*layers.data, self.ax.title]:
             self.ax.draw_artist(artist)
         self.image.value = self._png()
         self.caption.value = f"<small><em>Figure.</em> {html.escape(layers.description)}</small>"
         return summary
 
-    def _render_background(self, changing: list):
-        for artist in changing:
+    def _render_background(self, data: list) -> object:
+        # Hide the data and blank the title (hiding it would let matplotlib move it
+        # out of view), render everything else once, and keep it as the background.
+        title = self.ax.title.get_text()
+        self.ax.title.set_text("")
+        for artist in data:
             artist.set_visible(False)
         self.canvas.draw()
-        for artist in changing:
+        for artist in data:
             artist.set_visible(True)
+        self.ax.title.set_text(title)
         return self.canvas.copy_from_bbox(self.figure.bbox)
 
     def _png(self) -> bytes:
         buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+        PIL.Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1
+        )
         return buffer.getvalue()
 
 

@@ -1,0 +1,63 @@
+"""kit.display: the article as HTML, hit tables, and charts shown with alt text and caption."""
+
+from unittest import mock
+
+import matplotlib.pyplot as plt
+import pytest
+
+from kit import charts, display
+from kit.article import load_article, parse_article
+from kit.text import sentiment
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article()
+
+
+def test_article_html_numbers_every_paragraph(seed):
+    page = display.article_html(seed).data
+    assert [f'id="p{n}"' in page for n in (1, 20, 21)] == [True, True, False]
+    assert "<h2>U.S., Japan Will Try Again on Trade Talks</h2>" in page
+    assert "Commerce · Los Angeles Times · Wednesday 25 May 1994" in page
+    assert "U.S. &amp; World" not in page  # the edition line is not part of the reading copy
+    assert "Gerstenzang reported from Washington" in page
+
+
+def test_article_html_escapes_and_highlights():
+    article = parse_article('A <b> headline\n\n\nSay "x < y" & mean it. Then x again.\n')
+    page = display.article_html(article, highlight="x").data
+    assert "A &lt;b&gt; headline" in page
+    assert "&quot;<mark>x</mark> &lt; y&quot; &amp; mean it. Then <mark>x</mark> again." in page
+
+
+def test_paragraphs_html_shows_only_the_chosen_paragraphs(seed):
+    page = display.paragraphs_html(seed, [4, 19]).data
+    assert 'id="p4"' in page and 'id="p19"' in page and 'id="p5"' not in page
+
+
+def test_kwic_table(seed):
+    table = display.kwic_table_html(seed.search("numerical targets"))
+    assert table.count("<tr>") == 3
+    assert "<td>¶3</td>" in table and "<td>¶10</td>" in table
+    assert display.kwic_table_html([]) == "<p>No hits.</p>"
+
+
+def test_scored_words_are_marked_with_their_scores():
+    text = "A troubled, TROUBLED relationship."
+    html = display.scored_words_html(text, sentiment(text))
+    assert html.count("<sup>-0.50</sup>") == 2
+    assert "relationship." in html
+
+
+def test_show_sends_the_description_as_alt_text_and_caption(seed):
+    ax = charts.keyword_strip(seed.search("Hata"), 20, "Hata")
+    with mock.patch.object(display, "display") as shown:
+        display.show(ax)
+    (bundle,), kwargs = shown.call_args_list[0]
+    assert bundle["image/png"].startswith(b"\x89PNG")
+    assert bundle["text/plain"] == f"[chart] {charts.description(ax)}"
+    assert kwargs == {"metadata": {"image/png": {"alt": charts.description(ax)}}, "raw": True}
+    caption = shown.call_args_list[1].args[0].data
+    assert "in paragraphs 6, 7, 15, 16 and 18." in caption
+    assert plt.get_fignums() == []  # shown once, then closed
