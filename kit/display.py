@@ -95,6 +95,20 @@ def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | N
     )
 
 
+def facts_html(article: Article) -> HTML:
+    """Return the article's metadata as a table: each fact, its source and how sure it is."""
+    rows = "".join(
+        f"<tr><td>{html.escape(name)}</td><td>{html.escape(fact.value)}</td>"
+        f"<td>{html.escape(fact.confidence)}</td><td>{html.escape(fact.source)}"
+        f"{'<br><small>' + html.escape(fact.note) + '</small>' if fact.note else ''}</td></tr>"
+        for name, fact in article.metadata.items()
+    )
+    return HTML(
+        f'{_STYLE}<table class="kit-table"><thead><tr><th>fact</th><th>value</th><th>confidence</th>'
+        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def kwic_table_html(hits: Sequence[KwicHit]) -> str:
     """Return keyword-in-context hits as an HTML table, one row per hit."""
     if not hits:

@@ -61,3 +61,10 @@ def test_show_sends_the_description_as_alt_text_and_caption(seed):
     caption = shown.call_args_list[1].args[0].data
     assert "in paragraphs 6, 7, 15, 16 and 18." in caption
     assert plt.get_fignums() == []  # shown once, then closed
+
+
+def test_facts_table_lists_every_fact_with_its_source(seed):
+    table = display.facts_html(seed).data
+    assert table.count("<tr>") == 1 + len(seed.metadata)
+    assert "https://clintonwhitehouse6.archives.gov/1994/05/" in table
+    assert "<td>inferred</td>" in table  # the section reading is marked as an inference

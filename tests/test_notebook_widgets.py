@@ -1,0 +1,93 @@
+"""The widgets of notebook 01, wired in a real kernel, driven the way a front end drives them.
+
+nbval cannot check cells that drive Output widgets (they carry the
+``nbval-ignore-output`` tag), so this test runs the notebook with nbclient,
+finds each widget's models in the kernel's widget state, sends the kernel the
+same ``comm_msg`` update a browser sends when a student types or slides, and
+reads the updates the kernel sends back.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+
+NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "01_reading_the_article.ipynb"
+WIDGET_TIMEOUT = 30
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """Run notebook 01 in a fresh kernel and keep the kernel for the tests."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+    )
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        yield client
+
+
+def model_id(client: NotebookClient, model: str, **state: object) -> str:
+    """Return the id of the widget model of type ``model`` whose state includes ``state``."""
+    for ident, entry in client.widget_state.items():
+        if entry.get("_model_name") == model and all(entry.get(k) == v for k, v in state.items()):
+            return ident
+    raise AssertionError(f"no {model} with {state} among the kernel's widgets")
+
+
+def html_values(client: NotebookClient) -> list[str]:
+    """Return the value of every HTML widget the kernel has created."""
+    return [e.get("value", "") for e in client.widget_state.values() if e.get("_model_name") == "HTMLModel"]
+
+
+def set_value_and_wait(client: NotebookClient, ident: str, value: object, expect: str) -> str:
+    """Send a front end's value update for widget ``ident``; return the first HTML update containing
+    ``expect``. Fail on any error the kernel reports meanwhile."""
+    message = client.kc.session.msg(
+        "comm_msg",
+        {"comm_id": ident, "data": {"method": "update", "state": {"value": value}, "buffer_paths": []}},
+    )
+    client.kc.shell_channel.send(message)
+    deadline = time.monotonic() + WIDGET_TIMEOUT
+    while time.monotonic() < deadline:
+        reply = run_sync(client.kc.get_iopub_msg)(timeout=WIDGET_TIMEOUT)
+        if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
+            continue
+        assert reply["msg_type"] != "error", reply["content"]
+        if reply["msg_type"] == "stream":
+            raise AssertionError(f"the widget printed {reply['content']['text']!r}")
+        state = reply["content"].get("data", {}).get("state", {})
+        if expect in str(state.get("value", "")):
+            return state["value"]
+    raise AssertionError(f"no widget showed {expect!r} within {WIDGET_TIMEOUT} s")
+
+
+def test_widgets_render_their_default_in_the_kernel(kernel):
+    values = html_values(kernel)
+    assert any("occurs twice, in paragraphs 3 and 10." in v for v in values)
+    assert any("Paragraph 4: polarity +0.09" in v for v in values)
+    outputs = [e for e in kernel.widget_state.values() if e.get("_model_name") == "OutputModel"]
+    assert outputs and all(e.get("outputs", []) == [] for e in outputs)  # no errors shown
+
+
+def test_typing_a_word_updates_the_keyword_widget(kernel):
+    box = model_id(kernel, "TextModel", placeholder="type a word, then press Enter")
+    summary = set_value_and_wait(
+        kernel, box, "pressure", "\u201cpressure\u201d occurs twice, in paragraphs 14 and 16."
+    )
+    assert "<td>¶14</td>" in summary and "<td>¶16</td>" in summary
+
+
+def test_moving_the_slider_updates_the_paragraph_widget(kernel):
+    slider = model_id(kernel, "IntSliderModel", description="Paragraph:")
+    summary = set_value_and_wait(
+        kernel, slider, 19, "Paragraph 19: no word is in the lexicon, so it scores 0"
+    )
+    assert "That might be overly optimistic." in summary

@@ -1,0 +1,54 @@
+"""The package as a whole: no global side effects on import, documented API, lint-clean."""
+
+import importlib
+import inspect
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kit
+
+ROOT = Path(__file__).parents[1]
+MODULES = [
+    importlib.import_module(f"kit.{m.name}") for m in pkgutil.iter_modules(kit.__path__) if m.name != "data"
+]
+
+
+def public_functions():
+    for module in MODULES:
+        for name, value in vars(module).items():
+            if not name.startswith("_") and inspect.isfunction(value) and value.__module__ == module.__name__:
+                yield f"{module.__name__}.{name}", value
+
+
+def test_importing_the_kit_changes_no_global_state():
+    script = (
+        "import warnings, matplotlib\n"
+        "before = (dict(matplotlib.rcParams), matplotlib.rcParams['backend'], list(warnings.filters))\n"
+        f"import {', '.join(m.__name__ for m in MODULES)}\n"
+        "after = (dict(matplotlib.rcParams), matplotlib.rcParams['backend'], list(warnings.filters))\n"
+        "assert before == after, 'importing the kit changed global state'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(("name", "function"), list(public_functions()))
+def test_public_functions_have_a_docstring_and_type_hints(name, function):
+    assert function.__doc__ and function.__doc__.strip(), f"{name} has no docstring"
+    assert "return" in function.__annotations__, f"{name} has no return type hint"
+
+
+def test_the_top_level_api():
+    assert kit.__all__ == ["KitError", "load_article"]
+    assert kit.load_article().headline.startswith("U.S., Japan")
+
+
+def test_ruff_finds_nothing():
+    for command in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
