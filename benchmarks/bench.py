@@ -1,0 +1,154 @@
+"""Benchmark the kit: widget updates, notebook execution and import time.
+
+Run from the repository root:  python benchmarks/bench.py [--runs 40]
+
+Targets (issue 2 and the brief): a widget update, compute plus PNG render,
+median <= 100 ms and p95 <= 150 ms; each notebook executes headless in <= 10 s;
+`import kit` adds <= 0.2 s to importing matplotlib, ipywidgets and textblob.
+This is a measurement, not a test: it prints a table and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+
+from kit import charts  # noqa: E402
+from kit.article import load_article  # noqa: E402
+from kit.widgets import keyword_explorer, keyword_view, paragraph_explorer  # noqa: E402
+
+ROOT = Path(__file__).parents[1]
+PHRASES = ["targets", "Kantor", "Japanese", "numerical targets", "said", "pressure", "U.S.", "Hata"]
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    """Return the median and the 95th percentile of ``samples``, in milliseconds."""
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def timed(action: Callable[[object], object], values: Iterable[object]) -> list[float]:
+    """Return how long ``action`` took for each value, in seconds."""
+    samples = []
+    for value in values:
+        start = time.perf_counter()
+        action(value)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def cycle(values: list, runs: int) -> list:
+    return [values[i % len(values)] for i in range(runs)]
+
+
+def widget_rows(runs: int) -> list[tuple[str, float, float]]:
+    """Time each widget's update through its control, as a student's change would run it."""
+    article = load_article()
+    keyword = keyword_explorer(article)
+    paragraph = paragraph_explorer(article)
+
+    def set_phrase(value):
+        keyword.children[0].value = value
+
+    def set_paragraph(value):
+        paragraph.children[0].value = value
+
+    def naive_strip(phrase):
+        # The redraw the kit avoids: a new figure and a tight-bbox PNG on every change.
+        view = keyword_view(article, phrase)
+        ax = charts.keyword_strip(view.hits, view.paragraph_count, view.phrase)
+        ax.figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+        plt.close(ax.figure)
+
+    # Consecutive values differ, so every run really updates (traitlets skip equal values).
+    return [
+        ("keyword_explorer (type a word)", *percentiles(timed(set_phrase, cycle(PHRASES, runs)))),
+        (
+            "paragraph_explorer (move the slider)",
+            *percentiles(timed(set_paragraph, cycle(list(range(1, 21)), runs))),
+        ),
+        (
+            "reference: naive redraw of the keyword strip",
+            *percentiles(timed(naive_strip, cycle(PHRASES, runs))),
+        ),
+    ]
+
+
+def execute_seconds(nb: nbformat.NotebookNode) -> float:
+    """Return the seconds nbclient takes to start a kernel and run ``nb``."""
+    start = time.perf_counter()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    ).execute()
+    return time.perf_counter() - start
+
+
+def notebook_rows() -> list[tuple[str, float]]:
+    """Time the execution of each notebook, and of an empty one for the kernel's own cost."""
+    empty = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    rows = [("(empty notebook: kernel start-up)", execute_seconds(empty))]
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        rows.append((path.name, execute_seconds(nbformat.read(path, as_version=4))))
+    return rows
+
+
+def import_seconds(code: str, repeats: int = 5) -> float:
+    """Return the median wall time of a fresh interpreter running ``code``."""
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def import_rows() -> list[tuple[str, float]]:
+    """Time importing the kit on top of the libraries it builds on."""
+    libraries = "import matplotlib.pyplot, ipywidgets, textblob"
+    base = import_seconds(libraries)
+    with_kit = import_seconds(f"{libraries}; import kit, kit.charts, kit.display, kit.widgets")
+    return [
+        ("matplotlib + ipywidgets + textblob", base),
+        ("the same + the kit", with_kit),
+        ("the kit adds", with_kit - base),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40, help="updates timed per widget (default 40)")
+    args = parser.parse_args()
+
+    print(f"Widget updates, {args.runs} runs each (target: median <= 100 ms, p95 <= 150 ms)")
+    print(f"{'widget':48} {'median ms':>10} {'p95 ms':>8}")
+    # Outside a kernel, Output.clear_output writes terminal escapes to stdout; keep them off the table.
+    with contextlib.redirect_stdout(io.StringIO()):
+        rows = widget_rows(args.runs)
+    for name, median, p95 in rows:
+        print(f"{name:48} {median:10.1f} {p95:8.1f}")
+    print("\nNotebook execution, headless with nbclient (target: <= 10 s each)")
+    for name, seconds in notebook_rows():
+        print(f"{name:48} {seconds:8.2f} s")
+    print("\nImport time, fresh interpreter, median of 5 (target: the kit adds <= 0.2 s)")
+    for name, seconds in import_rows():
+        print(f"{name:48} {seconds:8.2f} s")
+
+
+if __name__ == "__main__":
+    main()
