@@ -1,108 +1,23 @@
-"""Charts: each takes analysis results and an optional Axes, draws, and returns the Axes.
-
-Charts never compute analyses. Each one records a one-sentence description of
-what it shows (``description(ax)``), used as the chart's caption and alt text.
-Colours come from the Okabe-Ito palette, which stays distinguishable under the
-common colour-vision deficiencies, and no chart relies on colour alone: series
-also differ by marker, line style or hatching.
-"""
+"""Charts for reading the article: its shape, keyword hits, and lexicon sentiment."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 
-import matplotlib.pyplot as plt
-from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from kit.article import KwicHit
+from kit.charts.base import NARRATION, NEGATIVE, PALETTE, POSITIVE, QUOTED, framed_axes, new_axes, record
 from kit.errors import InvalidInputError, whole_number
 from kit.quotes import ParagraphShape
 from kit.text import Sentiment, counted, paragraph_list
-
-# Okabe & Ito (2008), "Color Universal Design": eight colours chosen to stay apart
-# for viewers with protanopia, deuteranopia and tritanopia.
-PALETTE = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-NARRATION, QUOTED = PALETTE["blue"], PALETTE["orange"]
-POSITIVE, NEGATIVE = PALETTE["blue"], PALETTE["vermillion"]
-
-
-@dataclass
-class Layers:
-    """What a kit chart drew on an Axes: a frame key, its description and its data artists.
-
-    A chart drawn again on the same Axes with the same frame key keeps the frame
-    (axes, ticks, labels) and replaces only the data artists, which is what lets a
-    widget redraw in a few milliseconds.
-    """
-
-    frame: tuple
-    description: str = ""
-    data: list[Artist] = field(default_factory=list)
-
-
-_layers: weakref.WeakKeyDictionary[Axes, Layers] = weakref.WeakKeyDictionary()
-
-
-def layers(ax: Axes) -> Layers:
-    """Return the frame key, description and data artists a kit chart recorded for ``ax``."""
-    if ax not in _layers:
-        raise InvalidInputError("ax must be an Axes drawn by a kit chart function; this one was not.")
-    return _layers[ax]
-
-
-def description(ax: Axes) -> str:
-    """Return the one-sentence description a kit chart recorded for ``ax``."""
-    return layers(ax).description
-
-
-def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
-    if ax is None:
-        _, ax = plt.subplots(figsize=size, layout="constrained")
-    elif not isinstance(ax, Axes):
-        raise InvalidInputError(f"ax must be a matplotlib Axes or None, but a {type(ax).__name__} was given.")
-    return ax
-
-
-def _frame(ax: Axes | None, size: tuple[float, float], key: tuple, draw: Callable[[Axes], None]) -> Axes:
-    """Return an Axes holding the frame ``key``: drawn now, or kept with its old data removed."""
-    ax = _axes(ax, size)
-    previous = _layers.get(ax)
-    if previous is not None and previous.frame == key:
-        for artist in previous.data:
-            artist.remove()
-        previous.data.clear()
-        return ax
-    if previous is not None:
-        ax.clear()
-    draw(ax)
-    _layers[ax] = Layers(key)
-    return ax
-
-
-def _record(ax: Axes, text: str, data: Sequence[Artist] = ()) -> Axes:
-    entry = _layers.setdefault(ax, Layers(("static",)))
-    entry.description = text
-    entry.data = list(data)
-    return ax
 
 
 def story_shape(shape: Sequence[ParagraphShape], ax: Axes | None = None) -> Axes:
     """Draw each paragraph's length as a bar split into narration and quoted words."""
     if not shape:
         raise InvalidInputError("shape must list at least one paragraph; an empty list was given.")
-    ax = _axes(ax, (7, 0.28 * len(shape) + 1.2))
+    ax = new_axes(ax, (7, 0.28 * len(shape) + 1.2))
     numbers = [p.number for p in shape]
     ax.barh(numbers, [p.narration_words for p in shape], color=NARRATION, label="reporter's narration")
     ax.barh(
@@ -122,7 +37,7 @@ def story_shape(shape: Sequence[ParagraphShape], ax: Axes | None = None) -> Axes
     ax.spines[["top", "right"]].set_visible(False)
     quoted = [p.number for p in shape if p.quoted_words]
     total, in_quotes = sum(p.words for p in shape), sum(p.quoted_words for p in shape)
-    return _record(
+    return record(
         ax,
         f"Bars show the length in words of each of the {len(shape)} body paragraphs; "
         f"{in_quotes} of the {total} words are inside quotation marks, in {paragraph_list(quoted)}.",
@@ -144,12 +59,12 @@ def _strip_frame(paragraph_count: int) -> Callable[[Axes], None]:
 def keyword_strip(hits: Sequence[KwicHit], paragraph_count: int, phrase: str, ax: Axes | None = None) -> Axes:
     """Draw a strip with a tick wherever ``phrase`` occurs, on a paragraph scale."""
     whole_number("paragraph_count", paragraph_count, 1)
-    ax = _frame(ax, (7, 1.3), ("keyword_strip", paragraph_count), _strip_frame(paragraph_count))
+    ax = framed_axes(ax, (7, 1.3), ("keyword_strip", paragraph_count), _strip_frame(paragraph_count))
     ticks = ax.vlines([h.position for h in hits], 0, 1, color=PALETTE["vermillion"], linewidth=2.5)
     ax.set_title(f"Where \u201c{phrase}\u201d falls in the story ({counted(len(hits), 'hit')})", fontsize=10)
     paragraphs = sorted({h.paragraph for h in hits})
     where = f"in {paragraph_list(paragraphs)}"
-    return _record(
+    return record(
         ax,
         f"A strip of the story's {paragraph_count} paragraphs with a tick wherever "
         f"\u201c{phrase}\u201d occurs: {where if hits else 'nowhere in the body'}.",
@@ -161,7 +76,7 @@ def sentiment_arc(arc: Mapping[int, Sentiment], ax: Axes | None = None) -> Axes:
     """Draw polarity and subjectivity paragraph by paragraph."""
     if not arc:
         raise InvalidInputError("arc must score at least one paragraph; an empty mapping was given.")
-    ax = _axes(ax, (7, 3))
+    ax = new_axes(ax, (7, 3))
     numbers = sorted(arc)
     polarity = [arc[n].polarity for n in numbers]
     ax.axhline(0, color="#999999", linewidth=0.8)
@@ -181,7 +96,7 @@ def sentiment_arc(arc: Mapping[int, Sentiment], ax: Axes | None = None) -> Axes:
     ax.spines[["top", "right"]].set_visible(False)
     high = max(numbers, key=lambda n: arc[n].polarity)
     low = min(numbers, key=lambda n: arc[n].polarity)
-    return _record(
+    return record(
         ax,
         f"Polarity and subjectivity of the {len(numbers)} paragraphs; polarity peaks at "
         f"{arc[high].polarity:+.2f} in paragraph {high} and is lowest, {arc[low].polarity:+.2f}, "
@@ -208,7 +123,7 @@ def word_scores(result: Sentiment, title: str = "Words that drove the score", ax
             f"result must be a kit.text.Sentiment, but a {type(result).__name__} was given."
         )
     rows = max(8, len(result.assessments))
-    ax = _frame(ax, (7, 2.6), ("word_scores", rows), _scores_frame(rows))
+    ax = framed_axes(ax, (7, 2.6), ("word_scores", rows), _scores_frame(rows))
     values = [a.polarity for a in result.assessments]
     bars = ax.barh(
         range(len(values)),
@@ -236,11 +151,11 @@ def word_scores(result: Sentiment, title: str = "Words that drove the score", ax
                 transform=ax.transAxes,
             )
         )
-        return _record(
+        return record(
             ax, "No word in this passage is in TextBlob's lexicon, so it scores 0 on both scales.", data
         )
     strongest = max(result.assessments, key=lambda a: abs(a.polarity))
-    return _record(
+    return record(
         ax,
         f"{counted(len(values), 'scored word or phrase', 'scored words or phrases')}; "
         f"the strongest is \u201c{' '.join(strongest.words)}\u201d "

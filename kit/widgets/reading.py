@@ -1,0 +1,105 @@
+"""Widgets for reading the article: keyword in context, and the words behind a paragraph's score."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from kit import charts
+from kit.article import Article, KwicHit
+from kit.display import kwic_table_html, scored_words_html
+from kit.text import Sentiment, counted, paragraph_list, sentiment
+from kit.widgets.base import ChartImage, panel
+
+
+@dataclass(frozen=True)
+class KeywordView:
+    """What the keyword-in-context widget shows for one phrase."""
+
+    phrase: str
+    hits: tuple[KwicHit, ...]
+    paragraph_count: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """What the paragraph-sentiment widget shows for one paragraph."""
+
+    number: int
+    text: str
+    sentiment: Sentiment
+    summary: str
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def keyword_view(article: Article, phrase: str) -> KeywordView:
+    """Return the hits of ``phrase`` in ``article`` and a one-sentence summary of them."""
+    hits = tuple(article.search(phrase))
+    phrase = " ".join(phrase.split())
+    paragraphs = sorted({h.paragraph for h in hits})
+    if not hits:
+        summary = f"\u201c{phrase}\u201d does not occur in the body of the article."
+    else:
+        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}, in {paragraph_list(paragraphs)}."
+    return KeywordView(phrase, hits, len(article.paragraphs), summary)
+
+
+def paragraph_view(article: Article, number: int) -> ParagraphView:
+    """Return paragraph ``number``, its sentiment and a one-sentence summary of the score."""
+    paragraph = article.paragraph(number)
+    result = sentiment(paragraph.text)
+    scored = len(result.assessments)
+    summary = (
+        f"Paragraph {number}: polarity {result.polarity:+.2f}, subjectivity "
+        f"{result.subjectivity:.2f}, from {counted(scored, 'scored word')}."
+        if scored
+        else f"Paragraph {number}: no word is in the lexicon, so it scores 0 on both scales."
+    )
+    return ParagraphView(number, paragraph.text, result, summary)
+
+
+def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
+    """Return a widget: type a word or phrase, see each hit in context and where it falls."""
+    box = widgets.Text(
+        value=phrase,
+        description="Word or phrase:",
+        placeholder="type a word, then press Enter",
+        continuous_update=False,
+        style={"description_width": "initial"},
+    )
+
+    def render(ax: Axes) -> str:
+        view = keyword_view(article, box.value)
+        charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
+        return f"<p>{html.escape(view.summary)}</p>{kwic_table_html(view.hits)}"
+
+    return panel(
+        [box], render, ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
+    )
+
+
+def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
+    """Return a widget: pick a paragraph, see its score and the words that drove it."""
+    slider = widgets.IntSlider(
+        value=number,
+        min=1,
+        max=len(article.paragraphs),
+        description="Paragraph:",
+        continuous_update=False,
+    )
+
+    def render(ax: Axes) -> str:
+        view = paragraph_view(article, slider.value)
+        charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
+        return f"<p>{html.escape(view.summary)}</p>{scored_words_html(view.text, view.sentiment)}"
+
+    return panel(
+        [slider], render, ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
+    )
