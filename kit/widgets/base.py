@@ -36,7 +36,9 @@ class ChartImage:
         self.figure.subplots_adjust(**margins)
         self.canvas = FigureCanvasAgg(self.figure)
         self.ax = self.figure.add_subplot()
-        self.image = widgets.Image(format="png")
+        # Show the PNG at its own size (a VBox would stretch it and blur it), but never wider than the page.
+        width = f"{round(size[0] * self.figure.dpi)}px"
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=width, max_width="100%"))
         self.caption = widgets.HTML()
         self._frame: tuple | None = None
         self._background = None

@@ -1,0 +1,281 @@
+"""The notebooks' widgets work for a student in JupyterLab, in a real browser.
+
+Unit tests prove the widget's pure core, and nbval proves the notebook's stored
+outputs; neither runs the JavaScript half of ipywidgets, so neither shows that a
+student who opens notebook 01 in JupyterLab and runs it gets a widget that
+answers. This test does what the student does: it serves a scratch copy of the
+notebook with ``jupyter lab``, opens it in headless Chromium (Debian's, driven
+by Playwright), clears the stored outputs and runs all cells from the menus,
+types a new word into the keyword-in-context box and presses Enter. It passes
+when the kernel answers in the page (the summary names the new word and the
+chart is redrawn) and no cell shows a traceback. A screenshot of the page is
+saved to tests/artifacts/<test name>.png at the end, pass or fail.
+
+One JupyterLab server, serving a scratch copy of notebooks/, is shared by the
+tests of this module; each test opens its own page. A test for another
+notebook's widgets is one more test function here.
+
+Without Chromium the test is skipped, except on CI (``CI=true``), where a missing
+browser fails the test: the browser check must never pass by not running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS = REPO / "notebooks"
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+TIMEOUT_S = 60  # generous: on 2 cores Lab, a kernel and matplotlib all start inside this test
+TIMEOUT_MS = TIMEOUT_S * 1000
+
+# A user setting that stops Lab's "get notified about Jupyter news" toast covering the page.
+NEWS_SETTING = "@jupyterlab/apputils-extension/notification.jupyterlab-settings"
+
+MENU_BAR = "#jp-MainMenu"
+STATUS_BAR = "#jp-main-statusbar"
+# The toolbar's indicator reads "idle" even before a kernel is attached; the status
+# bar reads "<kernel> | Idle" only once the kernel is started and connected.
+KERNEL_READY = "Python 3 (ipykernel) | Idle"
+KERNEL_IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
+STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"  # tracebacks too
+KEYWORD_INPUT = "input[placeholder='type a word, then press Enter']"
+NEW_WORD = "Kantor"
+
+# True once every code cell shows an execution count ("[3]:", not "[*]:" or "[ ]:"), or
+# once a cell shows a traceback (Run All stops there). textContent, not innerText: Lab
+# does not render cells scrolled out of view, and their innerText is empty.
+RUN_ALL_ENDED = """(stderr) => {
+    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+    const ran = prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p.textContent.trim()));
+    return ran || [...document.querySelectorAll(stderr)].some((e) => e.textContent.includes('Traceback'));
+}"""
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A running JupyterLab server."""
+
+    url: str
+    token: str
+
+    def notebook_url(self, name: str) -> str:
+        """Return the address that opens notebook ``name`` (at the server's root) in Lab."""
+        return f"{self.url}/lab/tree/{name}?token={self.token}"
+
+
+def chromium_or_skip() -> str:
+    """Return the path of Chromium; skip the test without it, or fail on CI."""
+    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if path:
+        return path
+    reason = f"Chromium is not installed (no {CHROMIUM}, no chromium on PATH); apt-get install chromium"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}. CI=true: the browser test must run on CI, not skip.", pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def lab_environment(home: Path) -> dict[str, str]:
+    """Return the server's environment: this one, with Jupyter's per-user folders moved into ``home``.
+
+    Nothing of the user's (settings, workspaces, kernels) leaks in and nothing is
+    written to their home. Kernel specs are still found in this interpreter's
+    prefix, so the notebook's ``python3`` kernel runs sys.executable. The kernel
+    inherits the rest, the conftest's empty NLTK_DATA included.
+    """
+    folders = {
+        name: home / name.lower()
+        for name in (
+            "JUPYTER_CONFIG_DIR",
+            "JUPYTER_DATA_DIR",
+            "JUPYTER_RUNTIME_DIR",
+            "JUPYTERLAB_SETTINGS_DIR",
+            "JUPYTERLAB_WORKSPACES_DIR",
+        )
+    }
+    for folder in folders.values():
+        folder.mkdir(parents=True)
+    news = folders["JUPYTERLAB_SETTINGS_DIR"] / NEWS_SETTING
+    news.parent.mkdir(parents=True)
+    news.write_text(json.dumps({"fetchNews": "false"}), encoding="utf-8")
+    return {**os.environ, **{name: str(folder) for name, folder in folders.items()}}
+
+
+def log_tail(log: Path, lines: int = 40) -> str:
+    """Return the last ``lines`` lines of the server's log."""
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def wait_for_server(lab: Lab, process: subprocess.Popen, log: Path) -> None:
+    """Poll ``/api/status`` until the server answers; fail early if it exits, or after TIMEOUT_S."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"jupyter lab exited with code {process.returncode}:\n{log_tail(log)}")
+        try:
+            with opener.open(f"{lab.url}/api/status?token={lab.token}", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)  # a server starting up sends no event to wait for: poll it
+    pytest.fail(f"jupyter lab did not answer within {TIMEOUT_S} s:\n{log_tail(log)}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Stop the server with SIGTERM (SIGINT asks for confirmation); kill its session if it hangs."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # its own session: the server and its kernel
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """Serve a scratch copy of notebooks/ with JupyterLab (Lab autosaves outputs into the files)."""
+    tmp_path = tmp_path_factory.mktemp("jupyterlab")
+    root = tmp_path / "lab"
+    shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns("*.work.json", ".ipynb_checkpoints"))
+    port, token = free_port(), secrets.token_hex(24)
+    server = Lab(f"http://127.0.0.1:{port}", token)
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+    ]
+    log = tmp_path / "jupyter-lab.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env=lab_environment(tmp_path / "home"),
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for_server(server, process, log)
+        yield server
+    finally:
+        stop_server(process)
+        print(f"--- jupyter lab log, last lines ---\n{log_tail(log)}")  # pytest shows it on failure
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest) -> Iterator[Page]:
+    """Open a page in headless Chromium; save a screenshot of it at the end, pass or fail."""
+    executable = chromium_or_skip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport=VIEWPORT)
+            page.set_default_timeout(TIMEOUT_MS)
+            page.on("pageerror", lambda error: print(f"page error: {error}"))
+            yield page
+            page.screenshot(path=ARTIFACTS / f"{request.node.name}.png")
+        finally:
+            browser.close()
+
+
+def choose(page: Page, menu: str, item: str) -> None:
+    """Choose ``item`` from ``menu`` of Lab's menu bar, as a student would."""
+    page.locator(MENU_BAR).get_by_role("menuitem", name=menu, exact=True).click()
+    page.locator(f"#jp-mainmenu-{menu.lower()}").get_by_role("menuitem", name=item, exact=True).click()
+
+
+def run_all_cells(page: Page) -> None:
+    """Wait for the kernel, clear the stored outputs, run all cells and wait until Run All ends.
+
+    Clearing first means an execution count or a widget on the page can only come
+    from this run, not from the outputs stored in the notebook.
+    """
+    expect(page.locator(STATUS_BAR)).to_contain_text(KERNEL_READY)
+    choose(page, "Edit", "Clear Outputs of All Cells")
+    expect(page.locator(OUTPUTS)).to_have_count(0)
+    choose(page, "Run", "Run All Cells")
+    page.wait_for_function(RUN_ALL_ENDED, arg=STDERR)
+    expect(page.locator(KERNEL_IDLE)).to_be_visible()
+
+
+def assert_no_traceback(page: Page) -> None:
+    """Fail, quoting them, if any output on the page shows a Python traceback."""
+    found = page.locator(STDERR).filter(has_text="Traceback").all_text_contents()
+    if found:
+        pytest.fail("a cell shows a traceback:\n\n" + "\n\n".join(found), pytrace=False)
+
+
+def test_keyword_widget_answers_in_jupyterlab(lab: Lab, page: Page) -> None:
+    """Run notebook 01 in Lab, search the keyword widget for a new word and see it answer."""
+    page.goto(lab.notebook_url("01_reading_the_article.ipynb"))
+    run_all_cells(page)
+    assert_no_traceback(page)
+
+    box = page.locator(KEYWORD_INPUT)
+    expect(box).to_have_count(1)
+    box.scroll_into_view_if_needed()
+    expect(box).to_be_visible()
+    widget = page.locator(".widget-vbox", has=box)
+    summary = widget.locator(".widget-html").first.locator("p").first  # before the chart's caption
+    chart = widget.locator("img.widget-image")
+    expect(summary).to_contain_text(f"\u201c{box.input_value()}\u201d occurs")
+    expect(chart).to_have_attribute("src", re.compile(r"."))
+    first_chart = chart.get_attribute("src")
+
+    box.fill(NEW_WORD)
+    box.press("Enter")  # continuous_update=False: the new value goes to the kernel on Enter
+
+    expect(summary).to_contain_text(f"\u201c{NEW_WORD}\u201d occurs")
+    expect(chart).not_to_have_attribute("src", first_chart)
+    assert_no_traceback(page)
+    widget.scroll_into_view_if_needed()  # for the screenshot
