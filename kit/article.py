@@ -154,13 +154,16 @@ def load_article(path: str | Path | None = None) -> Article:
             f"No article file at {str(path)!r}. The seed articles are: {', '.join(seed_names())} "
             "(call load_article() with no path for the seed)."
         )
+    meta_path = path.with_suffix(".json")
+    metadata = _read_metadata(_read_text(meta_path), meta_path.name) if meta_path.is_file() else {}
+    return parse_article(_read_text(path), name=path.name, metadata=metadata)
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ArticleFormatError(f"{path.name} is not UTF-8 text ({error.reason}).") from None
-    meta_path = path.with_suffix(".json")
-    metadata = _read_metadata(meta_path.read_text("utf-8"), meta_path.name) if meta_path.is_file() else {}
-    return parse_article(text, name=path.name, metadata=metadata)
 
 
 def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | None = None) -> Article:

@@ -181,10 +181,14 @@ def test_headline_without_body_is_refused():
         parse_article("Only a headline : Section: and a dek\n")
 
 
-def test_binary_file_is_refused(tmp_path):
+def test_binary_files_are_refused(tmp_path):
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(ArticleFormatError, match="is not UTF-8 text"):
+    with pytest.raises(ArticleFormatError, match=r"junk\.txt is not UTF-8 text"):
+        load_article(junk)
+    junk.write_text("Head\n\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "junk.json").write_bytes(b"\xff{}")
+    with pytest.raises(ArticleFormatError, match=r"junk\.json is not UTF-8 text"):
         load_article(junk)
 
 
