@@ -1,0 +1,149 @@
+"""Agreement between coders: percent agreement, Cohen's kappa (two coders), Fleiss' kappa (many).
+
+Kappa corrects agreement for the agreement two coders would reach by chance if
+each picked categories at their own rates: kappa = (observed - chance) / (1 - chance).
+1 is perfect agreement, 0 is no better than chance, below 0 is worse than chance.
+
+Cohen, J. (1960). "A coefficient of agreement for nominal scales." Educational and
+Psychological Measurement 20(1): 37-46. Fleiss, J. L. (1971). "Measuring nominal
+scale agreement among many raters." Psychological Bulletin 76(5): 378-382.
+
+Kappa is undefined when chance agreement is 1 (every coder used one and the same
+category for everything): the functions then raise UndefinedAgreementError, which
+says so, rather than return NaN.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from kit.errors import InvalidInputError
+
+
+class UndefinedAgreementError(InvalidInputError):
+    """Kappa cannot be computed for these codings (chance agreement is 1)."""
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A confusion table: ``counts[(a, b)]`` items coded ``a`` by the first coder and ``b`` by the second."""
+
+    categories: tuple[str, ...]
+    counts: dict[tuple[str, str], int]
+
+    def count(self, first: str, second: str) -> int:
+        """Return how many items the first coder put in ``first`` and the second in ``second``."""
+        return self.counts.get((first, second), 0)
+
+
+def _pair(first: Sequence[Hashable], second: Sequence[Hashable]) -> tuple[list, list]:
+    first, second = list(first), list(second)
+    if len(first) != len(second):
+        raise InvalidInputError(
+            f"the two codings must code the same items, but one has {len(first)} codes and the other "
+            f"{len(second)}."
+        )
+    if not first:
+        raise InvalidInputError("agreement needs at least one coded item; both codings are empty.")
+    for code in first + second:
+        if code is None or (isinstance(code, str) and not code.strip()):
+            raise InvalidInputError(
+                f"every item needs a code, but {code!r} was given; leave uncoded items out."
+            )
+    return first, second
+
+
+def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
+    """Return the share (0..1) of items the two coders put in the same category.
+
+    >>> percent_agreement(["a", "b", "b", "c"], ["a", "b", "c", "c"])
+    0.75
+    """
+    first, second = _pair(first, second)
+    return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
+
+
+def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
+    """Return the agreement expected by chance from each coder's own category rates (Cohen's p_e)."""
+    first, second = _pair(first, second)
+    rates_a, rates_b, n = Counter(first), Counter(second), len(first)
+    return sum(rates_a[c] * rates_b[c] for c in rates_a) / (n * n)
+
+
+def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
+    """Return Cohen's kappa for two coders who coded the same items.
+
+    >>> round(cohen_kappa(["a", "b", "b", "c"], ["a", "b", "c", "c"]), 4)
+    0.6364
+    """
+    observed = percent_agreement(first, second)
+    chance = chance_agreement(first, second)
+    if chance == 1:
+        raise UndefinedAgreementError(
+            "kappa is undefined here: both coders used one and the same category for every item, so "
+            "chance agreement is 1. Their percent agreement is 100%; report that instead."
+        )
+    return (observed - chance) / (1 - chance)
+
+
+def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusion:
+    """Return how often each pair of categories (first coder's, second coder's) was chosen."""
+    first, second = _pair(first, second)
+    categories = tuple(sorted({str(c) for c in first + second}))
+    return Confusion(categories, dict(Counter((str(a), str(b)) for a, b in zip(first, second, strict=True))))
+
+
+def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...], list[list[int]]]:
+    """Return the categories and, per item, how many raters chose each: Fleiss' n_ij table.
+
+    ``ratings`` has one row per item, holding every rater's code for that item.
+    """
+    rows = [list(row) for row in ratings]
+    if not rows:
+        raise InvalidInputError("Fleiss' kappa needs at least one rated item; none were given.")
+    raters = {len(row) for row in rows}
+    if len(raters) != 1:
+        raise InvalidInputError(
+            f"every item must be rated by the same number of raters, but the items have {sorted(raters)} "
+            "ratings; leave out items some raters skipped."
+        )
+    if raters.pop() < 2:
+        raise InvalidInputError("Fleiss' kappa needs at least two raters per item.")
+    for row in rows:
+        _pair(row, row)
+    categories = tuple(sorted({str(code) for row in rows for code in row}))
+    return categories, [[Counter(str(c) for c in row)[cat] for cat in categories] for row in rows]
+
+
+def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
+    """Return Fleiss' kappa from an n_ij table: one row per item, one column per category.
+
+    >>> round(fleiss_kappa_from_counts([[2, 0], [0, 2], [1, 1]]), 4)
+    0.3333
+    """
+    rows = [list(row) for row in table]
+    if not rows or not rows[0]:
+        raise InvalidInputError("Fleiss' kappa needs at least one item and one category.")
+    totals = {sum(row) for row in rows}
+    if len(totals) != 1 or min(min(row) for row in rows) < 0:
+        raise InvalidInputError("every row must count the same number of raters (non-negative counts).")
+    n = totals.pop()
+    if n < 2:
+        raise InvalidInputError("Fleiss' kappa needs at least two raters per item.")
+    items = len(rows)
+    p_j = [sum(row[j] for row in rows) / (items * n) for j in range(len(rows[0]))]
+    p_i = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in rows]
+    observed, chance = sum(p_i) / items, sum(p * p for p in p_j)
+    if chance == 1:
+        raise UndefinedAgreementError(
+            "Fleiss' kappa is undefined here: every rater chose the same single category for every item, "
+            "so chance agreement is 1. Agreement is 100%; report that instead."
+        )
+    return (observed - chance) / (1 - chance)
+
+
+def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float:
+    """Return Fleiss' kappa for items each coded by the same number of raters (one row per item)."""
+    return fleiss_kappa_from_counts(fleiss_counts(ratings)[1])
