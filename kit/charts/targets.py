@@ -1,0 +1,440 @@
+"""Charts for the numerical-targets debate: sourced trade series, the talks' events, and the lab.
+
+Every value is drawn with its verification status: verified values as filled
+markers, values the fact sheet marks UNVERIFIED as hollow markers, with a note
+under the chart saying so. Series differ by marker and line style as well as
+colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+
+from kit.charts.base import PALETTE, framed_axes, new_axes, record
+from kit.errors import InvalidInputError
+from kit.targets import (
+    Dataset,
+    Event,
+    IncreaseVerdict,
+    Series,
+    TargetDefinition,
+    TargetVerdict,
+    Value,
+    amount,
+)
+
+UNVERIFIED_NOTE = (
+    "Hollow markers: UNVERIFIED values (from memory or converted at remembered rates); not checked."
+)
+EVENT_COLOUR = "#777777"
+
+
+def _xy(values: Sequence[Value], scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Return x and y for a line, with a break (NaN) wherever a period is missing."""
+    xs, ys = [], []
+    for before, value in zip([None, *values], values, strict=False):
+        if before is not None and value.step - before.step > 1:
+            xs.append(np.nan)
+            ys.append(np.nan)
+        xs.append(value.x)
+        ys.append(value.value * scale)
+    return np.array(xs), np.array(ys)
+
+
+def _draw_series(
+    ax: Axes, series: Series, colour: str, marker: str, style: str, label: str, scale: float = 1.0
+) -> list[Artist]:
+    """Draw ``series`` as a line broken at gaps, verified points filled and unverified points hollow."""
+    xs, ys = _xy(series.values, scale)
+    artists = ax.plot(xs, ys, linestyle=style, color=colour, linewidth=1.4)
+    hollow = not any(v.verified for v in series.values)
+    ax.plot(
+        [],
+        [],
+        linestyle=style,
+        marker=marker,
+        color=colour,
+        markerfacecolor="white" if hollow else colour,
+        markeredgewidth=1.5,
+        label=label,
+    )  # the legend's entry: line and marker together
+    for verified in (True, False):
+        chosen = [v for v in series.values if v.verified == verified]
+        if chosen:
+            artists += ax.plot(
+                [v.x for v in chosen],
+                [v.value * scale for v in chosen],
+                linestyle="none",
+                marker=marker,
+                markersize=6,
+                color=colour,
+                markerfacecolor=colour if verified else "white",
+                markeredgewidth=1.5,
+            )
+    return artists
+
+
+def _mark_events(ax: Axes, events: Sequence[Event]) -> list[Artist]:
+    """Draw a dotted vertical line, labelled at the top, for each event."""
+    artists: list[Artist] = []
+    for event in events:
+        artists.append(ax.axvline(event.x, color=EVENT_COLOUR, linestyle=":", linewidth=1))
+        artists.append(
+            ax.text(
+                event.x,
+                0.98,
+                f" {event.label}",
+                transform=ax.get_xaxis_transform(),
+                rotation=90,
+                va="top",
+                ha="right",
+                fontsize=7,
+                color="#444444",
+            )
+        )
+    return artists
+
+
+def _note_unverified(ax: Axes, series: Sequence[Series]) -> bool:
+    """Write the hollow-marker note under the chart if any value drawn is unverified; return whether."""
+    if any(not v.verified for s in series for v in s.values):
+        ax.text(0, -0.2, UNVERIFIED_NOTE, transform=ax.transAxes, fontsize=7.5, va="top", style="italic")
+        return True
+    return False
+
+
+def _tidy(ax: Axes, title: str, ylabel: str, xlim: tuple[float, float]) -> None:
+    ax.set_title(title, fontsize=11)
+    ax.set_ylabel(ylabel)
+    ax.set_xlim(*xlim)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _require(dataset: Dataset, name: str) -> None:
+    if not isinstance(dataset, Dataset) or dataset.name != name:
+        raise InvalidInputError(f"dataset must be kit.targets.load_dataset({name!r}).")
+
+
+def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
+    """Draw the U.S. goods deficit with Japan by year, reported and recalled, marking the article's $59bn."""
+    _require(dataset, "us_goods_trade")
+    ax = new_axes(ax, (8, 4.2))
+    reported, memory = dataset["balance_reported"], dataset["balance_census_memory"]
+    _draw_series(ax, memory, PALETTE["orange"], "s", "--", "Census table, recalled (UNVERIFIED)", -1)
+    _draw_series(ax, reported, PALETTE["blue"], "o", "-", "as reported at the time (verified)", -1)
+    article = reported.at(1993)
+    ax.plot(
+        [article.x],
+        [-article.value],
+        marker="*",
+        markersize=16,
+        color=PALETTE["vermillion"],
+        linestyle="none",
+    )
+    ax.annotate(
+        "the article: \u201c$59 billion\u201d\n(\u00b69, 1993 = \u201clast year\u201d)",
+        (article.x, -article.value),
+        xytext=(1988.3, 72),
+        fontsize=8,
+        arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]},
+    )
+    _mark_events(ax, events)
+    _tidy(ax, "The U.S. goods deficit with Japan, 1985\u20132000", "deficit, US$ billions", (1985, 2001))
+    ax.set_ylim(0, 95)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    _note_unverified(ax, [memory])
+    peak = max(reported.values, key=lambda v: -v.value)
+    return record(
+        ax,
+        f"The U.S. goods deficit with Japan: {len(reported.values)} verified figures as reported at the time "
+        f"(filled circles) and {len(memory.values)} unverified figures recalled from Census tables (hollow "
+        f"squares); the article's $59 billion is 1993's reported {amount(-article.value, article.unit)}, "
+        f"and the largest reported deficit is {amount(-peak.value, peak.unit)} in {peak.period}.",
+    )
+
+
+def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
+    """Draw Japan's current-account surplus in two statistical vintages, with the article's $131 billion."""
+    _require(dataset, "japan_current_account")
+    ax = new_axes(ax, (8, 4.2))
+    first, revised, bpm5 = dataset["bpm4_first_reported"], dataset["bpm4_revised"], dataset["bpm5_usd"]
+    _draw_series(
+        ax, bpm5, PALETTE["orange"], "s", "--", "revised basis (BPM5), converted at remembered rates"
+    )
+    _draw_series(ax, first, PALETTE["blue"], "o", "-", "Finance Ministry, first reported (BPM4)")
+    _draw_series(ax, revised, PALETTE["green"], "^", "none", "the same, revised a year later")
+    article = first.at(1993)
+    ax.plot(
+        [article.x], [article.value], marker="*", markersize=16, color=PALETTE["vermillion"], linestyle="none"
+    )
+    ax.annotate(
+        "the article: \u201c$131 billion\u201d (\u00b69, 1993)",
+        (article.x, article.value),
+        xytext=(1990.3, 146),
+        fontsize=8,
+        arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]},
+    )
+    _mark_events(ax, events)
+    _tidy(ax, "Japan's current-account surplus, 1990\u20131996: two vintages", "US$ billions", (1990, 1997))
+    ax.set_ylim(0, 160)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    _note_unverified(ax, [bpm5])
+    return record(
+        ax,
+        f"Japan's current-account surplus as first reported (1991\u20131994, peaking at "
+        f"{amount(article.value, article.unit)} in 1993, the article's $131 billion), revised a year later, "
+        f"and on the later BPM5 basis for 1990, 1995 and 1996 (hollow: converted from verified yen figures "
+        f"at remembered exchange rates, so unverified).",
+    )
+
+
+def semiconductor_share(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
+    """Draw the foreign share of Japan's chip market (U.S. and Japanese counts) against the 20% goal."""
+    _require(dataset, "semiconductor_share")
+    ax = new_axes(ax, (8, 4.2))
+    us_q, jp_q, us_y = (
+        dataset["us_count_quarterly"],
+        dataset["japan_count_quarterly"],
+        dataset["us_count_annual"],
+    )
+    _draw_series(ax, jp_q, PALETTE["orange"], "D", "--", "Japan's count, quarterly")
+    _draw_series(ax, us_y, PALETTE["green"], "s", "none", "U.S. count, whole year")
+    _draw_series(ax, us_q, PALETTE["blue"], "o", "-", "U.S. count, quarterly")
+    for name, start, text in (
+        ("expectation_1986", 1986 + 8 / 12, "1986 side letter: 20% in five years"),
+        ("expectation_1991", 1991 + 7 / 12, "1991 agreement: 20% by end 1992"),
+    ):
+        goal = dataset[name].values[0]
+        end = goal.year + 1 if goal.quarter is None else goal.year + goal.quarter / 4
+        end = min(end, 1991 + 7 / 12) if name == "expectation_1986" else end
+        ax.hlines(goal.value, start, end, color=PALETTE["vermillion"], linewidth=2.5, linestyles="-.")
+        ax.text(start, goal.value + 0.8 if name.endswith("1986") else goal.value + 2, text, fontsize=7.5)
+    ax.plot([], [], color=PALETTE["vermillion"], linestyle="-.", linewidth=2.5, label="the 20% expectation")
+    _mark_events(ax, events)
+    _tidy(
+        ax,
+        "Foreign share of Japan's semiconductor market, 1986\u20131997",
+        "percent of the market",
+        (1986, 1998),
+    )
+    ax.set_ylim(0, 40)
+    ax.legend(loc="upper left", fontsize=8, frameon=False, bbox_to_anchor=(0, 0.86))
+    first_20 = next(v for v in us_q.values if v.value >= 20)
+    top = max(us_q.values, key=lambda v: v.value)
+    return record(
+        ax,
+        f"The foreign share of Japan's chip market rose from {amount(us_y.values[0].value, 'percent')} "
+        f"in 1986 to {amount(first_20.value, 'percent')} in {first_20.period}, first passing the 20% "
+        f"expectation, "
+        f"fell back to {amount(us_q.at('1993Q3').value, 'percent')} in 1993Q3 and reached "
+        f"{amount(top.value, 'percent')} in {top.period} (U.S. counts; Japan's counts run higher).",
+    )
+
+
+VEHICLE_STYLES = {
+    "foreign_made_cars": (PALETTE["purple"], "v", "-", "foreign-made cars / foreign makers' sales"),
+    "imported_car_registrations": (PALETTE["sky"], "^", "none", "imported car registrations (JAIA)"),
+    "all_imported_vehicles": (
+        PALETTE["blue"],
+        "o",
+        "-",
+        "all imported vehicles, incl. Japanese brands built abroad",
+    ),
+    "foreign_maker_vehicles": (PALETTE["orange"], "D", "--", "foreign makers' vehicles only"),
+}
+
+
+def imported_vehicles(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
+    """Draw imported vehicles sold in Japan, one marker per definition, as the sources count differently."""
+    _require(dataset, "imported_vehicles")
+    ax = new_axes(ax, (8, 4.2))
+    for name, (colour, marker, style, label) in VEHICLE_STYLES.items():
+        _draw_series(ax, dataset[name], colour, marker, style, label, scale=1 / 1000)
+    _mark_events(ax, events)
+    _tidy(
+        ax,
+        "Imported vehicles in Japan: four definitions, not one series",
+        "thousands of vehicles",
+        (1985, 1999),
+    )
+    ax.set_ylim(0, 480)
+    ax.legend(loc="upper left", fontsize=8, frameon=False, bbox_to_anchor=(0, 0.8))
+    ax.text(
+        0,
+        -0.2,
+        "Definitions differ between sources: do not join one definition's figures to another's.",
+        transform=ax.transAxes,
+        fontsize=7.5,
+        va="top",
+        style="italic",
+    )
+    peak = dataset["all_imported_vehicles"].at(1996)
+    return record(
+        ax,
+        f"Imported vehicles in Japan under four different definitions, from "
+        f"{amount(dataset['foreign_made_cars'].values[0].value, 'vehicles')} (foreign-made cars) in 1985 "
+        f"to a peak of {amount(peak.value, 'vehicles')} (all imports) in 1996.",
+    )
+
+
+def dealer_outlets(dataset: Dataset, ax: Axes | None = None) -> Axes:
+    """Draw the 1995 goals for new dealer outlets against the outlets counted, cumulatively."""
+    _require(dataset, "dealer_outlets")
+    ax = new_axes(ax, (7, 3.6))
+    goals, counted = dataset["goal_cumulative"], dataset["outcome_cumulative"]
+    years = [v.year for v in goals.values]
+    positions = np.arange(len(years))
+    done = {v.year: v.value for v in counted.values}
+    goal_bars = ax.bar(
+        positions - 0.2,
+        [v.value for v in goals.values],
+        0.4,
+        color="white",
+        edgecolor=PALETTE["vermillion"],
+        hatch="//",
+        label="goal (cumulative)",
+    )
+    counted_bars = ax.bar(
+        positions + 0.2,
+        [done.get(y, 0) for y in years],
+        0.4,
+        color=PALETTE["blue"],
+        label="outlets counted (cumulative)",
+    )
+    ax.bar_label(goal_bars, fontsize=8, padding=2)
+    ax.bar_label(
+        counted_bars,
+        labels=[f"{done[y]:g}" if y in done else "no count" for y in years],
+        fontsize=8,
+        padding=2,
+    )
+    ax.set_xticks(positions, [f"end {y}" for y in years])
+    ax.set_ylabel("new outlets selling U.S. cars")
+    ax.set_title("The 1995 autos deal: new dealer outlets, goals against counts", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylim(0, 1100)
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    pairs = "; ".join(
+        f"{y}: {done[y]:g} of {g.value:g}" for y, g in zip(years, goals.values, strict=True) if y in done
+    )
+    return record(
+        ax,
+        f"Goals for new outlets selling U.S. cars in Japan against the outlets counted ({pairs}); no count "
+        f"was found for the goal of {goals.values[-1].value:,.0f} by {goals.values[-1].year}.",
+    )
+
+
+# ---------------------------------------------------------------- the lab chart
+
+
+def _lab_frame(
+    series: Series, ylim: tuple[float, float], scale: float, ylabel: str
+) -> Callable[[Axes], None]:
+    def draw(ax: Axes) -> None:
+        _draw_series(ax, series, PALETTE["blue"], "o", "-", series.name, scale)
+        first, last = series.values[0].x, series.values[-1].x
+        pad = 0.3 if series.quarterly else 0.7
+        _tidy(ax, "", ylabel, (first - pad, last + pad))
+        ax.set_ylim(ylim[0] * scale, ylim[1] * scale)
+        keys = [
+            ax.plot(
+                [], [], "s", markersize=9, markerfacecolor="none", markeredgecolor="black", label="baseline"
+            )[0],
+            ax.fill_between([], [], color=PALETTE["sky"], alpha=0.3, hatch="..", label="window allowed"),
+            ax.plot([], [], color=PALETTE["green"], linewidth=4, label="run that met the test")[0],
+            ax.plot([], [], color=PALETTE["vermillion"], linestyle="-.", label="target level")[0],
+            ax.plot([], [], color=PALETTE["vermillion"], linestyle=":", label="target date")[0],
+        ]
+        ax.legend(handles=keys, loc="upper left", fontsize=7.5, frameon=False)
+        if any(not v.verified for v in series.values):
+            ax.text(
+                0.99,
+                0.03,
+                "Hollow markers: UNVERIFIED values",
+                transform=ax.transAxes,
+                ha="right",
+                fontsize=8,
+                style="italic",
+            )
+
+    return draw
+
+
+def measurement_lab(
+    series: Series,
+    increase: IncreaseVerdict,
+    target: TargetDefinition,
+    reached: TargetVerdict,
+    ylim: tuple[float, float],
+    ax: Axes | None = None,
+    label: str | None = None,
+) -> Axes:
+    """Draw a series with a results-oriented verdict (window, run) and a numerical target (level, date)."""
+    scale = 1 / 1000 if series.unit == "vehicles" else 1.0
+    ylabel = "thousands of vehicles" if series.unit == "vehicles" else series.unit
+    key = ("measurement_lab", series.name, ylim)
+    ax = framed_axes(ax, (8, 3.6), key, _lab_frame(series, ylim, scale, ylabel))
+    by_period = {v.period: v for v in series.values}
+    window = [g.period for g in increase.window]
+    base_x = by_period[increase.baseline].x
+    step = 0.25 if series.quarterly else 1.0
+    data: list[Artist] = [
+        ax.axvspan(
+            base_x + step / 2,
+            base_x + step * (len(window) + 0.5),
+            color=PALETTE["sky"],
+            alpha=0.18,
+            hatch="..",
+            linewidth=0,
+        ),
+        *ax.plot(
+            [base_x],
+            [by_period[increase.baseline].value * scale],
+            marker="s",
+            markersize=11,
+            markerfacecolor="none",
+            markeredgecolor="black",
+            markeredgewidth=2,
+            linestyle="none",
+        ),
+    ]
+    run = [by_period[p] for p in increase.run]
+    if run:
+        data += ax.plot(
+            [v.x for v in run],
+            [v.value * scale for v in run],
+            color=PALETTE["green"],
+            linewidth=4,
+            marker="o",
+            markersize=9,
+            alpha=0.8,
+        )
+    data.append(ax.axhline(target.level * scale, color=PALETTE["vermillion"], linestyle="-.", linewidth=1.6))
+    deadline_x = _period_x(str(target.by), series.quarterly)
+    data.append(ax.axvline(deadline_x, color=PALETTE["vermillion"], linestyle=":", linewidth=1.6))
+    ax.set_title(
+        f"Results-oriented: {increase.verdict.upper()}  \u00b7  Numerical target: {reached.verdict.upper()}",
+        fontsize=11,
+    )
+    return record(
+        ax,
+        f"{label or series.name}: the shaded band is the window the definition allows after the baseline "
+        f"({increase.baseline}, square){'; the thick green line is the run that met it' if run else ''}; "
+        f"the dash-dot line is the target of {amount(target.level, series.unit)} and the dotted line its "
+        f"date, {target.by}. Results-oriented test {increase.verdict}; numerical target {reached.verdict}.",
+        data,
+    )
+
+
+def _period_x(label: str, quarterly: bool) -> float:
+    """Return the right edge of a period: a target 'by 1992Q4' or 'by 1996' means by its end."""
+    if quarterly:
+        year, quarter = label.upper().split("Q")
+        return int(year) + int(quarter) / 4
+    return int(label) + 1

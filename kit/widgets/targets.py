@@ -1,0 +1,242 @@
+"""Widgets for the numerical-targets debate: the measurement lab, results-oriented goal against target.
+
+``lab_view`` is the pure core: for a series and a stated definition it returns
+both verdicts with their reasons. ``measurement_lab`` wires sliders and menus to
+it and draws the lab chart by blitting.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from kit import charts
+from kit.errors import InvalidInputError
+from kit.targets import (
+    IncreaseDefinition,
+    IncreaseVerdict,
+    Series,
+    TargetDefinition,
+    TargetVerdict,
+    judge_increase,
+    judge_target,
+    load_dataset,
+)
+from kit.widgets.base import ChartImage, panel
+
+
+@dataclass(frozen=True)
+class LabSeries:
+    """A series the lab offers, with the definition and target it starts from and its chart's range."""
+
+    dataset: str
+    series: str
+    definition: IncreaseDefinition
+    target: TargetDefinition
+    ylim: tuple[float, float]
+    level_step: float
+
+
+LAB_SERIES = {
+    "Foreign share of Japan's chip market, U.S. count (quarterly)": LabSeries(
+        "semiconductor_share",
+        "us_count_quarterly",
+        IncreaseDefinition("1994Q2", 1.0, 2, 4),
+        TargetDefinition(20.0, "1992Q4"),
+        (0, 40),
+        0.5,
+    ),
+    "Imported vehicles in Japan, all imports (yearly)": LabSeries(
+        "imported_vehicles",
+        "all_imported_vehicles",
+        IncreaseDefinition(1994, 10.0, 2, 1),
+        TargetDefinition(400000.0, 1996),
+        (0, 500000),
+        10000,
+    ),
+    "U.S. exports to Japan, Census as recalled (UNVERIFIED, yearly)": LabSeries(
+        "us_goods_trade",
+        "exports_census_memory",
+        IncreaseDefinition(1993, 5.0, 2, 2),
+        TargetDefinition(60.0, 1995),
+        (0, 80),
+        1,
+    ),
+}
+_MARK = {"met": "\u2714 MET", "not met": "\u2718 NOT MET", "cannot tell": "? CANNOT TELL"}
+
+
+@dataclass(frozen=True)
+class LabView:
+    """What the measurement lab shows: the series, both commitments and both verdicts."""
+
+    choice: str
+    series: Series
+    definition: IncreaseDefinition
+    increase: IncreaseVerdict
+    target: TargetDefinition
+    reached: TargetVerdict
+    summary: str
+
+
+def lab_series(choice: str) -> Series:
+    """Return the series behind the lab's menu entry ``choice``."""
+    if choice not in LAB_SERIES:
+        raise InvalidInputError(f"series must be one of: {'; '.join(LAB_SERIES)}; {choice!r} was given.")
+    entry = LAB_SERIES[choice]
+    return load_dataset(entry.dataset)[entry.series]
+
+
+def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefinition) -> LabView:
+    """Return both verdicts on series ``choice``: results-oriented ``definition`` and numerical ``target``."""
+    series = lab_series(choice)
+    increase, reached = judge_increase(series, definition), judge_target(series, target)
+    summary = (
+        f"Results-oriented goal: {increase.verdict}. Numerical target: {reached.verdict}. "
+        f"{increase.reasons[-1]} {reached.reasons[-1]}"
+    )
+    return LabView(choice, series, definition, increase, target, reached, summary)
+
+
+def _column(title: str, verdict: str, reasons: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
+    return (
+        f'<div style="flex:1;min-width:18em"><b>{html.escape(title)}: {_MARK[verdict]}</b>'
+        f'<ul style="margin:.2em 0;padding-left:1.2em;font-size:.9em">{items}</ul></div>'
+    )
+
+
+def lab_html(view: LabView) -> str:
+    """Return the lab's two verdicts side by side as HTML, with a warning for unverified data."""
+    warning = ""
+    if any(not v.verified for v in view.series.values):
+        warning = (
+            "<p><b>Unverified data:</b> these values are recalled, not checked against a source "
+            "(hollow markers). Use them to practise the method, not to settle the facts.</p>"
+        )
+    return (
+        f'<p class="kit-lab-summary">{html.escape(view.summary)}</p>{warning}'
+        '<div style="display:flex;gap:1.5em;flex-wrap:wrap">'
+        f"{_column('Results-oriented goal', view.increase.verdict, view.increase.reasons)}"
+        f"{_column('Numerical target', view.reached.verdict, view.reached.reasons)}</div>"
+    )
+
+
+def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
+    style = {"description_width": "14em"}
+    wide = widgets.Layout(width="40em")
+    periods = list(series.periods)
+    return {
+        "baseline": widgets.Dropdown(
+            options=periods, value=str(entry.definition.baseline), description="Baseline:", style=style
+        ),
+        "growth": widgets.FloatSlider(
+            value=entry.definition.min_growth,
+            min=0,
+            max=40,
+            step=0.5,
+            description="Minimum growth per period (%):",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "periods": widgets.IntSlider(
+            value=entry.definition.periods,
+            min=1,
+            max=6,
+            description="Periods in a row:",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "within": widgets.IntSlider(
+            value=entry.definition.within,
+            min=1,
+            max=8,
+            description="Must start within (periods):",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "level": widgets.FloatSlider(
+            value=entry.target.level,
+            min=0,
+            max=entry.ylim[1],
+            step=entry.level_step,
+            description="Target level:",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "by": widgets.Dropdown(
+            options=periods, value=str(entry.target.by), description="Target date:", style=style
+        ),
+    }
+
+
+def _reset(controls: dict[str, widgets.Widget], entry: LabSeries, series: Series) -> None:
+    """Set every control to the new series' periods, range and starting definition."""
+    periods = list(series.periods)
+    controls["baseline"].options, controls["by"].options = periods, periods
+    controls["baseline"].value, controls["by"].value = str(entry.definition.baseline), str(entry.target.by)
+    level = controls["level"]
+    level.max, level.step = entry.ylim[1], entry.level_step
+    level.value = entry.target.level
+    controls["growth"].value = entry.definition.min_growth
+    controls["periods"].value, controls["within"].value = entry.definition.periods, entry.definition.within
+
+
+class _PausableChart(ChartImage):
+    """A ChartImage that can be paused while several controls change at once, then drawn once."""
+
+    def __init__(self, size: tuple[float, float], margins: dict[str, float]):
+        super().__init__(size, margins)
+        self.paused = False
+        self.last = ""
+
+    def draw(self, render: Callable[[Axes], str]) -> str:
+        """Draw as ChartImage does, unless paused: then keep the last drawing and summary."""
+        if not self.paused:
+            self.last = super().draw(render)
+        return self.last
+
+
+def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
+    """Return the measurement lab: change the definition or the target and watch both verdicts."""
+    picker = widgets.Dropdown(
+        options=list(LAB_SERIES), value=choice, description="Series:", layout=widgets.Layout(width="40em")
+    )
+    controls = _controls(LAB_SERIES[choice], lab_series(choice))
+    chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
+
+    def switch(_change: object) -> None:
+        chart.paused = True  # the picker's own observer, registered after this one, draws once
+        try:
+            _reset(controls, LAB_SERIES[picker.value], lab_series(picker.value))
+        finally:
+            chart.paused = False
+
+    picker.observe(switch, names="value")
+
+    def render(ax: Axes) -> str:
+        c = controls
+        definition = IncreaseDefinition(
+            c["baseline"].value, c["growth"].value, c["periods"].value, c["within"].value
+        )
+        view = lab_view(picker.value, definition, TargetDefinition(c["level"].value, c["by"].value))
+        charts.measurement_lab(
+            view.series,
+            view.increase,
+            view.target,
+            view.reached,
+            LAB_SERIES[view.choice].ylim,
+            ax,
+            view.choice,
+        )
+        return lab_html(view)
+
+    return panel([picker, *controls.values()], render, chart)

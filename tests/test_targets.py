@@ -1,0 +1,413 @@
+"""kit.targets: the sourced datasets, their validation, and the measurement lab (values worked by hand)."""
+
+import datetime
+import math
+
+import pytest
+
+from kit.errors import InvalidInputError, KitError
+from kit.targets import (
+    DATASETS,
+    STATUSES,
+    DataFormatError,
+    IncreaseDefinition,
+    Series,
+    TargetDefinition,
+    Value,
+    article_figures,
+    events,
+    growth_plan,
+    judge_increase,
+    judge_target,
+    load_dataset,
+    read_dataset,
+    read_events,
+    required_growth,
+)
+
+HEADER = "series,year,quarter,value,unit,status,source,note\n"
+GOOD = "s,1993,,59.3,USD billions,VERIFIED,LA Times 18 Feb 1994,\n"
+
+
+def write(tmp_path, body, name="bad.csv"):
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def made(values: dict, unit: str = "outlets") -> Series:
+    """Return a series of hand-made values: keys are years (2000) or quarters ("1994Q2")."""
+    points = []
+    for period, number in values.items():
+        year, _, quarter = str(period).partition("Q")
+        points.append(
+            Value("made", int(year), int(quarter) if quarter else None, number, unit, "VERIFIED", "test")
+        )
+    return Series("made", unit, tuple(points))
+
+
+# ---------------------------------------------------------------- the datasets
+
+
+def test_the_article_year_figures_match_the_fact_sheet():
+    balance = load_dataset("us_goods_trade")["balance_reported"]
+    assert balance.at(1993).value == -59.3 and balance.at(1993).status == "VERIFIED"
+    assert "LA Times 18 Feb 1994" in balance.at(1993).source
+    assert balance.at(1994).value == -65.7 and balance.at(1994).status == "VERIFIED"
+    assert "18 Feb 1995" in balance.at(1994).source
+    surplus, deficit = sorted(article_figures(), key=lambda f: f.value.value)[::-1]
+    assert (surplus.value.value, surplus.year, surplus.paragraph) == (131.35, 1993, 9)
+    assert (deficit.value.value, deficit.year) == (-59.3, 1993)
+
+
+def test_every_value_has_a_source_and_a_known_status():
+    for name in DATASETS:
+        for series in load_dataset(name).series.values():
+            for value in series.values:
+                assert value.source.strip(), (name, value)
+                assert value.status in STATUSES, (name, value)
+
+
+def test_values_the_fact_sheet_marks_unverified_are_marked():
+    trade = load_dataset("us_goods_trade")
+    for name in ("exports_census_memory", "imports_census_memory", "balance_census_memory"):
+        assert len(trade[name].values) == 16  # 1985 to 2000
+        assert {v.status for v in trade[name].values} == {"UNVERIFIED"}
+    # the years with no contemporaneous figure are not in the reported series at all
+    assert set(trade["balance_reported"].periods).isdisjoint({"1985", "1988", "1992"})
+    assert {v.status for v in load_dataset("japan_current_account")["bpm5_usd"].values} == {"UNVERIFIED"}
+    chips = load_dataset("semiconductor_share")
+    assert all(v.value != 20.2 for s in chips.series.values() for v in s.values)  # the unfound 20.2%
+    assert chips["us_count_annual"].periods == ("1986", "1994", "1995")  # 1987-1989 are recollections
+    assert chips["us_count_quarterly"].at("1992Q4").value == 20.1
+
+
+def test_derived_values_show_their_calculation():
+    assert load_dataset("dealer_outlets")["outcome_cumulative"].at(1997).note == "103 + 34 = 137"
+    first = load_dataset("japan_current_account")["bpm4_first_reported"].at(1991)
+    assert first.status == "DERIVED" and round(117.3 / 1.613, 1) == first.value
+
+
+def test_imported_vehicle_definitions_are_kept_apart():
+    vehicles = load_dataset("imported_vehicles")
+    assert set(vehicles.series) == {
+        "foreign_made_cars",
+        "imported_car_registrations",
+        "all_imported_vehicles",
+        "foreign_maker_vehicles",
+    }
+    assert vehicles["all_imported_vehicles"].at(1996).value == 427525
+    assert vehicles["foreign_maker_vehicles"].at(1996).value == 320000
+
+
+def test_the_events_of_the_talks():
+    marked = events(on_charts_only=True)
+    assert [e.date for e in marked] == [
+        datetime.date(1993, 7, 10),
+        datetime.date(1994, 2, 11),
+        datetime.date(1994, 5, 24),
+        datetime.date(1994, 10, 1),
+        datetime.date(1995, 6, 28),
+    ]
+    assert marked[2].x == pytest.approx(1994 + 143 / 365)  # 31+28+31+30+23 days before 24 May
+    assert all(e.source for e in events()) and len(events()) > len(marked)
+
+
+def test_an_unknown_dataset_or_series_is_refused():
+    with pytest.raises(InvalidInputError, match="dataset must be one of us_goods_trade,"):
+        load_dataset("rice")
+    with pytest.raises(
+        InvalidInputError, match="dealer_outlets has no series 'sales'; it has goal_cumulative,"
+    ):
+        load_dataset("dealer_outlets")["sales"]
+    with pytest.raises(InvalidInputError, match="has no value for '1993'; its periods are 1996, 1997, 2000."):
+        load_dataset("dealer_outlets")["goal_cumulative"].at("1993")
+
+
+# ---------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            GOOD + "s,1994,,65.7,USD billions,VERIFIED,,\n",
+            "bad.csv, row 3, field 'source': is empty; every value needs one.",
+        ),
+        (
+            "s,1994,,65.7,USD billions,VERIFIED,Census as recalled from memory,\n",
+            "row 2, field 'status': is VERIFIED, but the source is a recollection: mark it UNVERIFIED.",
+        ),
+        (
+            "s,1994,,65.7,USD billions,UNVERIFIED,from memory,\n",
+            "bad.csv, row 2, field 'note': is empty; a UNVERIFIED value needs a note",
+        ),
+        (
+            "s,1994,,65.7,USD billions,MAYBE,AP,\n",
+            "bad.csv, row 2, field 'status': 'MAYBE' is not a status; use one of VERIFIED,",
+        ),
+        (
+            GOOD + "s,1992,,49.6,USD billions,VERIFIED,AP,\n",
+            "bad.csv, row 3, field 'year': 1992 comes after 1993 in s: periods must be in order, each once.",
+        ),
+        (
+            GOOD + "s,1993,,59.4,USD billions,VERIFIED,AP,\n",
+            "bad.csv, row 3, field 'year': 1993 comes after 1993 in s",
+        ),
+        (
+            "s,1993,,59.3,dollars,VERIFIED,AP,\n",
+            "bad.csv, row 2, field 'unit': 'dollars' is not a known unit; use one of USD billions,",
+        ),
+        (
+            GOOD + "s,1994,,20,percent,VERIFIED,AP,\n",
+            "bad.csv, row 3, field 'unit': is 'percent', but s is in 'USD billions'.",
+        ),
+        (
+            GOOD + "s,1994,2,60,USD billions,VERIFIED,AP,\n",
+            "bad.csv, row 3, field 'quarter': s mixes whole years",
+        ),
+        (
+            "s,1994,5,60,USD billions,VERIFIED,AP,\n",
+            "row 2, field 'quarter': must be empty (a whole year) or 1 to 4",
+        ),
+        (
+            "s,1994,,n/a,USD billions,VERIFIED,AP,\n",
+            "row 2, field 'value': must be a float number, but it is 'n/a'.",
+        ),
+        ("s,1994,,nan,USD billions,VERIFIED,AP,\n", "row 2, field 'value': must be a finite number"),
+        (
+            "s,1970,,1,USD billions,VERIFIED,AP,\n",
+            "row 2, field 'year': must be from 1980 to 2005, but it is 1970.",
+        ),
+        (",1994,,1,USD billions,VERIFIED,AP,\n", "row 2, field 'series': is empty"),
+    ],
+)
+def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, message):
+    with pytest.raises(DataFormatError) as error:
+        read_dataset(write(tmp_path, body))
+    assert str(error.value).startswith("bad.csv, row ") and message in str(error.value)
+    assert isinstance(error.value, KitError)
+
+
+def test_a_wrong_header_or_an_empty_file_is_refused(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("year,value\n1993,59.3\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match="h.csv: the header must be series,year,quarter"):
+        read_dataset(path)
+    with pytest.raises(DataFormatError, match="empty.csv: the file holds no values."):
+        read_dataset(write(tmp_path, "", "empty.csv"))
+
+
+def test_a_good_file_reads_into_series(tmp_path):
+    dataset = read_dataset(
+        write(tmp_path, GOOD + "s,1994,,65.7,USD billions,VERIFIED,AP,\n", "targets_ok.csv")
+    )
+    assert dataset.name == "ok" and dataset["s"].periods == ("1993", "1994")
+    assert dataset["s"].values[1].x == 1994.5
+
+
+def test_events_out_of_order_are_refused(tmp_path):
+    path = tmp_path / "ev.csv"
+    path.write_text(
+        "date,label,on_charts,event,status,source\n"
+        "1994-05-24,Resume,yes,Talks resume,VERIFIED,White House\n"
+        "1994-02-11,Summit,yes,Summit fails,VERIFIED,LA Times\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataFormatError, match="ev.csv, row 3, field 'date': 1994-02-11 is not after 1994-05-24"
+    ):
+        read_events(path)
+
+
+# ------------------------------------------------------- a prompt, substantial and continuous increase
+
+
+def test_a_steady_rise_meets_the_definition():
+    verdict = judge_increase(
+        made({2000: 100, 2001: 110, 2002: 121, 2003: 125}), IncreaseDefinition(2000, 5, 2, 1)
+    )
+    assert verdict.verdict == "met" and verdict.met
+    assert verdict.run == ("2001", "2002") and verdict.baseline == "2000"
+    assert verdict.reasons == (
+        "Baseline: 2000, 100 outlets.",
+        "Definition: 2 years in a row, each up at least 5% on the year before, starting within 1 year after "
+        "the baseline.",
+        "2001: 110 outlets, up 10.0% (enough).",
+        "2002: 121 outlets, up 10.0% (enough).",
+        "Met: 2001 to 2002 each grew enough.",
+    )
+
+
+def test_a_flat_series_is_no_increase_even_with_no_minimum():
+    verdict = judge_increase(made({2000: 100, 2001: 100, 2002: 100}), IncreaseDefinition(2000, 0, 1, 2))
+    assert verdict.verdict == "not met" and verdict.run == ()
+    assert verdict.reasons[1] == (
+        "Definition: one year up at least 0% on the year before, starting within 2 years after the baseline."
+    )
+    assert verdict.reasons[2:] == (
+        "2001: 100 outlets, unchanged (not enough).",
+        "2002: 100 outlets, unchanged (not enough).",
+        "Not met: no run of 1 year grew enough in time.",
+    )
+
+
+def test_a_falling_series_fails():
+    verdict = judge_increase(made({2000: 100, 2001: 90, 2002: 81}), IncreaseDefinition(2000, 1, 1, 2))
+    assert verdict.verdict == "not met"
+    assert verdict.reasons[2:4] == (
+        "2001: 90 outlets, down 10.0% (not enough).",
+        "2002: 81 outlets, down 10.0% (not enough).",
+    )
+
+
+def test_one_period_cannot_show_an_increase():
+    verdict = judge_increase(made({2000: 100}), IncreaseDefinition(2000, 1, 1, 1))
+    assert verdict.verdict == "cannot tell"
+    assert verdict.reasons[2:] == (
+        "The series ends at 2000.",
+        "Cannot tell: no run was found, but the figures after the series ends could hide one.",
+    )
+
+
+def test_a_gap_in_the_data_means_cannot_tell():
+    verdict = judge_increase(made({2000: 100, 2001: 110, 2003: 130}), IncreaseDefinition(2000, 5, 2, 1))
+    assert verdict.verdict == "cannot tell"
+    assert verdict.reasons[2:] == (
+        "2001: 110 outlets, up 10.0% (enough).",
+        "2002: no figure.",
+        "Cannot tell: no run was found, but the missing figures (2002) could hide one.",
+    )
+
+
+def test_a_shortfall_before_a_gap_decides_it():
+    verdict = judge_increase(made({2000: 100, 2001: 101, 2003: 130}), IncreaseDefinition(2000, 5, 2, 1))
+    assert verdict.verdict == "not met"
+    assert verdict.reasons[2] == "2001: 101 outlets, up 1.0% (not enough)."
+
+
+def test_how_soon_the_increase_must_start():
+    series = made({2000: 100, 2001: 100, 2002: 110, 2003: 121})
+    assert judge_increase(series, IncreaseDefinition(2000, 5, 2, 1)).verdict == "not met"
+    later = judge_increase(series, IncreaseDefinition(2000, 5, 2, 2))
+    assert later.verdict == "met" and later.run == ("2002", "2003")
+
+
+def test_quarterly_growth_is_quarter_on_quarter():
+    series = made({"1994Q2": 21.9, "1994Q3": 23.2, "1994Q4": 23.7}, "percent")
+    verdict = judge_increase(series, IncreaseDefinition("1994Q2", 1, 2, 1))
+    assert verdict.run == ("1994Q3", "1994Q4")
+    # 23.2 / 21.9 = 1.0594, 23.7 / 23.2 = 1.0216
+    assert verdict.reasons[2:4] == ("1994Q3: 23.2%, up 5.9% (enough).", "1994Q4: 23.7%, up 2.2% (enough).")
+    assert judge_increase(series, IncreaseDefinition("1994Q2", 3, 2, 1)).verdict == "not met"
+
+
+def test_the_real_chip_series_flips_with_the_definition():
+    chips = load_dataset("semiconductor_share")["us_count_quarterly"]
+    assert judge_increase(chips, IncreaseDefinition("1994Q2", 1, 2, 4)).verdict == "met"
+    stricter = judge_increase(chips, IncreaseDefinition("1994Q2", 3, 2, 4))
+    assert stricter.verdict == "cannot tell"
+    assert "1995Q1: no figure." in stricter.reasons
+    assert judge_increase(chips, IncreaseDefinition("1994Q2", 3, 2, 2)).verdict == "not met"
+
+
+@pytest.mark.parametrize(
+    ("definition", "message"),
+    [
+        (IncreaseDefinition(1999, 5, 1, 1), "made has no value for 1999; its periods are 2000, 2001, 2002."),
+        (
+            IncreaseDefinition(2000, -1, 1, 1),
+            "minimum growth must be a number of percent from 0 to 1000, but -1",
+        ),
+        (
+            IncreaseDefinition(2000, "5", 1, 1),
+            "minimum growth must be a number of percent from 0 to 1000, but '5'",
+        ),
+        (
+            IncreaseDefinition(2000, 5, 0, 1),
+            "consecutive periods must be a whole number from 1 to 40, but 0 was",
+        ),
+        (
+            IncreaseDefinition(2000, 5, 1, 1.5),
+            "periods allowed before the increase starts must be a whole number from 1 to 40, but 1.5 was",
+        ),
+        ((2000, 5, 1, 1), "definition must be an IncreaseDefinition, but a tuple was given."),
+    ],
+)
+def test_bad_definitions_are_refused_clearly(definition, message):
+    with pytest.raises(InvalidInputError) as error:
+        judge_increase(made({2000: 1, 2001: 2, 2002: 3}), definition)
+    assert str(error.value).startswith(message)
+
+
+# ---------------------------------------------------------------- numerical targets and growth
+
+
+@pytest.fixture(scope="module")
+def chips():
+    return load_dataset("semiconductor_share")["us_count_quarterly"]
+
+
+def test_the_1991_agreement_target_was_met_just(chips):
+    verdict = judge_target(chips, TargetDefinition(20, "1992Q4"))
+    assert verdict.met and verdict.reached == "1992Q4"
+    assert verdict.reasons == ("Target: 20% by 1992Q4.", "First reached in 1992Q4: 20.1%.")
+
+
+def test_a_target_missed_on_its_date(chips):
+    verdict = judge_target(chips, TargetDefinition(25, "1994Q4"))
+    assert verdict.verdict == "not met"
+    assert verdict.reasons[1] == "Not met: 23.7% in 1994Q4, short by 1.3 points."
+
+
+def test_a_target_date_with_no_figure_cannot_be_judged(chips):
+    verdict = judge_target(chips, TargetDefinition(20, "1991Q3"))
+    assert verdict.verdict == "cannot tell"
+    assert (
+        verdict.reasons[1]
+        == "Cannot tell: no figure for 1991Q3; the last before it was 13.1% in 1991Q1, short by 6.9 points."
+    )
+    early = judge_target(chips, TargetDefinition(20, "1989Q4"))
+    assert early.reasons[1] == "The series starts at 1990Q4, after the date."
+
+
+def test_targets_on_yearly_series_and_bad_targets(chips):
+    vehicles = load_dataset("imported_vehicles")["all_imported_vehicles"]
+    assert judge_target(vehicles, TargetDefinition(400000, 1996)).reached == "1996"
+    assert judge_target(vehicles, TargetDefinition(500000, 1996)).reasons[1] == (
+        "Not met: 427,525 vehicles in 1996, short by 72,475 vehicles."
+    )
+    with pytest.raises(
+        InvalidInputError, match="the target date for us_count_quarterly must be a quarter like 1992Q4"
+    ):
+        judge_target(chips, TargetDefinition(20, "1992"))
+    with pytest.raises(InvalidInputError, match="must be a quarter like 1992Q4, but '1992Q5' was given."):
+        judge_target(chips, TargetDefinition(20, "1992Q5"))
+    with pytest.raises(InvalidInputError, match="target level must be a number, but 'twenty' was given."):
+        judge_target(chips, TargetDefinition("twenty", "1992Q4"))
+
+
+def test_required_growth_is_compound():
+    assert required_growth(100, 121, 2) == pytest.approx(10.0)
+    assert required_growth(50, 50, 3) == 0
+    assert required_growth(200, 100, 1) == pytest.approx(-50.0)
+    with pytest.raises(
+        InvalidInputError, match="periods must be a whole number of at least 1, but 0 was given."
+    ):
+        required_growth(100, 121, 0)
+    with pytest.raises(InvalidInputError, match="start must be a number above 0, but 0 was given."):
+        required_growth(0, 121, 2)
+
+
+def test_growth_plan_from_the_1993_dip_to_a_25_percent_target(chips):
+    plan = growth_plan(chips, "1993Q3", TargetDefinition(25, "1994Q4"))
+    # (25 / 18.1) ** (1 / 5) = 1.0667: five quarters from 1993Q3 to 1994Q4
+    assert plan.periods == 5 and plan.percent == pytest.approx(6.67, abs=0.01)
+    assert [p for p, _ in plan.path] == ["1993Q3", "1993Q4", "1994Q1", "1994Q2", "1994Q3", "1994Q4"]
+    assert math.isclose(plan.path[-1][1], 25)
+    assert (
+        plan.summary
+        == "From 18.1% in 1993Q3 to 25% by 1994Q4 takes +6.7% a quarter, every quarter for 5 quarters."
+    )
+    with pytest.raises(InvalidInputError, match="the target date 1993Q1 must come after the start, 1993Q3."):
+        growth_plan(chips, "1993Q3", TargetDefinition(25, "1993Q1"))

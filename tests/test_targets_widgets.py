@@ -1,0 +1,98 @@
+"""kit.widgets.targets: the measurement lab's pure view, and its shell driven as a student would."""
+
+import io
+
+import numpy as np
+import PIL.Image
+import pytest
+
+from kit.errors import InvalidInputError
+from kit.targets import IncreaseDefinition, TargetDefinition
+from kit.widgets import lab_view, measurement_lab
+from kit.widgets.targets import LAB_SERIES, lab_html
+
+CHIPS, VEHICLES, EXPORTS = list(LAB_SERIES)
+
+
+def test_lab_view_gives_both_verdicts_on_the_same_data():
+    view = lab_view(CHIPS, IncreaseDefinition("1994Q2", 1.0, 2, 4), TargetDefinition(20.0, "1992Q4"))
+    assert view.summary == (
+        "Results-oriented goal: met. Numerical target: met. Met: 1994Q3 to 1994Q4 each grew enough. "
+        "First reached in 1992Q4: 20.1%."
+    )
+    view = lab_view(VEHICLES, IncreaseDefinition(1994, 15.0, 2, 1), TargetDefinition(450000.0, 1996))
+    assert view.summary == (
+        "Results-oriented goal: not met. Numerical target: not met. Not met: no run of 2 years grew enough "
+        "in time. Not met: 427,525 vehicles in 1996, short by 22,475 vehicles."
+    )
+
+
+def test_lab_html_warns_about_unverified_series_only():
+    target = TargetDefinition(60.0, 1995)
+    exports = lab_html(lab_view(EXPORTS, IncreaseDefinition(1993, 5.0, 2, 2), target))
+    assert "<b>Unverified data:</b>" in exports and "\u2714 MET" in exports
+    chips = lab_html(
+        lab_view(CHIPS, IncreaseDefinition("1994Q2", 3.0, 2, 4), TargetDefinition(20.0, "1992Q4"))
+    )
+    assert "Unverified" not in chips and "? CANNOT TELL" in chips
+    assert "<li>1995Q1: no figure.</li>" in chips
+
+
+def test_lab_view_refuses_an_unknown_series():
+    with pytest.raises(InvalidInputError, match="series must be one of: Foreign share"):
+        lab_view("Rice imports", IncreaseDefinition(1994, 1.0, 1, 1), TargetDefinition(1.0, 1995))
+
+
+@pytest.fixture
+def lab():
+    box = measurement_lab()
+    names = [
+        "picker",
+        "baseline",
+        "growth",
+        "periods",
+        "within",
+        "level",
+        "by",
+        "summary",
+        "image",
+        "caption",
+        "out",
+    ]
+    return dict(zip(names, box.children, strict=True))
+
+
+def pixels(png) -> np.ndarray:
+    return np.asarray(PIL.Image.open(io.BytesIO(bytes(png))))
+
+
+def test_the_lab_starts_from_the_chip_series_default(lab):
+    assert lab["picker"].value == CHIPS and lab["baseline"].value == "1994Q2"
+    assert "Results-oriented goal: met. Numerical target: met." in lab["summary"].value
+    assert pixels(lab["image"].value).shape == (360, 800, 4)
+    assert lab["out"].outputs == ()
+
+
+def test_moving_a_slider_flips_the_verdict_and_redraws(lab):
+    before = pixels(lab["image"].value)
+    lab["growth"].value = 3.0
+    assert "Results-oriented goal: cannot tell." in lab["summary"].value
+    lab["within"].value = 2
+    assert "Results-oriented goal: not met." in lab["summary"].value
+    assert not np.array_equal(before, pixels(lab["image"].value))
+    lab["level"].value = 25.0
+    assert (
+        "Numerical target: not met." in lab["summary"].value and "short by 4.9 points" in lab["summary"].value
+    )
+
+
+def test_switching_series_resets_the_definition(lab):
+    lab["growth"].value = 7.5
+    lab["picker"].value = VEHICLES
+    assert lab["baseline"].options == ("1994", "1995", "1996", "1998")
+    assert (lab["baseline"].value, lab["growth"].value, lab["level"].value) == ("1994", 10.0, 400000.0)
+    assert "Met: 1995 to 1996 each grew enough." in lab["summary"].value
+    assert "Imported vehicles in Japan, all imports (yearly): the shaded band" in lab["caption"].value
+    lab["picker"].value = EXPORTS
+    assert "<b>Unverified data:</b>" in lab["summary"].value
+    assert lab["out"].outputs == ()
