@@ -144,3 +144,65 @@ def scored_words_html(text: str, result: Sentiment) -> str:
         )
 
     return f"{_STYLE}<p>{_wrap_matches(text, pattern, label)}</p>"
+
+
+# --- Framing (notebook 02) ------------------------------------------------------------
+
+# Each device category is told apart by an underline style and a letter tag, not by colour alone.
+DEVICE_STYLES = {
+    "figurative": ("F", "wavy", "#0072B2"),
+    "hedge": ("H", "dotted", "#009E73"),
+    "booster": ("B", "double", "#D55E00"),
+    "conflict": ("C", "solid", "#000000"),
+    "minimizer": ("M", "dashed", "#CC79A7"),
+}
+
+
+def _device_mark(text: str, category: str, note: str) -> str:
+    letter, line, colour = DEVICE_STYLES[category]
+    return (
+        f'<span class="kit-device" title="{html.escape(category)}: {html.escape(note)}" '
+        f'style="text-decoration:underline {line} {colour} 2px;text-underline-offset:3px">'
+        f"{html.escape(text)}<sup><b>{letter}</b></sup></span>"
+    )
+
+
+def devices_legend_html(counts: dict[str, int] | None = None) -> str:
+    """Return the legend of device highlights: letter tag, underline style and name of each category."""
+    items = "".join(
+        f"<li>{_device_mark(f'{category}', category, 'legend')}"
+        f" &nbsp;{line} underline, tag <b>{letter}</b>"
+        f"{f' ({counts[category]} found)' if counts is not None else ''}</li>"
+        for category, (letter, line, _colour) in DEVICE_STYLES.items()
+    )
+    return f'<ul style="list-style:none;padding-left:0;font-family:sans-serif;font-size:.9em">{items}</ul>'
+
+
+def devices_html(article: Article, hits: Sequence) -> HTML:
+    """Return the body as HTML with each framing device underlined and tagged by category, plus a legend."""
+    counts = {category: 0 for category in DEVICE_STYLES}
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        pieces, last = [], paragraph.start
+        for hit in (h for h in hits if h.paragraph == paragraph.number):
+            counts[hit.device.category] += 1
+            pieces += [
+                html.escape(article.source[last : hit.start]),
+                _device_mark(hit.text, hit.device.category, hit.device.note),
+            ]
+            last = hit.end
+        pieces.append(html.escape(article.source[last : paragraph.end]))
+        paragraphs.append(f'<p><span class="kit-num">¶{paragraph.number}</span>{"".join(pieces)}</p>')
+    return HTML(f'{_STYLE}<div class="kit-article">{devices_legend_html(counts)}{"".join(paragraphs)}</div>')
+
+
+def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
+    """Return a simple HTML table with ``header`` and ``rows`` (cells escaped)."""
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    return HTML(
+        f'{_STYLE}<table class="kit-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )

@@ -9,6 +9,7 @@ every chart is importable from here.
 """
 
 from kit.charts.base import PALETTE, Layers, description, layers
+from kit.charts.framing import coding_progress, frame_confusion, speaker_words, story_parts, voice_share
 from kit.charts.reading import keyword_strip, sentiment_arc, story_shape, word_scores
 from kit.charts.targets import (
     current_account,
@@ -22,9 +23,11 @@ from kit.charts.targets import (
 __all__ = [
     "PALETTE",
     "Layers",
+    "coding_progress",
     "current_account",
     "dealer_outlets",
     "description",
+    "frame_confusion",
     "goods_trade",
     "imported_vehicles",
     "keyword_strip",
@@ -32,6 +35,9 @@ __all__ = [
     "measurement_lab",
     "semiconductor_share",
     "sentiment_arc",
+    "speaker_words",
+    "story_parts",
     "story_shape",
+    "voice_share",
     "word_scores",
 ]

@@ -8,6 +8,7 @@ on one reused figure, which keeps an update well under the 0.1 s that feels
 instant. One module per lesson topic; every widget is importable from here.
 """
 
+from kit.widgets.framing import FrameCodingView, frame_coder, frame_coding_view
 from kit.widgets.reading import (
     KeywordView,
     ParagraphView,
@@ -19,9 +20,12 @@ from kit.widgets.reading import (
 from kit.widgets.targets import LabView, lab_view, measurement_lab
 
 __all__ = [
+    "FrameCodingView",
     "KeywordView",
     "LabView",
     "ParagraphView",
+    "frame_coder",
+    "frame_coding_view",
     "keyword_explorer",
     "keyword_view",
     "lab_view",

@@ -1,0 +1,194 @@
+"""kit.framing: headline against body, framing devices, frame coding and class agreement."""
+
+import json
+
+import pytest
+
+from kit.agreement import UndefinedAgreementError
+from kit.article import load_article
+from kit.errors import ArticleFormatError, InvalidInputError
+from kit.framing import (
+    DEVICE_CATEGORIES,
+    class_agreement,
+    coding_confusion,
+    compare_coding,
+    contrast_sentences,
+    device_counts,
+    example_class,
+    find_devices,
+    frame_names,
+    frames,
+    load_class_codings,
+    load_devices,
+    read_coding,
+    reference_coding,
+    reference_frames,
+    story_parts,
+)
+
+POLICY = "Policy prescription and evaluation"
+EXTERNAL = "External regulation and reputation"
+ECONOMIC = "Economic"
+POLITICAL = "Political"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+def test_story_parts_split_headline_dek_lead_body_kicker(article):
+    parts = story_parts(article)
+    assert [p.name for p in parts] == ["headline", "dek", "lead", "body", "kicker"]
+    assert parts[0].text == "U.S., Japan Will Try Again on Trade Talks"
+    assert parts[2].text.startswith("Three months after") and parts[4].text.startswith('"There is a lot')
+    # The headline has no lexicon word at all; the kicker's "hard" pulls it negative.
+    assert parts[0].sentiment.polarity == 0 and parts[0].sentiment.assessments == ()
+    assert parts[4].sentiment.polarity < 0
+
+
+def test_contrast_sentences_are_found_and_scored(article):
+    found = contrast_sentences(article)
+    assert [c.paragraph for c in found] == [4, 4, 5, 14, 19, 20]
+    assert found[4].text == "That might be overly optimistic."
+    assert found[4].sentiment.polarity == 0  # "overly optimistic" is doubt; the lexicon sees nothing
+
+
+def test_devices_in_paragraph_4_found_by_reading(article):
+    hits = [h for h in find_devices(article) if h.paragraph == 4]
+    assert [(h.text, h.device.category) for h in hits] == [
+        ("diplomatic veneer", "figurative"),
+        ("cloaked", "figurative"),
+        ("little more than", "minimizer"),
+        ("negotiating table", "figurative"),
+        ("trading giants", "figurative"),
+        ("not much closer", "minimizer"),
+    ]
+    assert all(article.source[h.start : h.end] == h.text for h in hits)
+
+
+def test_a_longer_phrase_wins_an_overlap(article):
+    hits = [h for h in find_devices(article) if h.paragraph == 15]
+    assert ("only limited leeway", "minimizer") in [(h.text, h.device.category) for h in hits]
+    assert "leeway" not in [h.text for h in hits]
+
+
+def test_device_counts_list_every_category():
+    assert device_counts([]) == dict.fromkeys(DEVICE_CATEGORIES, 0)
+
+
+def test_a_student_lexicon_file(tmp_path, article):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "# my devices\ncategory,phrase,note\nconflict,bargaining,haggling\nhedge,Hata,\n", "utf-8"
+    )
+    devices = load_devices(path)
+    assert [(d.category, d.phrase) for d in devices] == [("conflict", "bargaining"), ("hedge", "Hata")]
+    counts = device_counts(find_devices(article, devices))
+    assert counts["conflict"] == 1 and counts["hedge"] == 5  # Hata in ¶6, ¶7, ¶15, ¶16 and ¶18
+
+
+def test_a_bad_lexicon_says_what_is_wrong(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("category,phrase,note\nmetaphor,sunny,\n", "utf-8")
+    with pytest.raises(ArticleFormatError, match="needs a category"):
+        load_devices(path)
+    path.write_text("kind,phrase\n", "utf-8")
+    with pytest.raises(ArticleFormatError, match="header line"):
+        load_devices(path)
+    with pytest.raises(InvalidInputError, match="No lexicon file"):
+        load_devices(tmp_path / "missing.csv")
+
+
+def test_the_codebook_has_fifteen_dimensions_in_order():
+    names = frame_names()
+    assert len(names) == 15 and names[0] == ECONOMIC and names[-1] == "Other"
+    assert names[12] == POLITICAL and names[13] == EXTERNAL
+    assert all(f.definition for f in frames())
+
+
+def test_the_reference_coding_covers_every_paragraph_with_a_rationale(article):
+    coding = reference_coding()
+    assert [c.paragraph for c in coding] == list(range(1, len(article.paragraphs) + 1))
+    assert all(c.rationale for c in coding)
+    frames_used = reference_frames()
+    assert frames_used[4] == POLICY and frames_used[9] == ECONOMIC and frames_used[15] == POLITICAL
+
+
+def test_compare_coding_worked_by_hand():
+    # Aiko differs on ¶13 (External for Legality) and ¶19 (Policy for External).
+    # Reference rates: Ext 5, Policy 8, Eco 3, Legal 1, Political 3;
+    # Aiko's: Ext 5, Policy 9, Eco 3, Political 3.
+    # p_o = 18/20; p_e = (5*5 + 8*9 + 3*3 + 1*0 + 3*3) / 400 = 115/400.
+    result = compare_coding(example_class()["Aiko"])
+    assert result.percent == 0.9
+    assert result.kappa == pytest.approx((0.9 - 115 / 400) / (1 - 115 / 400))
+    assert result.disagreements == (
+        (13, EXTERNAL, "Legality, constitutionality and jurisprudence"),
+        (19, POLICY, EXTERNAL),
+    )
+    assert result.summary == "18 of 20 coded paragraphs agree with the reference (90%); Cohen's kappa 0.86."
+
+
+def test_compare_a_partial_coding():
+    result = compare_coding({"4": POLICY, 9: POLITICAL})
+    assert result.paragraphs == (4, 9) and result.percent == 0.5
+    assert len(result.uncoded) == 18 and result.disagreements == ((9, POLITICAL, ECONOMIC),)
+    empty = compare_coding({})
+    assert empty.kappa is None and "No paragraph is coded yet" in empty.summary
+
+
+def test_compare_coding_rejects_unknown_frames():
+    with pytest.raises(InvalidInputError, match="'Trade' is not a frame of the codebook"):
+        compare_coding({1: "Trade"})
+
+
+def test_coding_confusion_against_the_reference():
+    table = coding_confusion(example_class()["Aiko"])
+    assert table.count(EXTERNAL, EXTERNAL) == 4 and table.count(POLICY, POLICY) == 8
+    assert table.count(POLICY, EXTERNAL) == 1
+
+
+def test_class_agreement_by_hand():
+    codings = {
+        "ana": {1: ECONOMIC, 2: POLITICAL, 3: POLITICAL},
+        "bo": {1: ECONOMIC, 2: POLITICAL, 3: ECONOMIC},
+        "cy": {1: ECONOMIC, 2: ECONOMIC, 3: POLITICAL, 4: POLICY},
+    }
+    result = class_agreement(codings)
+    assert result.paragraphs == (1, 2, 3)  # ¶4 was coded by one coder only
+    # ana-bo: p_o 2/3, rates E1 P2 / E2 P1 -> p_e 4/9, kappa 0.4
+    assert result.pairwise[("ana", "bo")] == pytest.approx(0.4)
+    # Fleiss: rows (3,0), (1,2), (1,2); p_E = 5/9, p_P = 4/9, P_e = 41/81; P_i = 1, 1/3, 1/3 -> 5/9
+    assert result.fleiss == pytest.approx((5 / 9 - 41 / 81) / (1 - 41 / 81))
+
+
+def test_class_agreement_degenerate_cases():
+    same = {"a": {1: ECONOMIC, 2: ECONOMIC}, "b": {1: ECONOMIC, 2: ECONOMIC}}
+    result = class_agreement(same)
+    assert result.fleiss is None and result.pairwise == {("a", "b"): None}  # undefined, said plainly
+    with pytest.raises(InvalidInputError, match="at least two coders"):
+        class_agreement({"a": {1: ECONOMIC}})
+    with pytest.raises(InvalidInputError, match="no paragraph was coded by every coder"):
+        class_agreement({"a": {1: ECONOMIC}, "b": {2: ECONOMIC}})
+    assert issubclass(UndefinedAgreementError, InvalidInputError)
+
+
+def test_the_example_class():
+    result = class_agreement(example_class())
+    assert result.coders == ("Aiko", "Ben", "Carmen", "Dev") and len(result.paragraphs) == 20
+    assert 0 < result.fleiss < 1
+
+
+def test_load_class_codings_from_a_folder_of_exports(tmp_path):
+    work = {"kit_work_file": 1, "notebook": "02_framing", "answers": {"frames": {"1": ECONOMIC, "2": POLICY}}}
+    (tmp_path / "ana.02_framing.work.json").write_text(json.dumps(work), "utf-8")
+    (tmp_path / "bo.json").write_text(json.dumps({"frames": {"1": ECONOMIC, "2": POLITICAL}}), "utf-8")
+    codings = load_class_codings(tmp_path)
+    assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}
+    assert read_coding(tmp_path / "bo.json") == {1: ECONOMIC, 2: POLITICAL}
+    (tmp_path / "cy.json").write_text('{"answers": {}}', "utf-8")
+    with pytest.raises(ArticleFormatError, match="cy.json holds no frame coding"):
+        load_class_codings(tmp_path)
+    with pytest.raises(InvalidInputError, match="No folder"):
+        load_class_codings(tmp_path / "nowhere")

@@ -1,0 +1,71 @@
+"""kit.widgets.framing: the frame coder's pure view, and its shell saving every choice to the work file."""
+
+import json
+
+import pytest
+
+from kit.article import load_article
+from kit.errors import InvalidInputError
+from kit.store import open_work
+from kit.widgets import frame_coder, frame_coding_view
+from kit.widgets.framing import NOT_CODED
+
+ECONOMIC, POLITICAL = "Economic", "Political"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+def test_view_of_an_uncoded_paragraph(article):
+    view = frame_coding_view(article, {}, 4)
+    assert view.frame is None and view.text.startswith("Stripped of the diplomatic veneer")
+    assert view.summary == "0 of 20 paragraphs coded; saved in your work file."
+    assert view.comparison is None and view.states == {}
+
+
+def test_view_compared_with_the_reference(article):
+    view = frame_coding_view(article, {"9": ECONOMIC, "14": ECONOMIC}, 9, compare=True)
+    assert view.frame == ECONOMIC and view.definition.startswith("Money and markets")
+    assert view.states == {9: "agrees", 14: "differs"}
+    assert view.summary.startswith("1 of 2 coded paragraphs agree with the reference (50%)")
+
+
+def test_view_rejects_a_paragraph_outside_the_article(article):
+    with pytest.raises(InvalidInputError, match="paragraph 21 is not a body paragraph"):
+        frame_coding_view(article, {"21": ECONOMIC}, 1)
+
+
+def controls(box):
+    _notice, pick, _text, choice, compare, summary, _image, _caption, _out = box.children
+    return pick, choice, compare, summary
+
+
+def test_the_coder_saves_every_choice_and_restores_it(article, tmp_path):
+    work = open_work("02_framing", tmp_path)
+    pick, choice, compare, summary = controls(frame_coder(article, work))
+    pick.value = 9
+    choice.value = ECONOMIC
+    saved = json.loads((tmp_path / "02_framing.work.json").read_text("utf-8"))
+    assert saved["answers"] == {"frames": {"9": ECONOMIC}}
+    pick.value = 14
+    assert choice.value == NOT_CODED  # a new paragraph shows its own (empty) choice
+    choice.value = POLITICAL
+    compare.value = True
+    assert "2 of 2 coded paragraphs agree with the reference" in summary.value
+
+    # A kernel restart re-runs the cell: a new work file object reads the saved coding back.
+    pick2, choice2, _compare2, summary2 = controls(frame_coder(article, open_work("02_framing", tmp_path), 9))
+    assert choice2.value == ECONOMIC and "2 of 20 paragraphs coded" in summary2.value
+    pick2.value = 14
+    assert choice2.value == POLITICAL
+    choice2.value = NOT_CODED  # uncoding removes the paragraph
+    assert open_work("02_framing", tmp_path).get("frames") == {"9": ECONOMIC}
+
+
+def test_moving_between_paragraphs_writes_nothing(article, tmp_path):
+    work = open_work("02_framing", tmp_path)
+    pick, _choice, _compare, _summary = controls(frame_coder(article, work))
+    pick.value = 5
+    assert not (tmp_path / "02_framing.work.json").exists()
