@@ -300,10 +300,18 @@ def read_events(path: str | Path) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def events(on_charts_only: bool = False) -> tuple[Event, ...]:
-    """Return the sourced timeline of the talks (only the events charts mark, if asked)."""
+def events(on_charts_only: bool = False, since: str | None = None) -> tuple[Event, ...]:
+    """Return the sourced timeline of the talks: all events, those charts mark, or those from ``since`` on."""
     with resources.as_file(resources.files("kit.data") / "targets_events.csv") as path:
         found = read_events(path)
+    if since is not None:
+        try:
+            start = datetime.date.fromisoformat(since)
+        except (TypeError, ValueError):
+            raise InvalidInputError(
+                f"since must be a date like 1994-05-24, but {since!r} was given."
+            ) from None
+        found = tuple(e for e in found if e.date >= start)
     return tuple(e for e in found if e.on_charts) if on_charts_only else found
 
 
@@ -313,18 +321,18 @@ def article_figures() -> tuple[ArticleFigure, ...]:
     surplus = load_dataset("japan_current_account")["bpm4_first_reported"].at(1993)
     return (
         ArticleFigure(
-            "Its trade surplus with the United States alone was $59 billion",
-            9,
-            1993,
-            trade,
-            "the U.S. goods deficit with Japan in 1993, as the Commerce Department reported it",
-        ),
-        ArticleFigure(
             "its trade surplus, which last year reached $131 billion in goods and services",
             9,
             1993,
             surplus,
             "Japan's 1993 current-account surplus (the kit's reading: the article's wording is loose)",
+        ),
+        ArticleFigure(
+            "Its trade surplus with the United States alone was $59 billion",
+            9,
+            1993,
+            trade,
+            "the U.S. goods balance with Japan in 1993, a deficit, as the Commerce Department reported it",
         ),
     )
 
@@ -414,13 +422,16 @@ def _try_run(growths: dict[int, Growth], start: int, definition: IncreaseDefinit
     return MET
 
 
+def _kind(period: str) -> str:
+    return "quarter" if "Q" in period else "year"
+
+
 def _describe(growth: Growth, definition: IncreaseDefinition, unit: str) -> str:
     if growth.value is None:
         return f"{growth.period}: no figure."
     if growth.percent is None:
-        return (
-            f"{growth.period}: {growth.value:g} {unit}, but no figure for the period before to compare with."
-        )
+        before = _kind(growth.period)
+        return f"{growth.period}: {amount(growth.value, unit)}, but no figure for the {before} before."
     enough = growth.percent > 0 and growth.percent >= definition.min_growth
     change = f"up {growth.percent:.1f}%" if growth.percent > 0 else f"down {-growth.percent:.1f}%"
     if growth.percent == 0:
@@ -456,7 +467,7 @@ def judge_increase(series: Series, definition: IncreaseDefinition) -> IncreaseVe
         reasons.append(f"Met: {_span(run)} {'each ' if len(run) > 1 else ''}grew enough.")
         return IncreaseVerdict(MET, base.period, run, window, tuple(reasons))
     if CANNOT_TELL in outcomes.values():
-        gaps = [growths[s].period for s in steps if s <= last and growths[s].percent is None]
+        gaps = [growths[s].period for s in steps if s <= last and growths[s].value is None]
         hidden = f"the missing figures ({', '.join(gaps)})" if gaps else "the figures after the series ends"
         reasons.append(f"Cannot tell: no run was found, but {hidden} could hide one.")
         return IncreaseVerdict(CANNOT_TELL, base.period, (), window, tuple(reasons))

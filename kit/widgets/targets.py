@@ -8,7 +8,7 @@ it and draws the lab chart by blitting.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -17,11 +17,15 @@ from matplotlib.axes import Axes
 from kit import charts
 from kit.errors import InvalidInputError
 from kit.targets import (
+    ArticleFigure,
+    Event,
     IncreaseDefinition,
     IncreaseVerdict,
     Series,
     TargetDefinition,
     TargetVerdict,
+    Value,
+    amount,
     judge_increase,
     judge_target,
     load_dataset,
@@ -240,3 +244,61 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         return lab_html(view)
 
     return panel([picker, *controls.values()], render, chart)
+
+
+# ---------------------------------------------------------------- tables the notebook shows
+
+_TABLE = (
+    "<style>.kit-table td,.kit-table th{padding:.15em .5em;text-align:left;vertical-align:top}"
+    ".kit-table td.kit-num{text-align:right;white-space:nowrap}</style>"
+)
+
+
+_WARN = "\u26a0 "  # a warning sign before UNVERIFIED, so the status is not told by colour alone
+
+
+def _source_cell(source: str) -> str:
+    return html.escape(source).replace("; ", "<br>")
+
+
+def values_html(values: Sequence[Value]) -> str:
+    """Return sourced values as an HTML table: period, value, status, source and note, one row each."""
+    rows = "".join(
+        f'<tr><td>{v.period}</td><td class="kit-num">{html.escape(amount(v.value, v.unit))}</td>'
+        f"<td>{'' if v.verified else _WARN}{html.escape(v.status)}</td><td><small>{_source_cell(v.source)}"
+        f"</small></td><td><small>{html.escape(v.note)}</small></td></tr>"
+        for v in values
+    )
+    return (
+        f'{_TABLE}<table class="kit-table"><thead><tr><th>period</th><th>value</th><th>status</th>'
+        f"<th>source</th><th>note</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def figures_html(figures: Sequence[ArticleFigure]) -> str:
+    """Return the article's figures beside the sourced values they match, as an HTML table."""
+    rows = "".join(
+        f"<tr><td>\u00b6{f.paragraph}: \u201c{html.escape(f.quote)}\u201d</td>"
+        f"<td>{html.escape(f.reading)}</td>"
+        f'<td class="kit-num">{html.escape(amount(f.value.value, f.value.unit))}</td>'
+        f"<td>{html.escape(f.value.status)}</td><td><small>{_source_cell(f.value.source)}</small></td></tr>"
+        for f in figures
+    )
+    return (
+        f'{_TABLE}<table class="kit-table"><thead><tr><th>the article says</th><th>it matches</th>'
+        f"<th>value</th><th>status</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def timeline_html(events: Sequence[Event]) -> str:
+    """Return dated events as an HTML table: date, what happened, status and source."""
+    rows = "".join(
+        f"<tr><td style='white-space:nowrap'>{e.date:%-d %b %Y}</td><td><b>{html.escape(e.label)}</b>. "
+        f"{html.escape(e.text)}</td><td>{html.escape(e.status)}</td><td><small>{_source_cell(e.source)}"
+        f"</small></td></tr>"
+        for e in events
+    )
+    return (
+        f'{_TABLE}<table class="kit-table"><thead><tr><th>date</th><th>what happened</th><th>status</th>'
+        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
