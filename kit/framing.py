@@ -361,3 +361,191 @@ def example_class() -> dict[str, dict[int, str]]:
     """Return the kit's example class: four invented students' codings of the seed's 20 paragraphs."""
     data = _data_json("frames_example_class.json")["codings"]
     return {name: check_coding(coding) for name, coding in data.items()}
+
+
+# --- Tagging schemes: frames and Entman's four functions, one way of coding paragraphs ------
+
+NO_FUNCTION = "none of the four"
+
+
+@dataclass(frozen=True)
+class TagScheme:
+    """A way of tagging each body paragraph: the tags with definitions, and the kit's reference tags."""
+
+    name: str
+    work_key: str
+    definitions: dict[str, str]
+    reference: dict[int, str]
+    rationale: dict[int, str]
+
+    def check(self, tags: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
+        """Return ``tags`` with paragraph numbers as ints, checking each tag is one of the scheme's."""
+        checked = {}
+        for key, tag in tags.items():
+            try:
+                number = int(key)
+            except (TypeError, ValueError):
+                raise InvalidInputError(
+                    f"paragraph numbers must be whole numbers, but {key!r} was given."
+                ) from None
+            if tag not in self.definitions:
+                raise InvalidInputError(
+                    f"paragraph {number}: {tag!r} is not a {self.name}; use one of: "
+                    f"{', '.join(self.definitions)}."
+                )
+            if number < 1 or (paragraph_count is not None and number > paragraph_count):
+                raise InvalidInputError(f"paragraph {number} is not a body paragraph of the article.")
+            checked[number] = tag
+        return dict(sorted(checked.items()))
+
+
+def frame_scheme() -> TagScheme:
+    """Return the Policy Frames Codebook as a tagging scheme, with the kit's reference coding."""
+    data = _data_json("frames_reference.json")["frames"]
+    coding = check_coding({k: v["frame"] for k, v in data.items()})
+    return TagScheme(
+        "frame",
+        "frames",
+        {f.name: f.definition for f in frames()},
+        coding,
+        {int(k): v["rationale"] for k, v in data.items()},
+    )
+
+
+def entman_scheme() -> TagScheme:
+    """Return Entman's four framing functions (plus 'none of the four') with the kit's reference tags."""
+    data = _data_json("entman_reference.json")
+    definitions = dict(data["functions"])
+    scheme = TagScheme("framing function", "entman", definitions, {}, {})
+    reference = scheme.check({k: v["function"] for k, v in data["paragraphs"].items()})
+    return TagScheme(
+        "framing function",
+        "entman",
+        definitions,
+        reference,
+        {int(k): v["rationale"] for k, v in data["paragraphs"].items()},
+    )
+
+
+def compare_tags(tags: Mapping[int | str, str], scheme: TagScheme) -> CodingComparison:
+    """Return percent agreement, Cohen's kappa and disagreements of ``tags`` against the reference."""
+    reference, tags = scheme.reference, scheme.check(tags)
+    both = tuple(n for n in reference if n in tags)
+    uncoded = tuple(n for n in reference if n not in tags)
+    if not both:
+        return CodingComparison((), 0.0, None, (), uncoded)
+    mine, theirs = [tags[n] for n in both], [reference[n] for n in both]
+    return CodingComparison(
+        paragraphs=both,
+        percent=percent_agreement(mine, theirs),
+        kappa=_kappa_or_none(mine, theirs),
+        disagreements=tuple((n, tags[n], reference[n]) for n in both if tags[n] != reference[n]),
+        uncoded=uncoded,
+    )
+
+
+# --- The limits of lexicon sentiment ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LexiconReading:
+    """A phrase as TextBlob's lexicon scores it (computed live) beside a careful reader's reading."""
+
+    where: str
+    phrase: str
+    context: str
+    polarity: float
+    scored: tuple[tuple[str, float], ...]
+    reader: str
+    explanation: str
+
+    @property
+    def lexicon(self) -> str:
+        """Return the lexicon's direction: positive, negative, or neutral (no word scored or near 0)."""
+        return "positive" if self.polarity > 0.05 else "negative" if self.polarity < -0.05 else "neutral"
+
+    @property
+    def disagrees(self) -> bool:
+        """Return True when the lexicon's direction differs from the reader's."""
+        return self.lexicon != self.reader
+
+
+def lexicon_limits(article: Article) -> list[LexiconReading]:
+    """Return the kit's chosen phrases with the lexicon's live score and a reader's reading of each."""
+    readings = []
+    for entry in _data_json("lexicon_limits.json")["phrases"]:
+        where = entry["where"]
+        context = article.dek or "" if where == "dek" else article.paragraph(int(where)).text
+        if not phrase_pattern(entry["phrase"]).search(context):
+            raise ArticleFormatError(f"lexicon_limits.json: {entry['phrase']!r} does not occur in {where}.")
+        if entry["reader"] not in ("positive", "negative", "neutral"):
+            raise ArticleFormatError("lexicon_limits.json: reader must be positive, negative or neutral.")
+        sentence = next(
+            (s.text for s in _sentences_of(article, where) if phrase_pattern(entry["phrase"]).search(s.text)),
+            context,
+        )
+        score = sentiment(entry["phrase"])
+        readings.append(
+            LexiconReading(
+                where="dek" if where == "dek" else f"¶{where}",
+                phrase=entry["phrase"],
+                context=sentence,
+                polarity=score.polarity,
+                scored=tuple((" ".join(a.words), a.polarity) for a in score.assessments),
+                reader=entry["reader"],
+                explanation=entry["explanation"],
+            )
+        )
+    return readings
+
+
+def _sentences_of(article: Article, where: str):
+    return () if where == "dek" else article.paragraph(int(where)).sentences
+
+
+# --- The reframing lab --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FramingScore:
+    """A headline and dek as the kit measures them: sentiment, subjectivity and framing devices."""
+
+    label: str
+    text: str
+    polarity: float
+    subjectivity: float
+    devices: dict[str, int]
+    device_phrases: tuple[str, ...]
+
+
+def count_devices(
+    text: str, devices: Sequence[Device] | None = None
+) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Return the devices found in ``text`` per category, and the phrases found, longer phrases first."""
+    devices = load_devices() if devices is None else devices
+    kept: list[tuple[int, int, Device]] = []
+    for device in sorted(devices, key=lambda d: -len(d.phrase)):
+        for match in phrase_pattern(device.phrase).finditer(text):
+            if all(match.end() <= s or match.start() >= e for s, e, _ in kept):
+                kept.append((match.start(), match.end(), device))
+    counts = dict.fromkeys(DEVICE_CATEGORIES, 0)
+    for _, _, device in kept:
+        counts[device.category] += 1
+    return counts, tuple(text[s:e] for s, e, _ in sorted(kept, key=lambda k: k[0]))
+
+
+def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
+    """Return the sentiment, subjectivity and framing devices of a headline and dek together."""
+    if not isinstance(headline, str) or not headline.strip():
+        raise InvalidInputError("Write a headline first: it must have at least one word.")
+    text = f"{headline.strip()}. {dek.strip()}" if dek and dek.strip() else headline.strip()
+    result = sentiment(text)
+    counts, phrases = count_devices(text)
+    return FramingScore(label, text, result.polarity, result.subjectivity, counts, phrases)
+
+
+def reframe(article: Article, headline: str, dek: str = "") -> tuple[FramingScore, FramingScore]:
+    """Return the original headline and dek scored beside a rewritten pair, for comparison."""
+    return score_framing("original", article.headline, article.dek or ""), score_framing(
+        "yours", headline, dek
+    )

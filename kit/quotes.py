@@ -344,12 +344,16 @@ def _appositive(before: str, cut: int, phrase: str) -> tuple[str, str] | None:
 
 
 def _kind(masked_sentence: str, start: int, content: str, has_speaker: bool) -> str:
-    """Return 'direct', 'partial' or 'scare' for a quote starting at ``start`` in its sentence."""
-    if not has_speaker:
-        return "scare"
+    """Return 'direct', 'partial' or 'scare' for a quote starting at ``start`` in its sentence.
+
+    A full utterance opening its sentence is direct even when no speaker is found
+    (the speaker is then None); any other quote without a speaker is a scare quote.
+    """
     lead = masked_sentence[:start].rstrip()
     lead = lead[lead.rfind(_MASK) + 1 :].strip() if _MASK in lead else lead.strip()
     full = content[:1].isupper() or content[:1].isdigit()
+    if not has_speaker:
+        return "direct" if full and not lead and len(words(content)) >= 3 else "scare"
     return "direct" if full and (not lead or lead.endswith((",", ":"))) else "partial"
 
 
@@ -438,7 +442,7 @@ def _report(sentence, people: _People) -> ReportedSpeech | None:
 # The reference annotation, the extractor's accuracy, and whose voice fills the story.
 # ---------------------------------------------------------------------------
 
-NO_SPEAKER = "no speaker (scare quotes)"
+NO_SPEAKER = "no speaker named"
 REFERENCE_FILE = "quotes_reference.json"
 NARRATION_LABEL = "the reporter's narration"
 

@@ -9,20 +9,28 @@ from kit.article import load_article
 from kit.errors import ArticleFormatError, InvalidInputError
 from kit.framing import (
     DEVICE_CATEGORIES,
+    NO_FUNCTION,
     class_agreement,
     coding_confusion,
     compare_coding,
+    compare_tags,
     contrast_sentences,
+    count_devices,
     device_counts,
+    entman_scheme,
     example_class,
     find_devices,
     frame_names,
+    frame_scheme,
     frames,
+    lexicon_limits,
     load_class_codings,
     load_devices,
     read_coding,
     reference_coding,
     reference_frames,
+    reframe,
+    score_framing,
     story_parts,
 )
 
@@ -192,3 +200,53 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
         load_class_codings(tmp_path)
     with pytest.raises(InvalidInputError, match="No folder"):
         load_class_codings(tmp_path / "nowhere")
+
+
+def test_entman_scheme_and_its_reference():
+    scheme = entman_scheme()
+    assert list(scheme.definitions) == [
+        "problem definition",
+        "causal interpretation",
+        "moral evaluation",
+        "treatment recommendation",
+        NO_FUNCTION,
+    ]
+    assert len(scheme.reference) == 20 and all(scheme.rationale[n] for n in scheme.reference)
+    assert scheme.reference[4] == "moral evaluation" and scheme.reference[10] == "treatment recommendation"
+    with pytest.raises(InvalidInputError, match="'blame' is not a framing function"):
+        scheme.check({1: "blame"})
+
+
+def test_compare_tags_by_hand():
+    # mine: problem definition, none; reference: problem definition, moral evaluation.
+    # p_o = 1/2; p_e = (1*1) / 4 = 1/4 (no other shared category); kappa = (1/2 - 1/4) / (3/4) = 1/3.
+    result = compare_tags({1: "problem definition", 2: NO_FUNCTION}, entman_scheme())
+    assert result.percent == 0.5 and result.kappa == pytest.approx(1 / 3)
+    assert result.disagreements == ((2, NO_FUNCTION, "moral evaluation"),)
+
+
+def test_frame_scheme_matches_the_reference_coding():
+    scheme = frame_scheme()
+    assert scheme.reference == reference_frames() and list(scheme.definitions) == frame_names()
+
+
+def test_lexicon_limits_computed_live(article):
+    readings = {r.phrase: r for r in lexicon_limits(article)}
+    little = readings["little more than"]
+    assert little.scored == (("little", -0.1875), ("more", 0.5))  # averaged: +0.156
+    assert little.lexicon == "positive" and little.reader == "negative" and little.disagrees
+    assert readings["overly optimistic"].scored == () and readings["overly optimistic"].lexicon == "neutral"
+    assert readings["hard bargaining"].polarity < 0 and readings["hard bargaining"].reader == "neutral"
+    assert readings["overcomes key hurdle"].where == "dek"
+    assert readings["firm commitment"].context.startswith("The United States offered a firm commitment")
+
+
+def test_count_devices_and_reframe(article):
+    counts, phrases = count_devices("Talks hit a key hurdle; no one can guarantee a deal, but we might.")
+    assert phrases == ("key hurdle", "no one can guarantee", "might")
+    assert counts["figurative"] == 1 and counts["hedge"] == 2
+    original, yours = reframe(article, "Japan Must Yield to U.S. Pressure", "")
+    assert original.device_phrases == ("negotiating table", "key hurdle")
+    assert yours.devices["conflict"] == 2 and yours.text == "Japan Must Yield to U.S. Pressure"
+    with pytest.raises(InvalidInputError, match="Write a headline first"):
+        score_framing("yours", "  ")

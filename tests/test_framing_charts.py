@@ -7,7 +7,7 @@ from kit import charts
 from kit.agreement import confusion
 from kit.article import load_article
 from kit.errors import InvalidInputError
-from kit.framing import story_parts
+from kit.framing import reframe, story_parts
 from kit.quotes import extract_quotes, voice_share
 
 
@@ -67,3 +67,14 @@ def test_coding_progress_redraws_only_its_data():
     )
     with pytest.raises(InvalidInputError, match="states must be among"):
         charts.coding_progress({1: "maybe"}, 20)
+
+
+def test_framing_scores_chart_redraws_in_place():
+    original, yours = reframe(load_article(), "Japan Must Yield to U.S. Pressure")
+    _, ax = plt.subplots()
+    charts.framing_scores(original, yours, ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()][1] == "your polarity"
+    assert [p.get_hatch() or "" for p in ax.patches] == ["", "//", "", "//"]
+    charts.framing_scores(original, original, ax=ax)
+    assert len(ax.patches) == 4
+    assert charts.description(ax).startswith("Polarity +0.00 for your headline and dek against +0.00")

@@ -7,7 +7,7 @@ import pytest
 from kit.article import load_article
 from kit.errors import InvalidInputError
 from kit.store import open_work
-from kit.widgets import frame_coder, frame_coding_view
+from kit.widgets import entman_tagger, frame_coder, frame_coding_view, reframe_view, reframing_lab
 from kit.widgets.framing import NOT_CODED
 
 ECONOMIC, POLITICAL = "Economic", "Political"
@@ -69,3 +69,41 @@ def test_moving_between_paragraphs_writes_nothing(article, tmp_path):
     pick, _choice, _compare, _summary = controls(frame_coder(article, work))
     pick.value = 5
     assert not (tmp_path / "02_framing.work.json").exists()
+
+
+def test_the_entman_tagger_saves_under_its_own_key(article, tmp_path):
+    work = open_work("02_framing", tmp_path)
+    pick, choice, compare, summary = controls(entman_tagger(article, work))
+    assert choice.description == "Primary framing function:"
+    pick.value = 4
+    choice.value = "problem definition"
+    compare.value = True
+    assert work.get("entman") == {"4": "problem definition"}
+    assert "0 of 1 coded paragraphs agree" in summary.value
+    assert "The reporters&#x27; verdict" in summary.value  # the reference's reason, shown on disagreement
+
+
+def test_reframe_view_summarises_both_headlines(article):
+    view = reframe_view(article, "Japan Must Yield to U.S. Pressure")
+    assert view.original.polarity == 0 and view.yours.devices["conflict"] == 2
+    assert view.summary.endswith("framing devices found: Yield, Pressure.")
+
+
+def test_the_reframing_lab_saves_and_restores_the_rewrite(article, tmp_path):
+    work = open_work("02_framing", tmp_path)
+    headline, dek, frame, summary, *_rest = frame_coder_free(reframing_lab(article, work))
+    assert not (tmp_path / "02_framing.work.json").exists()  # showing the default saves nothing
+    headline.value = "Japan Must Yield to U.S. Pressure"
+    frame.value = "Political"
+    assert "Yield, Pressure" in summary.value
+    again = reframing_lab(article, open_work("02_framing", tmp_path))
+    assert (
+        again.children[0].value == "Japan Must Yield to U.S. Pressure"
+        and again.children[2].value == "Political"
+    )
+    headline.value = " "
+    assert "Write a headline first" not in summary.value  # errors go to the Output, not the summary
+
+
+def frame_coder_free(box):
+    return box.children

@@ -155,6 +155,19 @@ def test_attribution_patterns_one_by_one():
     ]
 
 
+def test_where_the_rules_run_out():
+    text = (
+        "Headline : Test: Dek\n\n"
+        '"We will not yield." That was the message from Tokyo on Tuesday.\n\n'
+        'Kantor smiled. "We got there," he said.\n'
+    )
+    quotes = extract_quotes(parse_article(text))
+    # A reader gives the first quote to Tokyo and the second to Kantor; the rules know only speakers
+    # named next to a speech verb, so both stay full utterances with no speaker.
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", None), ("direct", None)]
+    assert [q.side for q in quotes] == [None, None]
+
+
 def test_side_of_a_speaker():
     assert side_of("Koji Kakizawa", "Japanese Foreign Minister", True) == "Japanese government"
     assert side_of("Maria Chen", "a spokeswoman", True) == "others"

@@ -9,7 +9,14 @@ every chart is importable from here.
 """
 
 from kit.charts.base import PALETTE, Layers, description, layers
-from kit.charts.framing import coding_progress, frame_confusion, speaker_words, story_parts, voice_share
+from kit.charts.framing import (
+    coding_progress,
+    frame_confusion,
+    framing_scores,
+    speaker_words,
+    story_parts,
+    voice_share,
+)
 from kit.charts.reading import keyword_strip, sentiment_arc, story_shape, word_scores
 from kit.charts.targets import (
     current_account,
@@ -28,6 +35,7 @@ __all__ = [
     "dealer_outlets",
     "description",
     "frame_confusion",
+    "framing_scores",
     "goods_trade",
     "imported_vehicles",
     "keyword_strip",

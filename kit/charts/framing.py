@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from kit.agreement import Confusion
 from kit.charts.base import NEGATIVE, PALETTE, POSITIVE, framed_axes, new_axes, record
 from kit.errors import InvalidInputError, whole_number
-from kit.framing import StoryPart
+from kit.framing import FramingScore, StoryPart
 from kit.quotes import NARRATION_LABEL, NO_SPEAKER, VoiceShare
 
 _HATCHES = ["", "//", "\\\\", "xx", "..", "oo", "++"]
@@ -205,4 +205,36 @@ def coding_progress(
         f"One marker per paragraph: {done} of {paragraph_count} coded{compared}"
         f"{f'; paragraph {current} is ringed' if current else ''}.",
         artists,
+    )
+
+
+def _scores_frame(ax: Axes) -> None:
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.set_xlim(-1.1, 1.25)
+    ax.set_ylim(3.6, -0.6)
+    ax.set_yticks(
+        range(4), ["original polarity", "your polarity", "original subjectivity", "your subjectivity"]
+    )
+    ax.set_xlabel("score (polarity −1 … +1, subjectivity 0 … 1); yours are hatched")
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def framing_scores(original: FramingScore, yours: FramingScore, ax: Axes | None = None) -> Axes:
+    """Draw polarity and subjectivity of the original headline and dek beside a rewritten pair."""
+    ax = framed_axes(ax, (7, 2.0), ("framing_scores",), _scores_frame)
+    values = [original.polarity, yours.polarity, original.subjectivity, yours.subjectivity]
+    bars = ax.barh(
+        range(4),
+        values,
+        color=[POSITIVE, POSITIVE, PALETTE["orange"], PALETTE["orange"]],
+        hatch=["", "//", "", "//"],
+        edgecolor="white",
+    )
+    labels = ax.bar_label(bars, labels=[f"{v:+.2f}" for v in values], padding=3, fontsize=8)
+    ax.set_title("Your headline and dek against the original", fontsize=10)
+    return record(
+        ax,
+        f"Polarity {yours.polarity:+.2f} for your headline and dek against {original.polarity:+.2f} for the "
+        f"original; subjectivity {yours.subjectivity:.2f} against {original.subjectivity:.2f}.",
+        [*bars, *labels],
     )

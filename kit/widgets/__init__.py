@@ -8,7 +8,17 @@ on one reused figure, which keeps an update well under the 0.1 s that feels
 instant. One module per lesson topic; every widget is importable from here.
 """
 
-from kit.widgets.framing import FrameCodingView, frame_coder, frame_coding_view
+from kit.widgets.framing import (
+    FrameCodingView,
+    ReframeView,
+    entman_tagger,
+    frame_coder,
+    frame_coding_view,
+    paragraph_tagger,
+    reframe_view,
+    reframing_lab,
+    tagging_view,
+)
 from kit.widgets.reading import (
     KeywordView,
     ParagraphView,
@@ -24,6 +34,8 @@ __all__ = [
     "KeywordView",
     "LabView",
     "ParagraphView",
+    "ReframeView",
+    "entman_tagger",
     "frame_coder",
     "frame_coding_view",
     "keyword_explorer",
@@ -31,5 +43,9 @@ __all__ = [
     "lab_view",
     "measurement_lab",
     "paragraph_explorer",
+    "paragraph_tagger",
     "paragraph_view",
+    "reframe_view",
+    "reframing_lab",
+    "tagging_view",
 ]
