@@ -71,3 +71,42 @@ def test_values_that_are_not_json_are_refused_with_the_key(tmp_path):
     with pytest.raises(InvalidInputError, match="answer key must be non-empty text"):
         work.set(" ", 1)
     assert not (tmp_path / "nb.work.json").exists()  # nothing half-written
+
+
+WRITER = """
+import sys
+from kit.store import open_work
+work = open_work("crash", sys.argv[1])
+print("ready", flush=True)
+round = 0
+while True:
+    round += 1
+    work.set("answers", {"round": round, "essay": "word " * 2000})
+"""
+
+
+def test_killing_a_process_mid_save_never_leaves_a_broken_file(tmp_path):
+    """Kill a process that saves as fast as it can, many times over: the file is always complete."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rounds = []
+    for attempt in range(25):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+        )
+        assert writer.stdout.readline() == "ready\n"
+        time.sleep(random.uniform(0.001, 0.05))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+        work = open_work("crash", tmp_path)
+        assert work.notice is None, f"attempt {attempt}: {work.notice}"
+        answers = work.get("answers")
+        if answers is not None:  # killed before its first save completed: the last file stands
+            assert answers["essay"] == "word " * 2000
+            rounds.append(answers["round"])
+    assert rounds, "no save ever completed: the test proved nothing"

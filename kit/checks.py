@@ -1,0 +1,291 @@
+"""Automatic feedback on exercise answers, with a hint ladder and honest counts.
+
+An exercise's questions live in a question bank, ``kit/data/exercises/<name>.json``.
+``open_exercise(name)`` returns an ``Exercise`` bound to the student's work file;
+``exercise.check(question_id, answer)`` takes the answer explicitly, never raises
+whatever it is given, saves it, and says how many of the question's checks passed;
+``exercise.hint(question_id)`` reveals the next rung of the ladder: a first hint,
+a second, then the explanation. Written answers are checked for form only (not
+empty, long enough, citing a paragraph); their content is graded by the rubric
+in the instructor guide.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from numbers import Integral, Real
+from pathlib import Path
+from typing import Any
+
+from kit.errors import ArticleFormatError, InvalidInputError
+from kit.store import WorkFile, open_work
+
+KINDS = ("number", "choice", "paragraphs", "written")
+NOT_ANSWERED = "not answered yet"
+_PARAGRAPH_CITE = re.compile(r"¶\s*\d+|\bparagraphs?\s+\d+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a bank: what is asked, how it is checked, its hints and explanation."""
+
+    id: str
+    kind: str
+    prompt: str
+    hints: tuple[str, str]
+    explanation: str
+    expected: Any = None
+    tolerance: float = 0.0
+    options: tuple[str, ...] = ()
+    paragraph_count: int = 20
+    min_words: int = 0
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of checking one answer: each check's outcome, and the counts."""
+
+    question: str
+    status: str
+    lines: tuple[tuple[bool, str], ...]
+    note: str = ""
+
+    @property
+    def passed(self) -> int:
+        """Return how many checks passed."""
+        return sum(ok for ok, _ in self.lines)
+
+    @property
+    def total(self) -> int:
+        """Return how many checks the question has."""
+        return len(self.lines)
+
+    @property
+    def answered(self) -> bool:
+        """Return True when there was an answer to check."""
+        return self.status != NOT_ANSWERED
+
+    @property
+    def correct(self) -> bool:
+        """Return True when every check passed."""
+        return self.status == "checked" and self.passed == self.total
+
+    def __str__(self) -> str:
+        if self.status != "checked":
+            return f"{self.question}: {self.status}." + (f"\n{self.note}" if self.note else "")
+        head = f"{self.question}: {self.passed} of {self.total} checks passed."
+        lines = [head, *(f"  {'✓' if ok else '✗'} {text}" for ok, text in self.lines)]
+        return "\n".join(lines + ([self.note] if self.note else []))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+
+def _describe(answer: object) -> str:
+    try:
+        text = repr(answer)
+    except Exception:  # a student's object whose repr fails still gets feedback
+        return f"a {type(answer).__name__} that cannot be shown"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_unanswered(answer: object) -> bool:
+    if answer is None or answer is Ellipsis:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    return isinstance(answer, list | tuple | set | frozenset | dict | range) and len(answer) == 0
+
+
+def _wrong_type(expected: str, answer: object, later_checks: int) -> list[tuple[bool, str]]:
+    """Return a failed type check and the checks that cannot run until the type is right."""
+    first = (False, f"The answer should be {expected}; {_describe(answer)} is not.")
+    return [first, *[(False, "Not checked until the answer has the right form.")] * later_checks]
+
+
+def _finite(answer: object) -> float | None:
+    if isinstance(answer, bool) or not isinstance(answer, Real):
+        return None
+    try:
+        value = float(answer)
+    except (OverflowError, ValueError):  # 10**400 is a Real too big for a float
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _check_number(q: Question, answer: object) -> list[tuple[bool, str]]:
+    value = _finite(answer)
+    if value is None:
+        return _wrong_type("a number, like 12 or 16.3", answer, 1)
+    right = abs(value - float(q.expected)) <= q.tolerance + 1e-9
+    return [
+        (True, "The answer is a number."),
+        (right, f"{value:g} is {'right' if right else 'not right yet'}."),
+    ]
+
+
+def _check_choice(q: Question, answer: object) -> list[tuple[bool, str]]:
+    options = {o.lower(): o for o in q.options}
+    choice = options.get(answer.strip().lower()) if isinstance(answer, str) else None
+    if choice is None:
+        return _wrong_type(f"one of {', '.join(repr(o) for o in q.options)}", answer, 1)
+    right = choice.lower() == str(q.expected).lower()
+    return [
+        (True, "The answer is one of the options."),
+        (right, f"{choice!r} is {'right' if right else 'not right yet'}."),
+    ]
+
+
+def _paragraph_numbers(q: Question, answer: object) -> set[int] | None:
+    items = [answer] if isinstance(answer, Integral) and not isinstance(answer, bool) else answer
+    if not isinstance(items, list | tuple | set | frozenset | range):
+        return None
+    if not all(
+        isinstance(i, Integral) and not isinstance(i, bool) and 1 <= i <= q.paragraph_count for i in items
+    ):
+        return None
+    return {int(i) for i in items}
+
+
+def _check_paragraphs(q: Question, answer: object) -> list[tuple[bool, str]]:
+    numbers = _paragraph_numbers(q, answer)
+    if numbers is None:
+        return _wrong_type(
+            f"a list of paragraph numbers from 1 to {q.paragraph_count}, like [3, 10]", answer, 2
+        )
+    expected = set(q.expected)
+    found, extra = numbers & expected, numbers - expected
+    no_extra = "It lists no paragraph that does not belong."
+    return [
+        (True, "The answer is a list of paragraph numbers."),
+        (found == expected, f"It includes {len(found)} of the {len(expected)} paragraphs that belong."),
+        (not extra, no_extra if not extra else f"{len(extra)} of the paragraphs listed do not belong."),
+    ]
+
+
+def _check_written(q: Question, answer: object) -> list[tuple[bool, str]]:
+    if not isinstance(answer, str):
+        return _wrong_type("text in quotation marks", answer, 2)
+    count, cites = len(answer.split()), bool(_PARAGRAPH_CITE.search(answer))
+    return [
+        (True, "The answer is written."),
+        (count >= q.min_words, f"It has {count} words ({q.min_words} or more asked)."),
+        (
+            cites,
+            "It cites a paragraph, like ¶4."
+            if cites
+            else "It cites no paragraph yet: point to one, like ¶4.",
+        ),
+    ]
+
+
+_CHECKERS = {
+    "number": _check_number,
+    "choice": _check_choice,
+    "paragraphs": _check_paragraphs,
+    "written": _check_written,
+}
+
+
+def check_answer(question: Question, answer: object) -> Feedback:
+    """Return the feedback on ``answer`` to ``question``; never raises, whatever the answer."""
+    if _is_unanswered(answer):
+        return Feedback(question.id, NOT_ANSWERED, ())
+    return Feedback(question.id, "checked", tuple(_CHECKERS[question.kind](question, answer)))
+
+
+def _question(name: str, entry: object) -> Question:
+    if not isinstance(entry, dict):
+        raise ArticleFormatError(f"{name}: every question must be a JSON object, not {_describe(entry)}.")
+    missing = {"id", "kind", "prompt", "hints", "explanation"} - entry.keys()
+    if missing:
+        raise ArticleFormatError(
+            f"{name}: question {entry.get('id', '?')!r} lacks {', '.join(sorted(missing))}."
+        )
+    if entry["kind"] not in KINDS:
+        raise ArticleFormatError(
+            f"{name}: question {entry['id']!r} has kind {entry['kind']!r}; kinds are {KINDS}."
+        )
+    if entry["kind"] != "written" and "expected" not in entry:
+        raise ArticleFormatError(f"{name}: question {entry['id']!r} needs an 'expected' answer.")
+    if not isinstance(entry["hints"], list) or len(entry["hints"]) != 2:
+        raise ArticleFormatError(f"{name}: question {entry['id']!r} needs exactly two hints.")
+    fields = {**entry, "hints": tuple(entry["hints"]), "options": tuple(entry.get("options", ()))}
+    return Question(**{k: v for k, v in fields.items() if k in Question.__dataclass_fields__})
+
+
+def load_questions(name: str) -> dict[str, Question]:
+    """Return the question bank ``name`` (kit/data/exercises/<name>.json), validated, by id."""
+    folder = resources.files("kit.data").joinpath("exercises")
+    path = folder.joinpath(f"{name}.json")
+    if not isinstance(name, str) or not path.is_file():
+        banks = sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+        raise InvalidInputError(f"There is no question bank {name!r}; the banks are {', '.join(banks)}.")
+    questions = [_question(f"{name}.json", e) for e in json.loads(path.read_text(encoding="utf-8"))]
+    return {q.id: q for q in questions}
+
+
+def _saveable(answer: object) -> object:
+    try:
+        json.dumps(answer, allow_nan=False)
+        return answer
+    except (TypeError, ValueError):
+        return {"not saved as given": type(answer).__name__, "repr": _describe(answer)}
+
+
+class Exercise:
+    """A student's session with one question bank: checks, hints, and the work file behind them."""
+
+    def __init__(self, name: str, folder: str | Path | None = None):
+        self.name = name
+        self.questions = load_questions(name)
+        self.work: WorkFile = open_work(f"{name}_exercises", folder)
+
+    def _find(self, question_id: object) -> Question | None:
+        return self.questions.get(question_id) if isinstance(question_id, str) else None
+
+    def _unknown(self) -> str:
+        return f"there is no such question; the questions are {', '.join(self.questions)}"
+
+    def check(self, question_id: str, answer: object) -> Feedback:
+        """Return feedback on ``answer`` to question ``question_id``, and save the answer."""
+        question = self._find(question_id)
+        if question is None:
+            return Feedback(_describe(question_id), self._unknown(), ())
+        feedback = check_answer(question, answer)
+        if feedback.status == NOT_ANSWERED:
+            return feedback
+        try:
+            self.work.set(f"answer.{question.id}", _saveable(answer))
+        except OSError as error:
+            note = f"Your answer could not be saved to {self.work.path.name} ({error}); tell your instructor."
+            return Feedback(feedback.question, feedback.status, feedback.lines, note)
+        return feedback
+
+    def hint(self, question_id: str) -> str:
+        """Return the next rung of the question's hint ladder: hint 1, hint 2, then the explanation."""
+        question = self._find(question_id)
+        if question is None:
+            return f"{_describe(question_id)}: {self._unknown()}."
+        shown = min(self.work.get(f"hints.{question.id}", 0) + 1, 3)
+        self.work.set(f"hints.{question.id}", shown)
+        if shown <= 2:
+            return f"Hint {shown} of 2 for {question.id}: {question.hints[shown - 1]}"
+        return f"Explanation for {question.id}: {question.explanation}"
+
+    def saved_feedback(self) -> dict[str, Feedback]:
+        """Return the feedback on each question's saved answer, by question id."""
+        return {q.id: check_answer(q, self.work.get(f"answer.{q.id}")) for q in self.questions.values()}
+
+    def progress(self) -> str:
+        """Return one line per question: its saved answer's status, honestly counted."""
+        return "\n".join(str(f).splitlines()[0] for f in self.saved_feedback().values())
+
+
+def open_exercise(name: str, folder: str | Path | None = None) -> Exercise:
+    """Return the exercise session for question bank ``name``, with the work file in ``folder``."""
+    return Exercise(name, folder)

@@ -1,0 +1,86 @@
+"""Submission export: a student's answers as one self-contained HTML report and a JSON file.
+
+Written by the kernel from the work file, so nothing depends on the browser
+saving the notebook, and no LaTeX is needed. An instructor loads a folder of the
+JSON files for a class summary.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.checks import Exercise, check_answer, load_questions
+from kit.errors import ArticleFormatError, InvalidInputError
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    """How a class did on one question: how many students answered it and got every check right."""
+
+    question: str
+    students: int
+    answered: int
+    correct: int
+
+
+def _answer_html(answer: object) -> str:
+    text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+    return f"<pre>{html.escape(text)}</pre>"
+
+
+def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
+    """Write ``<name>_exercises.report.html`` and ``.answers.json``; return a one-line summary."""
+    out = Path(folder) if folder is not None else exercise.work.folder
+    stem = f"{exercise.name}_exercises"
+    feedback = exercise.saved_feedback()
+    answers = {q: exercise.work.get(f"answer.{q}") for q in exercise.questions}
+    results = {q: {"status": f.status, "passed": f.passed, "total": f.total} for q, f in feedback.items()}
+    record = {"exercise": exercise.name, "answers": answers, "results": results}
+    sections = "".join(
+        f"<section><h2>{html.escape(q.id)}</h2><p>{html.escape(q.prompt)}</p>"
+        f"{_answer_html(answers[q.id]) if answers[q.id] is not None else '<p><em>Not answered.</em></p>'}"
+        f"<pre>{html.escape(str(feedback[q.id]))}</pre></section>"
+        for q in exercise.questions.values()
+    )
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(stem)}</title>'
+        "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}pre{white-space:pre-wrap}</style>"
+        f"</head><body><h1>Exercises: {html.escape(exercise.name)}</h1>{sections}</body></html>\n"
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.report.html").write_text(page, encoding="utf-8")
+    (out / f"{stem}.answers.json").write_text(
+        json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    answered = sum(f.answered for f in feedback.values())
+    correct = sum(f.correct for f in feedback.values())
+    return (
+        f"Wrote {stem}.report.html and {stem}.answers.json: {len(feedback)} questions, "
+        f"{answered} answered, {correct} with every check passed."
+    )
+
+
+def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
+    """Return, per question, how many of the students' exported answers in ``folder`` answered it
+    and passed every check (answers are re-checked, not trusted)."""
+    files = sorted(Path(folder).glob(f"*{exercise}_exercises.answers.json"))
+    if not files:
+        raise InvalidInputError(
+            f"No exported answers for {exercise!r} in {str(folder)!r}: expected files named "
+            f"'<student>-{exercise}_exercises.answers.json' or '{exercise}_exercises.answers.json'."
+        )
+    questions = load_questions(exercise)
+    tallies = {q: [0, 0] for q in questions}
+    for path in files:
+        try:
+            answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+        for qid, question in questions.items():
+            feedback = check_answer(question, answers.get(qid))
+            tallies[qid][0] += feedback.answered
+            tallies[qid][1] += feedback.correct
+    return [QuestionSummary(q, len(files), answered, correct) for q, (answered, correct) in tallies.items()]
