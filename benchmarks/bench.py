@@ -30,7 +30,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 from kit import charts  # noqa: E402
 from kit.article import load_article  # noqa: E402
-from kit.widgets import keyword_explorer, keyword_view, paragraph_explorer  # noqa: E402
+from kit.widgets import keyword_explorer, keyword_view, measurement_lab, paragraph_explorer  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 PHRASES = ["targets", "Kantor", "Japanese", "numerical targets", "said", "pressure", "U.S.", "Hata"]
@@ -76,8 +76,21 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
         ax.figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
         plt.close(ax.figure)
 
+    lab = measurement_lab()
+    lab_growth, lab_within, lab_series = lab.children[2], lab.children[4], lab.children[0]
+
+    def set_growth(value):
+        lab_growth.value = value
+
+    def set_within(value):
+        lab_within.value = value
+
+    def set_series(value):
+        lab_series.value = value
+
+    growths = [0.5, 1.0, 2.0, 3.0, 5.5, 8.0, 1.5, 4.0]  # flips between met, not met and cannot tell
     # Consecutive values differ, so every run really updates (traitlets skip equal values).
-    return [
+    rows = [
         ("keyword_explorer (type a word)", *percentiles(timed(set_phrase, cycle(PHRASES, runs)))),
         (
             "paragraph_explorer (move the slider)",
@@ -87,7 +100,17 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
             "reference: naive redraw of the keyword strip",
             *percentiles(timed(naive_strip, cycle(PHRASES, runs))),
         ),
+        ("measurement_lab (minimum-growth slider)", *percentiles(timed(set_growth, cycle(growths, runs)))),
+        (
+            "measurement_lab (start-within slider)",
+            *percentiles(timed(set_within, cycle([1, 2, 3, 4, 6], runs))),
+        ),
+        (
+            "measurement_lab (switch series: a new frame)",
+            *percentiles(timed(set_series, cycle([*lab_series.options[1:], lab_series.options[0]], 9))),
+        ),
     ]
+    return rows
 
 
 def execute_seconds(nb: nbformat.NotebookNode) -> float:

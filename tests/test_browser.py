@@ -279,3 +279,32 @@ def test_keyword_widget_answers_in_jupyterlab(lab: Lab, page: Page) -> None:
     expect(chart).not_to_have_attribute("src", first_chart)
     assert_no_traceback(page)
     widget.scroll_into_view_if_needed()  # for the screenshot
+
+
+def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> None:
+    """Run notebook 04 in Lab, raise the lab's minimum growth with the keyboard and see the verdict change."""
+    page.goto(lab.notebook_url("04_numerical_targets.ipynb"))
+    run_all_cells(page)
+    assert_no_traceback(page)
+
+    summary = page.locator(".widget-html .kit-lab-summary")
+    expect(summary).to_have_count(1)
+    summary.scroll_into_view_if_needed()
+    expect(summary).to_contain_text("Results-oriented goal: met.")
+    widget = page.locator(".widget-vbox", has=summary)
+    chart = widget.locator("img.widget-image")
+    first_chart = chart.get_attribute("src")
+
+    slider = widget.locator(".widget-slider", has_text="Minimum growth per period (%):")
+    handle = slider.locator(".noUi-handle")
+    expect(handle).to_have_attribute("role", "slider")
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(3):  # 1.0 -> 2.5 % a quarter: above 1994Q4's rise of 2.2 %
+        handle.press("ArrowRight")
+    expect(slider.locator(".widget-readout")).to_have_text("2.50")
+
+    expect(summary).to_contain_text("Results-oriented goal: cannot tell.")
+    expect(chart).not_to_have_attribute("src", first_chart)
+    assert_no_traceback(page)
+    widget.scroll_into_view_if_needed()  # for the screenshot

@@ -131,7 +131,7 @@ def lab_html(view: LabView) -> str:
 
 
 def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
-    style = {"description_width": "14em"}
+    style = {"description_width": "16em"}
     wide = widgets.Layout(width="40em")
     periods = list(series.periods)
     return {
