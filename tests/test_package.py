@@ -52,3 +52,28 @@ def test_ruff_finds_nothing():
             [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+UNSAFE_CALLS = {"eval", "exec", "compile", "__import__"}
+UNSAFE_MODULES = {"pickle", "marshal", "shelve", "dill"}
+
+
+def test_no_module_evaluates_code_or_unpickles_data():
+    """Student answers and work files are data: nothing in the kit runs them as code."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "kit").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in UNSAFE_CALLS
+            ):
+                found.append(f"{path.name}:{node.lineno} calls {node.func.id}")
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            found += [
+                f"{path.name}:{node.lineno} imports {n}" for n in names if n.split(".")[0] in UNSAFE_MODULES
+            ]
+    assert found == []
