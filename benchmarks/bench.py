@@ -30,7 +30,13 @@ from nbclient import NotebookClient  # noqa: E402
 
 from kit import charts  # noqa: E402
 from kit.article import load_article  # noqa: E402
-from kit.widgets import keyword_explorer, keyword_view, measurement_lab, paragraph_explorer  # noqa: E402
+from kit.widgets import (  # noqa: E402
+    keyword_explorer,
+    keyword_view,
+    measurement_lab,
+    paragraph_explorer,
+    target_growth,
+)
 
 ROOT = Path(__file__).parents[1]
 PHRASES = ["targets", "Kantor", "Japanese", "numerical targets", "said", "pressure", "U.S.", "Hata"]
@@ -88,6 +94,15 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
     def set_series(value):
         lab_series.value = value
 
+    growth = target_growth()
+    growth_periods, growth_level = growth.children[3], growth.children[2]
+
+    def set_periods(value):
+        growth_periods.value = value
+
+    def set_level(value):
+        growth_level.value = value
+
     growths = [0.5, 1.0, 2.0, 3.0, 5.5, 8.0, 1.5, 4.0]  # flips between met, not met and cannot tell
     # Consecutive values differ, so every run really updates (traitlets skip equal values).
     rows = [
@@ -106,8 +121,16 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
             *percentiles(timed(set_within, cycle([1, 2, 3, 4, 6], runs))),
         ),
         (
-            "measurement_lab (switch series: a new frame)",
-            *percentiles(timed(set_series, cycle([*lab_series.options[1:], lab_series.options[0]], 9))),
+            "measurement_lab (switch series; 2 first visits)",
+            *percentiles(timed(set_series, cycle([*lab_series.options[1:], lab_series.options[0]], runs))),
+        ),
+        (
+            "target_growth (periods slider)",
+            *percentiles(timed(set_periods, cycle([3, 5, 8, 12, 6, 2], runs))),
+        ),
+        (
+            "target_growth (level slider)",
+            *percentiles(timed(set_level, cycle([22.0, 25.0, 30.0, 35.0], runs))),
         ),
     ]
     return rows

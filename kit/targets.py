@@ -98,6 +98,12 @@ class Series:
         """Return the labels of the series' periods, in order."""
         return tuple(v.period for v in self.values)
 
+    def period_after(self, period: str | int, count: int) -> str:
+        """Return the label of the period ``count`` periods after ``period`` (which must be in the series)."""
+        whole_number("count", count, 0)
+        step = self.at(period).step + count
+        return f"{step // 4}Q{step % 4 + 1}" if self.quarterly else f"{step}"
+
     def at(self, period: str | int) -> Value:
         """Return the value for ``period`` (``1993`` or ``"1993Q4"``), or raise InvalidInputError."""
         for value in self.values:

@@ -421,3 +421,14 @@ def test_growth_plan_from_the_1993_dip_to_a_25_percent_target(chips):
     )
     with pytest.raises(InvalidInputError, match="the target date 1993Q1 must come after the start, 1993Q3."):
         growth_plan(chips, "1993Q3", TargetDefinition(25, "1993Q1"))
+
+
+def test_period_after_counts_quarters_and_years():
+    chips = load_dataset("semiconductor_share")["us_count_quarterly"]
+    assert chips.period_after("1993Q3", 2) == "1994Q1"
+    assert chips.period_after("1997Q4", 0) == "1997Q4"
+    assert load_dataset("imported_vehicles")["all_imported_vehicles"].period_after(1995, 3) == "1998"
+    with pytest.raises(
+        InvalidInputError, match="count must be a whole number of at least 0, but -1 was given."
+    ):
+        chips.period_after("1993Q3", -1)

@@ -138,3 +138,24 @@ def test_the_lab_chart_shows_both_verdicts_and_redraws_only_its_data():
     assert not [a for a in charts.layers(ax).data if isinstance(a, Line2D) and a.get_linewidth() == 4]
     assert len(ax.get_lines()) - sum(isinstance(a, Line2D) for a in charts.layers(ax).data) == frame_lines
     assert "the dash-dot line is the target of 30%" in charts.description(ax)
+
+
+def test_growth_path_draws_the_needed_growth_against_history():
+    from kit.targets import growth_plan
+
+    chips = load_dataset("semiconductor_share")["us_count_quarterly"]
+    plan = growth_plan(chips, "1993Q3", TargetDefinition(25, "1994Q4"))
+    ax = charts.growth_path(chips, plan, (0, 40), label="Chip share")
+    path, star = charts.layers(ax).data
+    assert list(path.get_xdata()) == [1993.625, 1993.875, 1994.125, 1994.375, 1994.625, 1994.875]
+    assert path.get_ydata()[0] == 18.1 and path.get_ydata()[-1] == pytest.approx(25)
+    assert (star.get_xdata()[0], star.get_ydata()[0]) == (1994.875, 25)
+    assert ax.get_title() == "What the target takes: +6.7% a quarter for 5 quarters"
+    assert charts.description(ax) == (
+        "Chip share: the dashed line is the steady growth of +6.7% a quarter that takes 18.1% in 1993Q3 to "
+        "25% by 1994Q4; the solid line is what happened."
+    )
+    with pytest.raises(
+        InvalidInputError, match="plan must be a kit.targets.GrowthPlan, but a float was given."
+    ):
+        charts.growth_path(chips, 6.7, (0, 40))

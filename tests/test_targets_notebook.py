@@ -95,3 +95,9 @@ def test_picking_another_series_resets_the_lab(kernel):
     picker = model_id(kernel, "DropdownModel", description="Series:")
     summary = update_and_wait(kernel, picker, {"index": 1}, "Met: 1995 to 1996 each grew enough.")
     assert "First reached in 1996: 427,525 vehicles." in summary
+
+
+def test_the_target_growth_widget_answers_its_slider(kernel):
+    periods = model_id(kernel, "IntSliderModel", description="Periods to reach it:")
+    summary = update_and_wait(kernel, periods, {"value": 8}, "by 1995Q3 takes +4.1% a quarter")
+    assert "What happened: First reached in 1995Q3: 26.2%." in summary

@@ -8,7 +8,7 @@ import pytest
 
 from kit.errors import InvalidInputError
 from kit.targets import IncreaseDefinition, TargetDefinition
-from kit.widgets import lab_view, measurement_lab
+from kit.widgets import growth_view, lab_view, measurement_lab, target_growth
 from kit.widgets.targets import LAB_SERIES, lab_html
 
 CHIPS, VEHICLES, EXPORTS = list(LAB_SERIES)
@@ -96,3 +96,25 @@ def test_switching_series_resets_the_definition(lab):
     lab["picker"].value = EXPORTS
     assert "<b>Unverified data:</b>" in lab["summary"].value
     assert lab["out"].outputs == ()
+
+
+def test_growth_view_compares_the_needed_path_with_what_happened():
+    view = growth_view(CHIPS, "1993Q3", 25.0, 8)
+    # (25 / 18.1) ** (1 / 8) = 1.0412: eight quarters from 1993Q3 end at 1995Q3
+    assert view.summary == (
+        "From 18.1% in 1993Q3 to 25% by 1995Q3 takes +4.1% a quarter, every quarter for 8 quarters. "
+        "What happened: First reached in 1995Q3: 26.2%."
+    )
+    assert growth_view(VEHICLES, "1995", 480000.0, 3).reached.verdict == "not met"
+
+
+def test_the_target_growth_widget_follows_its_controls():
+    box = target_growth()
+    picker, start, level, count, summary = box.children[:5]
+    assert "takes +6.7% a quarter, every quarter for 5 quarters" in summary.value
+    count.value = 8
+    assert "by 1995Q3 takes +4.1% a quarter" in summary.value
+    picker.value = EXPORTS
+    assert (start.value, level.value, count.value, count.max) == ("1993", 70.0, 4, 6)
+    assert "From $47.9 billion in 1993 to $70 billion by 1997 takes +9.9% a year" in summary.value
+    assert box.children[-1].outputs == ()

@@ -19,6 +19,7 @@ from kit.errors import InvalidInputError
 from kit.targets import (
     Dataset,
     Event,
+    GrowthPlan,
     IncreaseVerdict,
     Series,
     TargetDefinition,
@@ -438,3 +439,94 @@ def _period_x(label: str, quarterly: bool) -> float:
         year, quarter = label.upper().split("Q")
         return int(year) + int(quarter) / 4
     return int(label) + 1
+
+
+# How far past a series' last figure the target-growth chart reaches, and so how late a target can be set.
+MAX_PERIODS_AHEAD = {"quarter": 12, "year": 6}
+
+
+def _path_frame(
+    series: Series, ylim: tuple[float, float], scale: float, ylabel: str
+) -> Callable[[Axes], None]:
+    def draw(ax: Axes) -> None:
+        _draw_series(ax, series, PALETTE["blue"], "o", "-", "the historical path", scale)
+        first = series.values[0].x
+        step = 0.25 if series.quarterly else 1.0
+        ahead = MAX_PERIODS_AHEAD["quarter" if series.quarterly else "year"]
+        _tidy(ax, "", ylabel, (first - step, series.values[-1].x + (ahead + 1) * step))
+        ax.set_ylim(ylim[0] * scale, ylim[1] * scale)
+        ax.plot(
+            [],
+            [],
+            color=PALETTE["vermillion"],
+            linestyle="--",
+            marker="D",
+            markerfacecolor="white",
+            label="the steady growth the target needs",
+        )
+        ax.plot(
+            [],
+            [],
+            color=PALETTE["vermillion"],
+            marker="*",
+            markersize=12,
+            linestyle="none",
+            label="the target",
+        )
+        ax.legend(loc="lower right", fontsize=7.5, frameon=False)
+        if any(not v.verified for v in series.values):
+            ax.text(
+                0.01,
+                0.03,
+                "Hollow markers: UNVERIFIED values",
+                transform=ax.transAxes,
+                fontsize=8,
+                style="italic",
+            )
+
+    return draw
+
+
+def growth_path(
+    series: Series,
+    plan: GrowthPlan,
+    ylim: tuple[float, float],
+    ax: Axes | None = None,
+    label: str | None = None,
+) -> Axes:
+    """Draw the compound growth a target needs, from its start to its date, against the historical path."""
+    if not isinstance(plan, GrowthPlan):
+        raise InvalidInputError(
+            f"plan must be a kit.targets.GrowthPlan, but a {type(plan).__name__} was given."
+        )
+    scale = 1 / 1000 if series.unit == "vehicles" else 1.0
+    ylabel = "thousands of vehicles" if series.unit == "vehicles" else series.unit
+    ax = framed_axes(
+        ax, (8, 3.6), ("growth_path", series.name, ylim), _path_frame(series, ylim, scale, ylabel)
+    )
+    step = 0.25 if series.quarterly else 1.0
+    xs = [plan.start.x + k * step for k in range(len(plan.path))]
+    ys = [value * scale for _, value in plan.path]
+    data: list[Artist] = [
+        *ax.plot(
+            xs,
+            ys,
+            color=PALETTE["vermillion"],
+            linestyle="--",
+            marker="D",
+            markersize=4,
+            markerfacecolor="white",
+        ),
+        *ax.plot([xs[-1]], [plan.level * scale], color=PALETTE["vermillion"], marker="*", markersize=14),
+    ]
+    kind = "quarter" if series.quarterly else "year"
+    ax.set_title(
+        f"What the target takes: {plan.percent:+.1f}% a {kind} for {plan.periods} {kind}s", fontsize=11
+    )
+    return record(
+        ax,
+        f"{label or series.name}: the dashed line is the steady growth of {plan.percent:+.1f}% a {kind} that "
+        f"takes {amount(plan.start.value, series.unit)} in {plan.start.period} to "
+        f"{amount(plan.level, series.unit)} by {plan.by}; the solid line is what happened.",
+        data,
+    )

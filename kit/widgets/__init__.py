@@ -27,25 +27,35 @@ from kit.widgets.reading import (
     paragraph_explorer,
     paragraph_view,
 )
-from kit.widgets.targets import LabView, lab_view, measurement_lab
+from kit.widgets.stakeholders import GameView, GridView, game_view, grid_placer, grid_view, two_level_game
+from kit.widgets.targets import GrowthView, LabView, growth_view, lab_view, measurement_lab, target_growth
 
 __all__ = [
     "FrameCodingView",
+    "GameView",
+    "GridView",
     "KeywordView",
+    "GrowthView",
     "LabView",
     "ParagraphView",
     "ReframeView",
     "entman_tagger",
     "frame_coder",
     "frame_coding_view",
+    "game_view",
+    "grid_placer",
+    "grid_view",
     "keyword_explorer",
     "keyword_view",
+    "growth_view",
     "lab_view",
     "measurement_lab",
     "paragraph_explorer",
     "paragraph_tagger",
     "paragraph_view",
+    "target_growth",
     "reframe_view",
     "reframing_lab",
     "tagging_view",
+    "two_level_game",
 ]

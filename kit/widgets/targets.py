@@ -13,12 +13,16 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from kit import charts
+from kit.charts.targets import MAX_PERIODS_AHEAD
 from kit.errors import InvalidInputError
 from kit.targets import (
     ArticleFigure,
     Event,
+    GrowthPlan,
     IncreaseDefinition,
     IncreaseVerdict,
     Series,
@@ -26,6 +30,7 @@ from kit.targets import (
     TargetVerdict,
     Value,
     amount,
+    growth_plan,
     judge_increase,
     judge_target,
     load_dataset,
@@ -195,12 +200,33 @@ def _reset(controls: dict[str, widgets.Widget], entry: LabSeries, series: Series
 
 
 class _PausableChart(ChartImage):
-    """A ChartImage that can be paused while several controls change at once, then drawn once."""
+    """A ChartImage that keeps one figure per series, and can pause while several controls change.
+
+    Switching back to a series reuses its figure, whose frame is already
+    rendered, so only the first visit to a series pays for drawing a frame.
+    """
 
     def __init__(self, size: tuple[float, float], margins: dict[str, float]):
         super().__init__(size, margins)
-        self.paused = False
-        self.last = ""
+        self.paused, self.last = False, ""
+        self._size, self._margins = size, margins
+        self._kept: dict[str, tuple] = {}
+        self._key: str | None = None
+
+    def use(self, key: str) -> None:
+        """Draw from now on in the figure kept for ``key``, made on its first use."""
+        if key == self._key:
+            return
+        if self._key is not None:
+            self._kept[self._key] = (self.figure, self.canvas, self.ax, self._frame, self._background)
+            if key not in self._kept:
+                self.figure = Figure(figsize=self._size, dpi=100)
+                self.figure.subplots_adjust(**self._margins)
+                self.canvas = FigureCanvasAgg(self.figure)
+                self.ax, self._frame, self._background = self.figure.add_subplot(), None, None
+        if key in self._kept:
+            self.figure, self.canvas, self.ax, self._frame, self._background = self._kept.pop(key)
+        self._key = key
 
     def draw(self, render: Callable[[Axes], str]) -> str:
         """Draw as ChartImage does, unless paused: then keep the last drawing and summary."""
@@ -217,8 +243,11 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     controls = _controls(LAB_SERIES[choice], lab_series(choice))
     chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
 
+    chart.use(choice)
+
     def switch(_change: object) -> None:
         chart.paused = True  # the picker's own observer, registered after this one, draws once
+        chart.use(picker.value)
         try:
             _reset(controls, LAB_SERIES[picker.value], lab_series(picker.value))
         finally:
@@ -244,6 +273,95 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         return lab_html(view)
 
     return panel([picker, *controls.values()], render, chart)
+
+
+# ---------------------------------------------------------------- what a target would take
+
+# Where the growth widget starts for each series: the start period, the target level, periods to reach it.
+GROWTH_DEFAULTS = {
+    "Foreign share of Japan's chip market, U.S. count (quarterly)": ("1993Q3", 25.0, 5),
+    "Imported vehicles in Japan, all imports (yearly)": ("1995", 480000.0, 3),
+    "U.S. exports to Japan, Census as recalled (UNVERIFIED, yearly)": ("1993", 70.0, 4),
+}
+
+
+@dataclass(frozen=True)
+class GrowthView:
+    """What the target-growth widget shows: the growth a target needs, and whether it happened."""
+
+    choice: str
+    series: Series
+    plan: GrowthPlan
+    reached: TargetVerdict
+    summary: str
+
+
+def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
+    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
+    series = lab_series(choice)
+    target = TargetDefinition(level, series.period_after(start, periods))
+    plan, reached = growth_plan(series, start, target), judge_target(series, target)
+    return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
+
+
+def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
+    """Return a widget: set a target and a date, and see the compound growth it needs against history."""
+    style, wide = {"description_width": "12em"}, widgets.Layout(width="40em")
+    picker = widgets.Dropdown(options=list(LAB_SERIES), value=choice, description="Series:", layout=wide)
+    first, level, periods = GROWTH_DEFAULTS[choice]
+    entry = LAB_SERIES[choice]
+    start = widgets.Dropdown(
+        options=list(lab_series(choice).periods), value=first, description="Start:", style=style
+    )
+    target = widgets.FloatSlider(
+        value=level,
+        min=entry.level_step,
+        max=entry.ylim[1],
+        step=entry.level_step,
+        description="Target level:",
+        continuous_update=False,
+        style=style,
+        layout=wide,
+    )
+    count = widgets.IntSlider(
+        value=periods,
+        min=1,
+        max=MAX_PERIODS_AHEAD["quarter" if lab_series(choice).quarterly else "year"],
+        description="Periods to reach it:",
+        continuous_update=False,
+        style=style,
+        layout=wide,
+    )
+    chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
+
+    chart.use(choice)
+
+    def switch(_change: object) -> None:
+        chart.paused = True
+        chart.use(picker.value)
+        try:
+            first, level, periods = GROWTH_DEFAULTS[picker.value]
+            entry = LAB_SERIES[picker.value]
+            start.options, start.value = list(lab_series(picker.value).periods), first
+            target.max, target.min, target.step = (
+                max(entry.ylim[1], target.min),
+                entry.level_step,
+                entry.level_step,
+            )
+            target.max, target.value = entry.ylim[1], level
+            count.max = MAX_PERIODS_AHEAD["quarter" if lab_series(picker.value).quarterly else "year"]
+            count.value = periods
+        finally:
+            chart.paused = False
+
+    picker.observe(switch, names="value")
+
+    def render(ax: Axes) -> str:
+        view = growth_view(picker.value, start.value, target.value, count.value)
+        charts.growth_path(view.series, view.plan, LAB_SERIES[view.choice].ylim, ax, view.choice)
+        return f'<p class="kit-growth-summary">{html.escape(view.summary)}</p>'
+
+    return panel([picker, start, target, count], render, chart)
 
 
 # ---------------------------------------------------------------- tables the notebook shows
