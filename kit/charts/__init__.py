@@ -18,6 +18,7 @@ from kit.charts.framing import (
     voice_share,
 )
 from kit.charts.reading import keyword_strip, sentiment_arc, story_shape, word_scores
+from kit.charts.stakeholders import appearance_strip, grid_comparison, power_interest_grid, win_sets
 from kit.charts.targets import (
     current_account,
     dealer_outlets,
@@ -31,6 +32,7 @@ from kit.charts.targets import (
 __all__ = [
     "PALETTE",
     "Layers",
+    "appearance_strip",
     "coding_progress",
     "current_account",
     "dealer_outlets",
@@ -38,16 +40,19 @@ __all__ = [
     "frame_confusion",
     "framing_scores",
     "goods_trade",
+    "grid_comparison",
     "growth_path",
     "imported_vehicles",
     "keyword_strip",
     "layers",
     "measurement_lab",
+    "power_interest_grid",
     "semiconductor_share",
     "sentiment_arc",
     "speaker_words",
     "story_parts",
     "story_shape",
     "voice_share",
+    "win_sets",
     "word_scores",
 ]

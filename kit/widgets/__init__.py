@@ -27,10 +27,13 @@ from kit.widgets.reading import (
     paragraph_explorer,
     paragraph_view,
 )
+from kit.widgets.stakeholders import GameView, GridView, game_view, grid_placer, grid_view, two_level_game
 from kit.widgets.targets import GrowthView, LabView, growth_view, lab_view, measurement_lab, target_growth
 
 __all__ = [
     "FrameCodingView",
+    "GameView",
+    "GridView",
     "KeywordView",
     "GrowthView",
     "LabView",
@@ -39,6 +42,9 @@ __all__ = [
     "entman_tagger",
     "frame_coder",
     "frame_coding_view",
+    "game_view",
+    "grid_placer",
+    "grid_view",
     "keyword_explorer",
     "keyword_view",
     "growth_view",
@@ -51,4 +57,5 @@ __all__ = [
     "reframe_view",
     "reframing_lab",
     "tagging_view",
+    "two_level_game",
 ]

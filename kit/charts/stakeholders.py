@@ -1,0 +1,295 @@
+"""Charts for the stakeholders lesson: where each actor appears, the power-interest grid, and win-sets.
+
+Sides are told apart by marker shape and a text tag as well as colour; how an
+actor appears (quoted, paraphrased, mentioned, implied) by marker shape and
+fill. Charts of illustrative values (the reference grid, the game's parameters)
+say so on the chart itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+
+from kit.charts.base import PALETTE, framed_axes, new_axes, record
+from kit.errors import InvalidInputError, whole_number
+from kit.stakeholders import QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
+from kit.text import counted, joined
+
+SIDE_STYLE = {  # colour, marker, tag
+    "United States": (PALETTE["blue"], "o", "US"),
+    "Japan": (PALETTE["vermillion"], "s", "JP"),
+    "both": (PALETTE["purple"], "D", "US+JP"),
+    "neither": (PALETTE["black"], "^", "other"),
+}
+KIND_STYLE = {  # marker, size, filled
+    "quoted": ("o", 80, True),
+    "paraphrased": ("s", 55, False),
+    "mentioned": ("|", 90, True),
+    "implied": ("x", 45, True),
+}
+ILLUSTRATIVE = "Illustrative values: teaching assumptions, not data."
+
+
+def appearance_strip(
+    actors: Sequence[Actor], found: Sequence[Appearance], paragraph_count: int, ax: Axes | None = None
+) -> Axes:
+    """Draw one row per actor and a mark in each paragraph where it appears, shaped by how it appears."""
+    whole_number("paragraph_count", paragraph_count, 1)
+    shown = [a for a in actors if any(f.actor == a.id for f in found)]
+    if not shown:
+        raise InvalidInputError("found must hold at least one appearance of one of the actors.")
+    ax = new_axes(ax, (8, 0.3 * len(shown) + 1.6))
+    row = {a.id: i for i, a in enumerate(shown)}
+    for kind, (marker, size, filled) in KIND_STYLE.items():
+        mine = [f for f in found if f.how == kind and f.actor in row]
+        colours = [SIDE_STYLE[f.side][0] for f in mine]
+        ax.scatter(
+            [f.paragraph for f in mine],
+            [row[f.actor] for f in mine],
+            marker=marker,
+            s=size,
+            c=colours if filled or marker in "|x" else "white",
+            edgecolors=colours if not filled else None,
+            linewidths=1.6,
+            zorder=3,
+        )
+    ax.set_yticks(range(len(shown)), [f"[{SIDE_STYLE[a.side][2]}] {a.name}" for a in shown], fontsize=8)
+    ax.set_xticks(range(1, paragraph_count + 1), [f"\u00b6{n}" for n in range(1, paragraph_count + 1)])
+    ax.tick_params(axis="x", labelsize=7)
+    ax.set_xlim(0.5, paragraph_count + 0.5)
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_title("Who appears where in the story, and how", fontsize=11)
+    handles = [
+        Line2D([], [], linestyle="none", marker=m, markersize=7, color="#444444",
+               markerfacecolor="#444444" if filled else "white", label=kind)
+        for kind, (m, _size, filled) in KIND_STYLE.items()
+    ]  # fmt: skip
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4, fontsize=8, frameon=False
+    )
+    ax.spines[["top", "right"]].set_visible(False)
+    quoted = sorted({f.name for f in found if f.how == "quoted"})
+    return record(
+        ax,
+        f"{counted(len(shown), 'actor')} across the story's {paragraph_count} paragraphs; "
+        f"quoted in their own words: {joined(quoted)}; sides are tagged US, JP, US+JP or other.",
+    )
+
+
+# ---------------------------------------------------------------- the power-interest grid
+
+
+def _grid_frame(title_note: str) -> Callable[[Axes], None]:
+    def draw(ax: Axes) -> None:
+        ax.set_xlim(-0.5, 10.8)
+        ax.set_ylim(-0.5, 10.8)
+        ax.axvline(5, color="#888888", linewidth=1, linestyle="--")
+        ax.axhline(5, color="#888888", linewidth=1, linestyle="--")
+        corners = {
+            "manage closely": (10.7, 10.7, "right"),
+            "keep satisfied": (-0.4, 10.7, "left"),
+            "keep informed": (10.7, -0.4, "right"),
+            "monitor": (-0.4, -0.4, "left"),
+        }
+        for name, (x, y, ha) in corners.items():
+            ax.text(x, y, name.upper(), ha=ha, va="top" if y > 5 else "bottom", fontsize=8, color="#555555")
+        ax.set_xticks(range(0, 11))
+        ax.set_yticks(range(0, 11))
+        ax.set_xlabel("interest in the outcome (0-10)")
+        ax.set_ylabel("power over the outcome (0-10)")
+        key = "Circles: the U.S. side; squares: Japan's side; diamonds: both; triangles: neither."
+        ax.text(
+            0, -0.12, f"{title_note}\n{key}", transform=ax.transAxes, fontsize=7.5, style="italic", va="top"
+        )
+        ax.spines[["top", "right"]].set_visible(False)
+
+    return draw
+
+
+def _label(ax: Axes, p: Placement, text: str) -> Artist:
+    left = p.interest >= 9  # near the right edge: the label goes to the left
+    return ax.annotate(
+        text,
+        (p.interest, p.power),
+        xytext=(-7, 5) if left else (7, 4),
+        textcoords="offset points",
+        ha="right" if left else "left",
+        fontsize=8,
+    )
+
+
+def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hollow: bool) -> list[Artist]:
+    artists: list[Artist] = []
+    for side, (colour, marker, _tag) in SIDE_STYLE.items():
+        mine = [p for p in placed if sides.get(p.actor, "neither") == side]
+        if mine:
+            artists.append(
+                ax.scatter(
+                    [p.interest for p in mine],
+                    [p.power for p in mine],
+                    marker=marker,
+                    s=70,
+                    c="white" if hollow else colour,
+                    edgecolors=colour,
+                    linewidths=1.6,
+                    zorder=3,
+                )
+            )
+    return artists
+
+
+def power_interest_grid(
+    placed: Sequence[Placement],
+    sides: Mapping[str, str],
+    title: str = "Power-interest grid",
+    note: str = ILLUSTRATIVE,
+    selected: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw actors on the power-interest grid with its four labelled quadrants; ring the ``selected`` one."""
+    ax = framed_axes(ax, (6.4, 5.6), ("grid", note), _grid_frame(note))
+    data = _points(ax, placed, sides, hollow=False)
+    data += [_label(ax, p, p.label or p.actor) for p in placed]
+    chosen = [p for p in placed if p.actor == selected]
+    if chosen:
+        data.append(ax.scatter([chosen[0].interest], [chosen[0].power], s=330, facecolors="none",
+                               edgecolors="black", linewidths=1.5, linestyles="--", zorder=4))  # fmt: skip
+    ax.set_title(title, fontsize=11)
+    counts = {q: sum(p.quadrant == q for p in placed) for q in QUADRANTS}
+    where = "; ".join(f"{q}: {counts[q]}" for q in QUADRANTS)
+    text = f"{counted(len(placed), 'actor')} on a power-interest grid ({where})."
+    if not placed:
+        text = "An empty power-interest grid: no actor is placed yet."
+    return record(ax, text, data)
+
+
+def grid_comparison(
+    differences: Sequence[GridDifference],
+    sides: Mapping[str, str],
+    title: str = "Your placement against the reference",
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw each actor's student placement (hollow) with an arrow to the reference placement (filled)."""
+    note = "Hollow: your placement. Filled: the kit's reference (illustrative, a teaching judgement)."
+    ax = framed_axes(ax, (6.4, 5.6), ("grid", note), _grid_frame(note))
+    data = _points(ax, [d.reference for d in differences], sides, hollow=False)
+    data += _points(ax, [d.student for d in differences], sides, hollow=True)
+    for d in differences:
+        if d.distance > 0:
+            data.append(
+                ax.annotate(
+                    "",
+                    (d.reference.interest, d.reference.power),
+                    xytext=(d.student.interest, d.student.power),
+                    arrowprops={"arrowstyle": "->", "color": "#555555", "linestyle": ":"},
+                )
+            )
+        data.append(_label(ax, d.reference, d.reference.label or d.actor))
+    ax.set_title(title, fontsize=11)
+    if not differences:
+        return record(ax, "Nothing to compare yet: no actor is placed.", data)
+    same = sum(d.same_quadrant for d in differences)
+    far = max(differences, key=lambda d: d.distance)
+    return record(
+        ax,
+        f"{same} of {counted(len(differences), 'placed actor')} fall in the same quadrant as the reference; "
+        f"the furthest from it is {far.reference.label} ({far.distance:.1f} grid points).",
+        data,
+    )
+
+
+# ---------------------------------------------------------------- the two-level game
+
+_SIDES = ("United States", "Japan")
+_OWNER = {"United States": "the United States'", "Japan": "Japan's"}
+_HATCH = {"United States": "//", "Japan": "\\\\"}
+
+
+def _rows(first: WinSet, second: WinSet) -> dict[tuple[str, str], float]:
+    """Return the y of each row, top down: a side's constituents, then its win-set (name "")."""
+    rows: dict[tuple[str, str], float] = {}
+    for ws in (first, second):
+        for c in ws.constituents:
+            rows[(ws.side, c.name)] = len(rows)
+        rows[(ws.side, "")] = len(rows) + 0.15
+    return rows
+
+
+def _game_frame(rows: Mapping[tuple[str, str], float]) -> Callable[[Axes], None]:
+    def draw(ax: Axes) -> None:
+        ax.set_xlim(0, 100)
+        ax.set_ylim(max(rows.values()) + 0.7, -1.1)
+        labels = [
+            f"[{SIDE_STYLE[side][2]}] {name}" if name else f"{_OWNER[side]} WIN-SET" for side, name in rows
+        ]
+        ax.set_yticks(list(rows.values()), labels, fontsize=8)
+        for (_side, name), y in rows.items():
+            if not name:
+                ax.axhline(y + 0.55, color="#bbbbbb", linewidth=0.8)
+        ax.set_xticks(range(0, 101, 10))
+        ax.grid(axis="x", color="#eeeeee", linewidth=0.8)
+        ax.set_axisbelow(True)
+        ax.set_xlabel("0 = purely qualitative goals \u2026 100 = binding numerical targets")
+        note = (
+            f"{ILLUSTRATIVE} Marker: a constituent's ideal point (area: its pressure); line: the outcomes "
+            "it would ratify; hatched bar: its side's win-set; green: the zone of possible agreement."
+        )
+        ax.text(0, -0.2, note, transform=ax.transAxes, fontsize=7, style="italic", va="top", wrap=True)
+        ax.spines[["top", "right"]].set_visible(False)
+
+    return draw
+
+
+def win_sets(first: WinSet, second: WinSet, zone: Zone, title: str = "", ax: Axes | None = None) -> Axes:
+    """Draw constituents' ideal points and ranges, both win-sets as hatched bars, and the agreement zone."""
+    if (first.side, second.side) != _SIDES:
+        raise InvalidInputError("win_sets needs the United States' win-set first and Japan's second.")
+    rows = _rows(first, second)
+    ax = framed_axes(ax, (8, 4.2), ("win_sets", tuple(rows)), _game_frame(rows))
+    data: list[Artist] = []
+    for low, high in zone.intervals:
+        pad = 0.4 if low == high else 0.0  # a single touching point still shows as a thin band
+        data.append(
+            ax.axvspan(low - pad, high + pad, color=PALETTE["green"], alpha=0.3, hatch="xx", linewidth=0)
+        )
+    if zone.intervals:
+        start = zone.intervals[0][0]
+        label = " zone of possible agreement "
+        data.append(
+            ax.text(start, -0.75, label, fontsize=8, color="#006644", ha="left" if start < 70 else "right")
+        )
+    for ws in (first, second):
+        colour, marker, _tag = SIDE_STYLE[ws.side]
+        total = sum(c.weight for c in ws.constituents) or 1
+        ys = [rows[(ws.side, c.name)] for c in ws.constituents]
+        ranges = [(max(0, c.ideal - ws.tolerance), min(100, c.ideal + ws.tolerance)) for c in ws.constituents]
+        data.append(
+            ax.hlines(ys, [r[0] for r in ranges], [r[1] for r in ranges], color=colour, linewidth=1.5)
+        )
+        sizes = [30 + 300 * c.weight / total for c in ws.constituents]
+        ideals = [c.ideal for c in ws.constituents]
+        data.append(ax.scatter(ideals, ys, s=sizes, marker=marker, c=colour, edgecolors="white", zorder=3))
+        y = rows[(ws.side, "")]
+        spans = [(low, max(high - low, 0.6)) for low, high in ws.intervals]
+        data.append(ax.broken_barh(spans, (y - 0.3, 0.6), facecolors="white", edgecolors=colour,
+                                   hatch=_HATCH[ws.side], linewidth=1.5))  # fmt: skip
+    verdict = {
+        "overlap": "agreement possible",
+        "touching": "agreement at one point only",
+        "none": "no agreement",
+    }
+    ax.set_title(f"{title}{': ' if title else ''}{verdict[zone.status]}", fontsize=11)
+    sides = "; ".join(f"{_OWNER[ws.side]} win-set {_spans(ws.intervals)}" for ws in (first, second))
+    return record(ax, f"Win-sets on the 0-100 scale (illustrative parameters): {sides}. {zone.summary}", data)
+
+
+def _spans(intervals: Sequence[tuple[float, float]]) -> str:
+    if not intervals:
+        return "is empty"
+    return "runs " + " and ".join(f"from {low:g} to {high:g}" for low, high in intervals)

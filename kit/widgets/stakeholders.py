@@ -1,0 +1,282 @@
+"""Widgets for the stakeholders lesson: place actors on the power-interest grid, and play the two-level game.
+
+``grid_view`` and ``game_view`` are the pure cores. ``grid_placer`` saves every
+placement to the student's work file (kit.store) the moment it changes and reads
+it back when the cell is re-run; ``two_level_game`` wires a preset menu and a
+slider per parameter to the win-set chart. Both redraw by blitting.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from kit import charts
+from kit.errors import InvalidInputError, KitError
+from kit.stakeholders import (
+    GAME_SIDES,
+    Constituent,
+    GridDifference,
+    Placement,
+    WinSet,
+    Zone,
+    compare_grid,
+    game_presets,
+    load_registry,
+    placements_from,
+    preset,
+    reference_grid,
+    win_set,
+    zone_of_agreement,
+)
+from kit.store import WorkFile
+from kit.widgets.base import ChartImage, panel
+
+GRID_KEY = "stakeholders.grid"
+GRID_MODES = ("Your grid", "Compare with the reference")
+START = (5, 5)  # where the sliders stand for an actor not placed yet
+
+
+class _BatchChart(ChartImage):
+    """A ChartImage that skips drawing while several controls are set at once, then draws once."""
+
+    def __init__(self, size: tuple[float, float], margins: dict[str, float]):
+        super().__init__(size, margins)
+        self.paused = False
+        self.last = ""
+
+    def draw(self, render: Callable[[Axes], str]) -> str:
+        """Draw as ChartImage does, unless paused: then keep the last drawing and summary."""
+        if not self.paused:
+            self.last = super().draw(render)
+        return self.last
+
+
+# ---------------------------------------------------------------- the power-interest grid
+
+
+@dataclass(frozen=True)
+class GridView:
+    """What the grid placer shows: the student's placements, the selected actor, and the comparison."""
+
+    placed: dict[str, Placement]
+    selected: str
+    compare: bool
+    differences: tuple[GridDifference, ...]
+    summary: str
+
+
+def _labels() -> dict[str, str]:
+    return {p.actor: p.label for p in reference_grid()}
+
+
+def grid_view(saved: Mapping[str, Sequence[float]], selected: str, compare: bool = False) -> GridView:
+    """Return what the grid placer shows for saved placements ({id: [power, interest]}) and one actor."""
+    labels = _labels()
+    if selected not in labels:
+        raise InvalidInputError(f"selected must be one of the grid's actors: {', '.join(labels)}.")
+    placed = placements_from(saved)
+    differences = tuple(compare_grid(placed))
+    count = f"You have placed {len(placed)} of {len(labels)} actors."
+    if selected in placed:
+        mine = placed[selected]
+        where = f"{labels[selected]}: power {mine.power:g}, interest {mine.interest:g}, so {mine.quadrant}."
+    else:
+        where = f"{labels[selected]}: not placed yet; move a slider to place it."
+    summary = f"{count} {where}"
+    if compare:
+        same = sum(d.same_quadrant for d in differences)
+        summary += f" {same} of {len(differences)} placed actors share the reference's quadrant."
+    return GridView(placed, selected, compare, differences, summary)
+
+
+def grid_html(view: GridView) -> str:
+    """Return the grid placer's summary as HTML, with the reference's rationales when comparing."""
+    text = f'<p class="kit-grid-summary">{html.escape(view.summary)}</p>'
+    if not view.compare or not view.differences:
+        return text
+    rows = "".join(
+        f"<tr><td>{html.escape(d.reference.label)}</td><td>{d.student.power:g} / {d.student.interest:g}</td>"
+        f"<td>{d.reference.power:g} / {d.reference.interest:g} ({d.reference.quadrant})</td>"
+        f"<td><small>{html.escape(d.reference.rationale)}</small></td></tr>"
+        for d in view.differences
+    )
+    return (
+        f'{text}<table class="kit-table"><thead><tr><th>actor</th><th>yours (power / interest)</th>'
+        f"<th>reference (illustrative)</th><th>why the reference puts it there</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _saved(work: WorkFile) -> tuple[dict[str, list[float]], str]:
+    """Return the placements in the work file, or none and a notice if they cannot be used."""
+    raw = work.get(GRID_KEY, {})
+    try:
+        placements_from(raw if isinstance(raw, dict) else {"": raw})
+    except KitError as error:
+        return {}, f"Your saved grid could not be used ({error}); start placing again."
+    return {k: list(v) for k, v in raw.items()}, ""
+
+
+def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
+    """Return the grid placer: pick an actor, set its power and interest; every change is saved at once."""
+    labels = _labels()
+    saved, problem = _saved(work)
+    sides = {a.id: a.side for a in load_registry()}
+    start = saved.get(selected, START)
+    style = {"description_width": "6em"}
+    picker = widgets.Dropdown(
+        options=[(v, k) for k, v in labels.items()], value=selected, description="Actor:"
+    )
+    power = widgets.IntSlider(value=start[0], min=0, max=10, description="Power:", continuous_update=False,
+                              style=style)  # fmt: skip
+    interest = widgets.IntSlider(value=start[1], min=0, max=10, description="Interest:",
+                                 continuous_update=False, style=style)  # fmt: skip
+    mode = widgets.ToggleButtons(options=GRID_MODES, value=GRID_MODES[0])
+    chart = _BatchChart((6.4, 5.6), {"left": 0.1, "right": 0.97, "bottom": 0.17, "top": 0.94})
+
+    def switch(_change: object) -> None:
+        chart.paused = True  # the picker's own observer, registered after this one, draws once
+        try:
+            power.value, interest.value = saved.get(picker.value, START)
+        finally:
+            chart.paused = False
+
+    def place(_change: object) -> None:
+        if not chart.paused:
+            saved[picker.value] = [power.value, interest.value]
+            work.set(GRID_KEY, saved)
+
+    picker.observe(switch, names="value")
+    power.observe(place, names="value")
+    interest.observe(place, names="value")
+
+    def render(ax: Axes) -> str:
+        view = grid_view(saved, picker.value, mode.value == GRID_MODES[1])
+        if view.compare:
+            charts.grid_comparison(view.differences, sides, ax=ax)
+        else:
+            title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
+            charts.power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax)
+        return grid_html(view)
+
+    box = panel([picker, power, interest, mode], render, chart)
+    notice = work.notice or problem
+    if notice:
+        box.children = [widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>"), *box.children]
+    return box
+
+
+# ---------------------------------------------------------------- the two-level game
+
+
+@dataclass(frozen=True)
+class GameView:
+    """What the two-level game shows: both win-sets, the zone where they overlap, and a summary."""
+
+    us: WinSet
+    japan: WinSet
+    zone: Zone
+    title: str
+    summary: str
+
+
+def game_view(
+    us: Sequence[Constituent],
+    japan: Sequence[Constituent],
+    tolerances: Mapping[str, float],
+    quota: float = 0.5,
+    title: str = "",
+) -> GameView:
+    """Return both sides' win-sets for these constituents and tolerances, and the zone of agreement."""
+    first = win_set("United States", us, tolerances["United States"], quota)
+    second = win_set("Japan", japan, tolerances["Japan"], quota)
+    zone = zone_of_agreement(first, second)
+    return GameView(first, second, zone, title, zone.summary)
+
+
+def game_html(view: GameView) -> str:
+    """Return the game's summary as HTML, with the reminder that its numbers are assumptions."""
+    return (
+        f'<p class="kit-game-summary"><b>{html.escape(view.summary)}</b></p>'
+        "<p><small>Every number here is a teaching assumption, not data: change it and argue for "
+        "your choice from the article.</small></p>"
+    )
+
+
+def _game_controls(chosen_name: str) -> tuple[dict, dict]:
+    chosen = preset(chosen_name)
+    style = {"description_width": "13em"}
+    sliders: dict[tuple[str, str, str], widgets.IntSlider] = {}
+    tolerance: dict[str, widgets.IntSlider] = {}
+    for side in GAME_SIDES:
+        for c in chosen.constituents[side]:
+            sliders[(side, c.name, "ideal")] = widgets.IntSlider(
+                value=c.ideal, min=0, max=100, step=5, description=f"{c.name}: ideal point",
+                continuous_update=False, style=style)  # fmt: skip
+            sliders[(side, c.name, "weight")] = widgets.IntSlider(
+                value=c.weight, min=0, max=5, description=f"{c.name}: pressure",
+                continuous_update=False, style=style)  # fmt: skip
+        tolerance[side] = widgets.IntSlider(
+            value=chosen.tolerances[side], min=0, max=50, step=5, description=f"{side}: tolerance",
+            continuous_update=False, style=style)  # fmt: skip
+    return sliders, tolerance
+
+
+def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
+    """Return the two-level game simulator: a preset menu and sliders for every illustrative parameter."""
+    names = [p.name for p in game_presets()]
+    picker = widgets.Dropdown(options=names, value=preset(chosen).name, description="Preset:",
+                              layout=widgets.Layout(width="28em"))  # fmt: skip
+    sliders, tolerance = _game_controls(chosen)
+    note = widgets.HTML()
+    chart = _BatchChart((8, 4.2), {"left": 0.22, "right": 0.98, "bottom": 0.24, "top": 0.92})
+
+    def load(_change: object = None) -> None:
+        current = preset(picker.value)
+        note.value = f"<p><small><b>What the preset stands for:</b> {html.escape(current.note)}</small></p>"
+        chart.paused = True  # the picker's own observer, registered after this one, draws once
+        try:
+            for side in GAME_SIDES:
+                for c in current.constituents[side]:
+                    sliders[(side, c.name, "ideal")].value = c.ideal
+                    sliders[(side, c.name, "weight")].value = c.weight
+                tolerance[side].value = current.tolerances[side]
+        finally:
+            chart.paused = False
+
+    load()
+    picker.observe(load, names="value")
+
+    def render(ax: Axes) -> str:
+        current = preset(picker.value)
+        sides = {
+            side: [Constituent(c.name, sliders[(side, c.name, "ideal")].value,
+                               sliders[(side, c.name, "weight")].value) for c in current.constituents[side]]
+            for side in GAME_SIDES
+        }  # fmt: skip
+        changed = any(
+            (c.ideal, c.weight) != (n.ideal, n.weight)
+            for side in GAME_SIDES
+            for c, n in zip(sides[side], current.constituents[side], strict=True)
+        ) or any(tolerance[s].value != current.tolerances[s] for s in GAME_SIDES)
+        title = "Your settings" if changed else current.name
+        view = game_view(sides["United States"], sides["Japan"], {s: tolerance[s].value for s in GAME_SIDES},
+                         current.quota, title)  # fmt: skip
+        charts.win_sets(view.us, view.japan, view.zone, view.title, ax)
+        return game_html(view)
+
+    controls = [*sliders.values(), *tolerance.values()]
+    box = panel([picker, *controls], render, chart)
+    columns = [
+        widgets.VBox([s for (side, *_), s in sliders.items() if side == column] + [tolerance[column]])
+        for column in GAME_SIDES
+    ]
+    headings = [widgets.HTML(f"<b>{side}</b>") for side in GAME_SIDES]
+    layout = widgets.HBox([widgets.VBox([h, c]) for h, c in zip(headings, columns, strict=True)])
+    box.children = [picker, note, layout, *box.children[len(controls) + 1 :]]
+    return box

@@ -1,0 +1,429 @@
+"""kit.stakeholders: the registry and its evidence, speakers mapped to actors, the grid, and win-sets.
+
+Every expected value is worked by hand from the article, the data files or the
+rules in the docstrings; the win-set cases are drawn out on a 0-100 line.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+from importlib import resources
+
+import pytest
+
+from kit.article import load_article
+from kit.errors import InvalidInputError, KitError
+from kit.quotes import extract_quotes, reported_speech
+from kit.stakeholders import (
+    Actor,
+    Constituent,
+    Placement,
+    RegistryFormatError,
+    WinSet,
+    actor,
+    appearance_rows,
+    appearances,
+    compare_grid,
+    game_presets,
+    load_registry,
+    match_speaker,
+    parse_registry,
+    placements_from,
+    play,
+    preset,
+    quadrant,
+    reference_grid,
+    win_set,
+    zone_of_agreement,
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def raw_registry() -> dict:
+    return json.loads(resources.files("kit.data").joinpath("stakeholders.json").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_the_registry_holds_every_actor_the_issue_lists(registry):
+    ids = {a.id for a in registry}
+    assert len(registry) == 23
+    assert {"kantor", "clinton", "hata", "kakizawa"} <= ids  # people
+    assert {"senior_official", "japanese_official", "us_officials"} <= ids  # anonymous sources
+    assert {"congress", "trade_bureaucracy", "us_government", "japan_government"} <= ids  # institutions
+    sectors = {"auto_parts", "car_makers", "insurers", "car_dealers", "medical_telecom"}
+    assert sectors | {"financial_services", "glass", "intellectual_property"} <= ids
+    assert {"hosokawa"} <= ids  # implied
+
+
+def test_every_actor_cites_a_paragraph_or_a_fact_sheet_source(registry):
+    for who in registry:
+        assert who.evidence, who.id
+        for item in who.evidence:
+            assert (item.paragraph is None) != (item.source is None), who.id
+            if item.paragraph is not None:
+                assert 1 <= item.paragraph <= 20, who.id
+            else:
+                assert re.match(r"FACTS\.md §\d", item.source), who.id
+
+
+def test_implied_actors_are_marked_and_the_article_never_names_them(article, registry):
+    implied = {a.id for a in registry if a.implied}
+    assert implied == {"hosokawa", "ruling_coalition"}
+    assert "Hosokawa" not in article.source and "coalition" not in article.source
+    assert "his predecessor" in article.paragraph(16).text
+    # An implied actor leans on the fact sheet for who it is.
+    assert all(any(e.source for e in actor(i).evidence) for i in implied)
+
+
+def test_every_named_actor_is_named_in_one_of_its_paragraphs(article, registry):
+    for who in registry:
+        if who.implied:
+            continue
+        names = [who.name.split(" (")[0], *who.aliases]
+        texts = [article.paragraph(n).text.casefold() for n in who.paragraphs]
+        assert any(name.casefold() in text for name in names for text in texts), who.id
+
+
+def test_every_fragment_the_registry_quotes_is_in_the_article(article, registry):
+    body = " ".join(" ".join(p.text.split()) for p in article.paragraphs)
+    quoted = re.compile(r"(?<!\w)'([^']+?)'(?!\w)")
+    fragments = [
+        fragment
+        for who in registry
+        for text in (who.position, who.interests, *(e.note for e in who.evidence))
+        for fragment in quoted.findall(text)
+    ]
+    assert len(fragments) > 20
+    for fragment in fragments:
+        assert fragment.rstrip(".") in body, fragment
+
+
+def test_sides_types_and_stances_read_as_in_the_article(registry):
+    assert actor("japan_government").stance == "against"  # ¶3: "to which the Japanese object"
+    assert actor("us_government").stance == "compromise"  # ¶10: avoid targets, keep criteria
+    assert actor("congress").stance == "not stated"
+    assert actor("officials_both").side == "both"
+    assert actor("analysts").side == "neither"
+    assert actor("kakizawa").paragraphs == (5,)
+    assert actor("hata").paragraphs == (6, 7, 15, 16, 18)
+
+
+def test_an_unknown_actor_is_refused_with_the_ids_listed():
+    with pytest.raises(InvalidInputError, match=r"no actor 'nobody'.*kantor, clinton"):
+        actor("nobody")
+
+
+# ---------------------------------------------------------------- the loader rejects bad rows
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("side", "Mars", "actor 1 (kantor), field 'side': 'Mars' is not allowed; use one of: United States"),
+        (
+            "presented",
+            "shouted",
+            "field 'presented': 'shouted' is not allowed; use one of: quoted, paraphrased",
+        ),
+        ("paragraphs", [2, 21], "field 'paragraphs': must list paragraph numbers from 1 to 20"),
+        ("paragraphs", [], "field 'paragraphs': is empty; only an implied actor may have no paragraph"),
+        ("evidence", [], "field 'evidence': must list at least one paragraph or fact-sheet source"),
+        ("evidence", [{"paragraph": 2, "source": "FACTS.md §2"}], "must give either a paragraph or a source"),
+        ("evidence", [{"source": "a newspaper"}], "source 'a newspaper' must cite the fact sheet"),
+        ("evidence", [{"paragraph": 0}], "field 'evidence': paragraph 0 is not from 1 to 20"),
+        ("position", "  ", "field 'position': must be non-empty text"),
+        ("aliases", "Kantor", "field 'aliases': must be a list"),
+    ],
+)
+def test_a_bad_row_is_reported_with_its_file_entry_and_field(field, value, message):
+    data = raw_registry()
+    data["actors"][0][field] = value
+    with pytest.raises(RegistryFormatError, match=re.escape(message)) as error:
+        parse_registry(data)
+    assert str(error.value).startswith("stakeholders.json, actor 1 (kantor), field ")
+
+
+def test_a_missing_field_and_a_repeated_id_are_reported():
+    data = raw_registry()
+    del data["actors"][2]["stance"]
+    with pytest.raises(RegistryFormatError, match=r"actor 3 \(hata\), field 'stance': is missing"):
+        parse_registry(data)
+    data = raw_registry()
+    data["actors"][1]["id"] = "kantor"
+    with pytest.raises(RegistryFormatError, match=r"actor 2 \(kantor\), field 'id': is used twice"):
+        parse_registry(data)
+    with pytest.raises(RegistryFormatError, match="'actors' lists at least one actor"):
+        parse_registry({"actors": []})
+    assert isinstance(RegistryFormatError("x"), KitError)
+
+
+# ---------------------------------------------------------------- speakers to actors
+
+
+def test_every_speaker_the_extractor_finds_maps_to_a_registry_entry(article, registry):
+    speakers = [(q.speaker, q.role) for q in extract_quotes(article) if q.speaker]
+    speakers += [(r.speaker, r.role) for r in reported_speech(article)]
+    assert len(speakers) == 20  # 9 attributed quotes and 11 reported sentences
+    mapped = {s: match_speaker(s, role, registry) for s, role in speakers}
+    assert None not in mapped.values(), [s for s, a in mapped.items() if a is None]
+    assert {s: a.id for s, a in mapped.items()} == {
+        "Mickey Kantor": "kantor",
+        "Koji Kakizawa": "kakizawa",
+        "Tsutomu Hata": "hata",
+        "a senior Administration official": "senior_official",
+        "U.S. and Japanese officials": "officials_both",
+        "U.S. officials": "us_officials",
+        "political analysts": "analysts",
+        "a Japanese official in Washington": "japanese_official",
+    }
+
+
+def test_quoted_speakers_are_registered_as_quoted_and_reported_ones_at_least_paraphrased(article, registry):
+    for quote in extract_quotes(article):
+        if quote.speaker:
+            assert match_speaker(quote.speaker, quote.role, registry).presented == "quoted"
+    for report in reported_speech(article):
+        assert match_speaker(report.speaker, report.role, registry).presented in ("quoted", "paraphrased")
+
+
+def _person(ident: str, name: str, aliases: tuple[str, ...] = (), kind: str = "person") -> Actor:
+    return Actor(ident, name, "neither", kind, "quoted", (1,), aliases, "not stated", "p", "i", ())
+
+
+def test_the_mapping_rule_works_on_names_surnames_roles_and_descriptions():
+    actors = [
+        _person("smith", "Jane Smith", ("Harbor Commissioner",)),
+        _person("aide", "an aide to the mayor (unnamed)", ("aide to the mayor",), "anonymous source"),
+        _person("council", "the City Council", ("City Council",), "institution"),
+    ]
+    assert match_speaker("Jane Smith", None, actors).id == "smith"
+    assert match_speaker("Smith", None, actors).id == "smith"  # a surname
+    assert match_speaker("J. Smith", None, actors).id == "smith"
+    assert match_speaker("Jones", "Harbor Commissioner", actors).id == "smith"  # a role
+    assert match_speaker("an aide to the mayor", None, actors).id == "aide"  # a description, article ignored
+    assert match_speaker("The City Council", None, actors).id == "council"
+    assert match_speaker("a resident", None, actors) is None
+    assert match_speaker(None, None, actors) is None
+    twins = [*actors, _person("smith2", "Bob Smith")]
+    assert match_speaker("Smith", None, twins) is None  # two Smiths: no guess
+    assert match_speaker("Bob Smith", None, twins).id == "smith2"
+
+
+# ---------------------------------------------------------------- appearances
+
+
+def test_appearances_join_quotes_reports_and_mentions(article, registry):
+    found = appearances(article, registry)
+    kantor = {a.paragraph: a.how for a in found if a.actor == "kantor"}
+    assert kantor == {
+        2: "quoted",
+        6: "quoted",
+        8: "paraphrased",
+        11: "quoted",
+        12: "paraphrased",
+        17: "quoted",
+    }
+    hata = {a.paragraph: a.how for a in found if a.actor == "hata"}
+    assert hata == {6: "mentioned", 7: "quoted", 15: "mentioned", 16: "mentioned", 18: "mentioned"}
+    assert [(a.paragraph, a.how) for a in found if a.actor == "hosokawa"] == [(16, "implied")]
+    assert {a.actor for a in found} == {a.id for a in registry}  # everyone appears somewhere
+    # The registry lists every paragraph where the extractor finds an actor speaking.
+    assert all(a.paragraph in actor(a.actor).paragraphs for a in found)
+    first = next(a for a in found if a.actor == "senior_official")
+    assert (first.paragraph, first.how, first.text) == (
+        20,
+        "quoted",
+        "There is a lot of hard bargaining left to do",
+    )
+
+
+def test_the_appearance_table_has_a_row_per_actor(article, registry):
+    rows = appearance_rows(registry, appearances(article, registry))
+    assert len(rows) == 23
+    assert rows[0] == ("Mickey Kantor", "United States", "quoted", "¶2, ¶6, ¶11, ¶17", "¶8, ¶12", "\u2013")
+    hosokawa = next(r for r in rows if r[0].startswith("Morihiro"))
+    assert hosokawa[2:] == ("implied", "\u2013", "\u2013", "¶16 (implied)")
+
+
+# ---------------------------------------------------------------- the power-interest grid
+
+
+@pytest.mark.parametrize(
+    ("power", "interest", "expected"),
+    [
+        (10, 10, "manage closely"),
+        (5, 5, "manage closely"),  # 5 counts as high on both
+        (5, 4.9, "keep satisfied"),
+        (4.9, 5, "keep informed"),
+        (0, 0, "monitor"),
+    ],
+)
+def test_quadrants_split_at_five(power, interest, expected):
+    assert quadrant(power, interest) == expected
+
+
+@pytest.mark.parametrize("bad", [-1, 10.5, "5", True, math.nan, None])
+def test_a_score_outside_zero_to_ten_is_refused(bad):
+    with pytest.raises(InvalidInputError, match=r"power must be a number from 0 to 10, but .* was given"):
+        quadrant(bad, 5)
+
+
+def test_the_reference_grid_fills_all_four_quadrants_with_a_reason_each():
+    grid = reference_grid()
+    assert len(grid) == 10
+    counts = {q: sum(p.quadrant == q for p in grid) for q in ("manage closely", "keep satisfied")}
+    counts |= {q: sum(p.quadrant == q for p in grid) for q in ("keep informed", "monitor")}
+    assert counts == {"manage closely": 5, "keep satisfied": 2, "keep informed": 2, "monitor": 1}
+    congress = next(p for p in grid if p.actor == "congress")
+    assert (congress.power, congress.interest, congress.label) == (8, 4, "Congress")
+    assert all(re.search(r"¶\d+|FACTS\.md §\d", p.rationale) for p in grid)
+
+
+def test_a_student_grid_is_checked_and_compared_with_the_reference():
+    placed = placements_from({"kantor": [5, 6], "congress": (9, 9)})
+    assert placed["kantor"] == Placement("kantor", 5.0, 6.0, "Kantor")
+    kantor, congress = compare_grid(placed)  # in the reference's order: Kantor first, then Congress
+    assert kantor.distance == pytest.approx(5.0)  # from (5, 6) to (8, 10): a 3-4-5 triangle
+    assert kantor.same_quadrant  # both manage closely
+    assert congress.distance == pytest.approx(math.sqrt(26))  # (9, 9) to (8, 4)
+    assert not congress.same_quadrant  # manage closely against keep satisfied
+    with pytest.raises(InvalidInputError, match="'hosokawa' is not an actor of the grid"):
+        placements_from({"hosokawa": [1, 1]})
+    with pytest.raises(InvalidInputError, match=r"placement of 'hata' must be \[power, interest\]"):
+        placements_from({"hata": [1]})
+    with pytest.raises(InvalidInputError, match="interest must be a number from 0 to 10, but 11 was given"):
+        placements_from({"hata": [1, 11]})
+
+
+# ---------------------------------------------------------------- win-sets, worked by hand
+
+
+def test_one_constituent_ratifies_its_tolerance_either_side_clipped_to_the_scale():
+    assert win_set("A", [Constituent("a", 40, 1)], tolerance=10).intervals == ((30.0, 50.0),)
+    assert win_set("A", [Constituent("a", 5, 1)], tolerance=10).intervals == ((0.0, 15.0),)
+    assert win_set("A", [Constituent("a", 70, 2)], tolerance=0).intervals == ((70.0, 70.0),)
+
+
+def test_overlapping_win_sets_give_a_zone_of_agreement():
+    # A ratifies [50, 70], B [70, 90]; each holds half the weight, so either is enough: [50, 90].
+    us = win_set("United States", [Constituent("A", 60, 1), Constituent("B", 80, 1)], tolerance=10)
+    japan = win_set("Japan", [Constituent("C", 30, 1)], tolerance=25)  # [5, 55]
+    assert us.intervals == ((50.0, 90.0),)
+    zone = zone_of_agreement(us, japan)
+    assert (zone.status, zone.intervals, zone.gap) == ("overlap", ((50.0, 55.0),), None)
+    assert zone.summary == "The win-sets overlap from 50 to 55: agreement is possible there."
+
+
+def test_win_sets_that_touch_leave_a_single_point():
+    us = win_set("United States", [Constituent("A", 60, 1)], tolerance=10)  # [50, 70]
+    japan = win_set("Japan", [Constituent("C", 40, 1)], tolerance=10)  # [30, 50]
+    zone = zone_of_agreement(us, japan)
+    assert (zone.status, zone.intervals, zone.gap) == ("touching", ((50.0, 50.0),), 0.0)
+    assert "only touch, at 50" in zone.summary
+
+
+def test_separate_win_sets_give_no_agreement_and_the_gap():
+    us = win_set("United States", [Constituent("A", 80, 1)], tolerance=10)  # [70, 90]
+    japan = win_set("Japan", [Constituent("C", 20, 1)], tolerance=10)  # [10, 30]
+    zone = zone_of_agreement(us, japan)
+    assert (zone.status, zone.intervals, zone.gap) == ("none", (), 40.0)
+    assert zone.summary == "No overlap: the win-sets are 40 points apart, so no agreement is possible."
+
+
+def test_the_quota_decides_which_ranges_count():
+    # Ranges [10, 30] (weight 2), [40, 60] (1), [70, 90] (2); total 5.
+    side = [Constituent("left", 20, 2), Constituent("centre", 50, 1), Constituent("right", 80, 2)]
+    assert win_set("A", side, 10, quota=0.5).intervals == ()  # needs 2.5: no range has it
+    assert win_set("A", side, 10, quota=0.4).intervals == ((10.0, 30.0), (70.0, 90.0))  # needs 2
+    # Closed ranges [20, 40] and [40, 60] meet at 40, the only point both ratify.
+    assert win_set("A", [Constituent("a", 30, 1), Constituent("b", 50, 1)], 10, quota=1).intervals == (
+        (40.0, 40.0),
+    )
+    empty = win_set("Japan", side, 10, quota=0.5)
+    zone = zone_of_agreement(win_set("United States", side, 10, quota=0.4), empty)
+    assert (zone.status, zone.gap) == ("none", None)
+    assert zone.summary == "Japan's win-set is empty: no outcome would be ratified there."
+
+
+@pytest.mark.parametrize(
+    ("constituents", "tolerance", "quota", "message"),
+    [
+        (
+            [Constituent("Congress", 120, 1)],
+            10,
+            0.5,
+            "Congress's ideal point must be a number from 0 to 100, but 120",
+        ),
+        (
+            [Constituent("Congress", True, 1)],
+            10,
+            0.5,
+            "Congress's ideal point must be a number from 0 to 100",
+        ),
+        (
+            [Constituent("Congress", 50, -1)],
+            10,
+            0.5,
+            "Congress's weight must be a number of at least 0, but -1",
+        ),
+        ([Constituent("Congress", 50, 0)], 10, 0.5, "at least one constituent must have a weight above 0"),
+        ([], 10, 0.5, "a side needs at least one Constituent"),
+        ([Constituent("Congress", 50, 1)], -5, 0.5, "tolerance must be a number from 0 to 100, but -5"),
+        ([Constituent("Congress", 50, 1)], 10, 0, "quota must be above 0"),
+        ([Constituent("Congress", 50, 1)], 10, 1.5, "quota must be a number from 0 to 1, but 1.5"),
+    ],
+)
+def test_bad_game_parameters_are_refused_with_a_clear_message(constituents, tolerance, quota, message):
+    with pytest.raises(InvalidInputError, match=re.escape(message)):
+        win_set("United States", constituents, tolerance, quota)
+
+
+def test_the_presets_tell_breakdown_resumption_and_deal():
+    # Worked by hand in the data file's terms (tolerance either side of each ideal, half the pressure):
+    expected = {
+        "February 1994 (breakdown)": ((65.0, 95.0), (0.0, 30.0), "none", ()),
+        "May 1994 (resumption)": ((40.0, 80.0), (5.0, 45.0), "overlap", ((40.0, 45.0),)),
+        "June 1995 (autos deal)": ((35.0, 75.0), (10.0, 50.0), "overlap", ((35.0, 50.0),)),
+    }
+    assert [p.name for p in game_presets()] == list(expected)
+    for name, (us_set, japan_set, status, shared) in expected.items():
+        us, japan, zone = play(preset(name))
+        assert (us.intervals, japan.intervals, zone.status, zone.intervals) == (
+            (us_set,),
+            (japan_set,),
+            status,
+            shared,
+        )
+    assert play(preset("February 1994 (breakdown)"))[2].gap == 35.0
+
+
+def test_presets_are_labelled_as_teaching_assumptions():
+    data = json.loads(
+        resources.files("kit.data").joinpath("stakeholders_game.json").read_text(encoding="utf-8")
+    )
+    assert data["status"].startswith("teaching assumption")
+    assert all(re.search(r"¶\d+|FACTS\.md §\d", p.note) for p in game_presets())
+    with pytest.raises(InvalidInputError, match="no preset 'March 1994'; choose one of: February 1994"):
+        preset("March 1994")
+
+
+def test_win_sets_are_frozen_results():
+    ws = win_set("A", [Constituent("a", 40, 1)], 10)
+    assert isinstance(ws, WinSet) and not ws.empty and ws.tolerance == 10.0 and ws.quota == 0.5
+    with pytest.raises(AttributeError):
+        ws.tolerance = 3  # type: ignore[misc]
+    assert copy.deepcopy(ws) == ws
