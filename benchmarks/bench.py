@@ -16,6 +16,7 @@ import io
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -30,6 +31,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 from kit import charts  # noqa: E402
 from kit.article import load_article  # noqa: E402
+from kit.store import open_work  # noqa: E402
 from kit.widgets import (  # noqa: E402
     keyword_explorer,
     keyword_view,
@@ -37,6 +39,7 @@ from kit.widgets import (  # noqa: E402
     paragraph_explorer,
     target_growth,
 )
+from kit.widgets.targets import argument_weigher  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 PHRASES = ["targets", "Kantor", "Japanese", "numerical targets", "said", "pressure", "U.S.", "Hata"]
@@ -103,6 +106,11 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
     def set_level(value):
         growth_level.value = value
 
+    weigher = argument_weigher(open_work("bench", tempfile.mkdtemp(prefix="kit-bench-")))
+
+    def set_weight(value):
+        weigher.children[0].value = value
+
     growths = [0.5, 1.0, 2.0, 3.0, 5.5, 8.0, 1.5, 4.0]  # flips between met, not met and cannot tell
     # Consecutive values differ, so every run really updates (traitlets skip equal values).
     rows = [
@@ -131,6 +139,10 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
         (
             "target_growth (level slider)",
             *percentiles(timed(set_level, cycle([22.0, 25.0, 30.0, 35.0], runs))),
+        ),
+        (
+            "argument_weigher (a weight, saved to the work file)",
+            *percentiles(timed(set_weight, cycle([1, 3, 5, 2, 0, 4], runs))),
         ),
     ]
     return rows
