@@ -17,8 +17,9 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -632,3 +633,147 @@ def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> G
         f"by {path[-1][0]} takes {percent:+.1f}% a {kind}, every {kind} for {_count(periods, kind)}."
     )
     return GrowthPlan(first, target.level, path[-1][0], periods, percent, path, summary)
+
+
+# ---------------------------------------------------------------- the arguments and the debate
+
+ARGUMENT_COLUMNS = ("id", "side", "holder", "argument", "source", "status")
+SIDES = ("for", "against")
+MAX_WEIGHT = 5
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument for or against numerical targets: who holds it, in the kit's words, and its source."""
+
+    id: str
+    side: str
+    holder: str
+    text: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role for the classroom debate: who, position, interests, arguments, sourced facts, a question."""
+
+    role: str
+    who: str
+    position: str
+    interests: str
+    arguments: tuple[str, ...]
+    facts: tuple[tuple[str, str], ...]
+    press: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """The position a student's weights imply: a score from -1 (against targets) to +1 (for), and why."""
+
+    score: float
+    lean: str
+    weight_for: int
+    weight_against: int
+    heaviest: tuple[str, ...]
+    summary: str
+
+
+def _argument(path: Path, row: int, record: dict, seen: set[str]) -> Argument:
+    fields = {f: _text(path, row, record, f) for f in ARGUMENT_COLUMNS}
+    if fields["side"] not in SIDES:
+        raise _fail(path, row, "side", f"must be for or against, but it is {fields['side']!r}.")
+    if fields["status"] not in STATUSES or fields["status"] == "UNVERIFIED":
+        raise _fail(
+            path, row, "status", f"an argument's source must be verified, but it is {fields['status']!r}."
+        )
+    if fields["id"] in seen:
+        raise _fail(path, row, "id", f"{fields['id']!r} is used twice; each argument needs its own id.")
+    seen.add(fields["id"])
+    return Argument(
+        fields["id"], fields["side"], fields["holder"], fields["argument"], fields["source"], fields["status"]
+    )
+
+
+def read_arguments(path: str | Path) -> tuple[Argument, ...]:
+    """Return the arguments in the CSV file at ``path``, validated: a side, a holder and a source each."""
+    path = Path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != ARGUMENT_COLUMNS:
+            raise DataFormatError(f"{path.name}: the header must be {','.join(ARGUMENT_COLUMNS)}.")
+        seen: set[str] = set()
+        return tuple(_argument(path, row, record, seen) for row, record in enumerate(reader, start=2))
+
+
+@functools.cache
+def arguments() -> tuple[Argument, ...]:
+    """Return the map of arguments for and against numerical targets, each with its holder and source."""
+    with resources.as_file(resources.files("kit.data") / "targets_arguments.csv") as path:
+        return read_arguments(path)
+
+
+@functools.cache
+def roles() -> tuple[Role, ...]:
+    """Return the roles for the classroom debate, each checked against the map of arguments."""
+    known = {a.id for a in arguments()}
+    with resources.as_file(resources.files("kit.data") / "targets_roles.json") as path:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    found = []
+    for number, entry in enumerate(entries, start=1):
+        unknown = [a for a in entry["arguments"] if a not in known]
+        unsourced = [fact for fact, source in entry["facts"] if not source.strip()]
+        if unknown or unsourced:
+            raise DataFormatError(
+                f"targets_roles.json, role {number} ({entry['role']}): unknown arguments {unknown} "
+                f"or facts without a source {unsourced}."
+            )
+        fields = {k: entry[k] for k in ("role", "who", "position", "interests", "press")}
+        facts = tuple((fact, source) for fact, source in entry["facts"])
+        found.append(Role(**fields, arguments=tuple(entry["arguments"]), facts=facts))
+    return tuple(found)
+
+
+def _check_weights(weights: Mapping[str, int]) -> dict[str, int]:
+    known = {a.id for a in arguments()}
+    if not isinstance(weights, Mapping):
+        raise InvalidInputError(
+            f"weights must map argument ids to numbers, but a {type(weights).__name__} was given."
+        )
+    unknown = sorted(set(weights) - known)
+    if unknown:
+        raise InvalidInputError(f"unknown argument ids {unknown}; the ids are {', '.join(sorted(known))}.")
+    return {key: whole_number(f"the weight of {key}", value, 0, MAX_WEIGHT) for key, value in weights.items()}
+
+
+def weigh(weights: Mapping[str, int]) -> Position:
+    """Return the position implied by weights from 0 to 5 on the arguments (missing ids weigh 0).
+
+    >>> weigh({"results": 4, "vie": 2}).score
+    0.333
+    """
+    weights = _check_weights(weights)
+    by_id = {a.id: a for a in arguments()}
+    weight_for = sum(w for key, w in weights.items() if by_id[key].side == "for")
+    weight_against = sum(w for key, w in weights.items() if by_id[key].side == "against")
+    total = weight_for + weight_against
+    if total == 0:
+        return Position(0.0, "undecided", 0, 0, (), "You have not weighed any argument yet.")
+    score = round((weight_for - weight_against) / total, 3)
+    top = max(weights.values())
+    heaviest = tuple(key for key in sorted(weights) if weights[key] == top)
+    if score >= 0.25:
+        lean = "for numerical targets, the U.S. position before May 1994"
+    elif score <= -0.25:
+        lean = "against numerical targets, Japan's position"
+    else:
+        lean = "between the two: close to the compromise the article reports, criteria without targets"
+    names = "; ".join(by_id[key].holder for key in heaviest[:3])
+    if len(heaviest) > 3:
+        names += f"; and {len(heaviest) - 3} more"
+    summary = (
+        f"Your weights give {weight_for} to arguments for numerical targets and {weight_against} against: "
+        f"a score of {score:+.2f} on a scale from -1 (against) to +1 (for). You lean {lean}. "
+        f"The arguments you weigh most are held by: {names}."
+    )
+    return Position(score, lean, weight_for, weight_against, heaviest, summary)

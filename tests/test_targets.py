@@ -432,3 +432,77 @@ def test_period_after_counts_quarters_and_years():
         InvalidInputError, match="count must be a whole number of at least 0, but -1 was given."
     ):
         chips.period_after("1993Q3", -1)
+
+
+# ---------------------------------------------------------------- the arguments and the roles
+
+
+def test_every_argument_has_a_side_a_holder_and_a_source():
+    from kit.targets import arguments
+
+    found = arguments()
+    assert len(found) == 10
+    assert {a.side for a in found} == {"for", "against"}
+    assert all(a.holder and a.source and a.status != "UNVERIFIED" for a in found)
+    holders = " ".join(a.holder for a in found)
+    for who in ("Clinton Administration", "Tyson", "Bhagwati", "Japan's government", "GATT/WTO", "carmakers"):
+        assert who in holders
+
+
+def test_roles_cite_known_arguments_and_sourced_facts():
+    from kit.targets import arguments, roles
+
+    found = roles()
+    assert len(found) >= 5
+    known = {a.id for a in arguments()}
+    assert all(set(r.arguments) <= known and r.facts and all(s for _, s in r.facts) for r in found)
+
+
+def test_weights_imply_a_position():
+    from kit.targets import weigh
+
+    # for: results 4; against: vie 2 -> (4 - 2) / 6 = +0.333
+    position = weigh({"results": 4, "vie": 2})
+    assert (position.score, position.weight_for, position.weight_against) == (0.333, 4, 2)
+    assert position.lean == "for numerical targets, the U.S. position before May 1994"
+    assert position.heaviest == ("results",)
+    # against: managed 5, gatt 3; for: chips 1 -> (1 - 8) / 9 = -0.778
+    assert weigh({"managed": 5, "gatt": 3, "chips": 1}).lean == "against numerical targets, Japan's position"
+    # (2 - 2) / 4 = 0: the compromise
+    assert weigh({"empty": 2, "counts": 2}).lean.startswith("between the two")
+    assert weigh({}).summary == "You have not weighed any argument yet."
+
+
+def test_bad_weights_are_refused():
+    from kit.targets import weigh
+
+    with pytest.raises(
+        InvalidInputError, match=r"unknown argument ids \['rice'\]; the ids are chips, counts,"
+    ):
+        weigh({"rice": 1})
+    with pytest.raises(
+        InvalidInputError, match="the weight of vie must be a whole number from 0 to 5, but 6 was"
+    ):
+        weigh({"vie": 6})
+    with pytest.raises(
+        InvalidInputError, match="weights must map argument ids to numbers, but a list was given."
+    ):
+        weigh([1, 2])
+
+
+def test_an_argument_without_a_source_is_refused(tmp_path):
+    from kit.targets import read_arguments
+
+    path = tmp_path / "args.csv"
+    path.write_text(
+        "id,side,holder,argument,source,status\nx,for,Someone,Targets work,,VERIFIED\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        DataFormatError, match="args.csv, row 2, field 'source': is empty; every value needs one."
+    ):
+        read_arguments(path)
+    path.write_text("id,side,holder,argument,source,status\nx,maybe,A,B,C,VERIFIED\n", encoding="utf-8")
+    with pytest.raises(
+        DataFormatError, match="row 2, field 'side': must be for or against, but it is 'maybe'."
+    ):
+        read_arguments(path)

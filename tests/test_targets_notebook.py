@@ -9,6 +9,7 @@ sends back.
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -101,3 +102,10 @@ def test_the_target_growth_widget_answers_its_slider(kernel):
     periods = model_id(kernel, "IntSliderModel", description="Periods to reach it:")
     summary = update_and_wait(kernel, periods, {"value": 8}, "by 1995Q3 takes +4.1% a quarter")
     assert "What happened: First reached in 1995Q3: 26.2%." in summary
+
+
+def test_weighing_an_argument_saves_it_to_the_work_file(kernel):
+    results = model_id(kernel, "IntSliderModel", description="FOR \u00b7 results")
+    update_and_wait(kernel, results, {"value": 4}, "a score of +1.00")
+    saved = json.loads((kernel.folder / "04_numerical_targets.work.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["arguments.weights"]["results"] == 4

@@ -118,3 +118,30 @@ def test_the_target_growth_widget_follows_its_controls():
     assert (start.value, level.value, count.value, count.max) == ("1993", 70.0, 4, 6)
     assert "From $47.9 billion in 1993 to $70 billion by 1997 takes +9.9% a year" in summary.value
     assert box.children[-1].outputs == ()
+
+
+def test_the_argument_weigher_saves_weights_and_restores_them(tmp_path):
+    from kit.store import open_work
+    from kit.widgets.targets import argument_weigher
+
+    box = argument_weigher(open_work("nb04", tmp_path))
+    *sliders, summary, out = box.children
+    assert len(sliders) == 10 and summary.value.endswith("You have not weighed any argument yet.</p>")
+    results = next(s for s in sliders if s.description == "FOR \u00b7 results")
+    vie = next(s for s in sliders if s.description == "AGAINST \u00b7 vie")
+    results.value, vie.value = 4, 2
+    assert "a score of +0.33" in summary.value
+    saved = open_work("nb04", tmp_path).get("arguments.weights")
+    assert (saved["results"], saved["vie"], saved["chips"]) == (4, 2, 0)
+    again = argument_weigher(open_work("nb04", tmp_path))  # a kernel restart re-runs the cell
+    assert "a score of +0.33" in again.children[-2].value and out.outputs == ()
+
+
+def test_role_briefs_are_printable_and_sourced():
+    from kit.targets import roles
+    from kit.widgets.targets import role_briefs_html
+
+    briefs = role_briefs_html(roles())
+    assert briefs.count('<section class="kit-brief"') == len(roles()) >= 5
+    assert "@media print{.kit-brief{page-break-after:always" in briefs
+    assert "Source: LA Times 18 Feb 1994." in briefs and "Role: Free-trade economist" in briefs

@@ -18,22 +18,29 @@ from matplotlib.figure import Figure
 
 from kit import charts
 from kit.charts.targets import MAX_PERIODS_AHEAD
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, KitError
+from kit.store import WorkFile
 from kit.targets import (
+    MAX_WEIGHT,
+    Argument,
     ArticleFigure,
     Event,
     GrowthPlan,
     IncreaseDefinition,
     IncreaseVerdict,
+    Position,
+    Role,
     Series,
     TargetDefinition,
     TargetVerdict,
     Value,
     amount,
+    arguments,
     growth_plan,
     judge_increase,
     judge_target,
     load_dataset,
+    weigh,
 )
 from kit.widgets.base import ChartImage, panel
 
@@ -420,3 +427,87 @@ def timeline_html(events: Sequence[Event]) -> str:
         f'{_TABLE}<table class="kit-table"><thead><tr><th>date</th><th>what happened</th><th>status</th>'
         f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+# ---------------------------------------------------------------- the arguments: weights and role briefs
+
+WEIGHTS_KEY = "arguments.weights"
+
+
+def arguments_html(items: Sequence[Argument]) -> str:
+    """Return the map of arguments as an HTML table: side, holder, the argument and its source."""
+    rows = "".join(
+        f"<tr><td><b>{'FOR' if a.side == 'for' else 'AGAINST'}</b></td><td>{html.escape(a.holder)}</td>"
+        f"<td>{html.escape(a.text)}</td><td><small>{_source_cell(a.source)}</small></td></tr>"
+        for a in items
+    )
+    return (
+        f'{_TABLE}<table class="kit-table"><thead><tr><th>targets?</th><th>who holds it</th><th>argument</th>'
+        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def position_html(position: Position) -> str:
+    """Return the position a student's weights imply, as a short HTML paragraph."""
+    return f'<p class="kit-position">{html.escape(position.summary)}</p>'
+
+
+def argument_weigher(work: WorkFile) -> widgets.VBox:
+    """Return a widget: weigh each argument 0-5 (saved to ``work`` at once) and see the position implied."""
+    saved = work.get(WEIGHTS_KEY, {}) or {}
+    sliders = {
+        a.id: widgets.IntSlider(
+            value=saved.get(a.id, 0) if isinstance(saved.get(a.id, 0), int) else 0,
+            min=0,
+            max=MAX_WEIGHT,
+            description=f"{'FOR' if a.side == 'for' else 'AGAINST'} \u00b7 {a.id}",
+            tooltip=a.text,
+            continuous_update=False,
+            style={"description_width": "12em"},
+        )
+        for a in arguments()
+    }
+    summary, out = widgets.HTML(), widgets.Output()
+
+    def refresh(_change: object = None) -> None:
+        with out:
+            out.clear_output()
+            try:
+                weights = {key: slider.value for key, slider in sliders.items()}
+                position = weigh(weights)
+                if _change is not None:  # saved before it is shown
+                    work.set(WEIGHTS_KEY, weights)
+                summary.value = position_html(position)
+            except KitError as error:
+                print(error)
+
+    for slider in sliders.values():
+        slider.observe(refresh, names="value")
+    refresh()
+    return widgets.VBox([*sliders.values(), summary, out])
+
+
+def role_briefs_html(items: Sequence[Role], arguments_by_id: dict[str, Argument] | None = None) -> str:
+    """Return printable briefs for the debate's roles, one per printed page."""
+    by_id = arguments_by_id or {a.id: a for a in arguments()}
+    briefs = []
+    for role in items:
+        uses = "".join(
+            f"<li>{html.escape(by_id[key].text)} <small>({html.escape(by_id[key].holder)})</small></li>"
+            for key in role.arguments
+        )
+        facts = "".join(
+            f"<li>{html.escape(fact)} <small>Source: {html.escape(source)}.</small></li>"
+            for fact, source in role.facts
+        )
+        briefs.append(
+            f'<section class="kit-brief" style="border:1px solid #999;padding:.6em 1em;margin:.8em 0;'
+            f'max-width:46em"><h3 style="margin-top:0">Role: {html.escape(role.role)}</h3>'
+            f"<p><em>{html.escape(role.who)}</em></p>"
+            f"<p><b>Your position.</b> {html.escape(role.position)}</p>"
+            f"<p><b>What you care about.</b> {html.escape(role.interests)}</p>"
+            f"<p><b>Arguments to use.</b></p><ul>{uses}</ul><p><b>Facts to cite.</b></p><ul>{facts}</ul>"
+            f"<p><b>Press the others on this.</b> {html.escape(role.press)}</p></section>"
+        )
+    style = "<style>@media print{.kit-brief{page-break-after:always;border:none}}</style>"
+    return style + "".join(briefs)
