@@ -33,10 +33,13 @@ from kit import charts  # noqa: E402
 from kit.article import load_article  # noqa: E402
 from kit.store import open_work  # noqa: E402
 from kit.widgets import (  # noqa: E402
+    entman_tagger,
+    frame_coder,
     keyword_explorer,
     keyword_view,
     measurement_lab,
     paragraph_explorer,
+    reframing_lab,
     target_growth,
 )
 from kit.widgets.targets import argument_weigher  # noqa: E402
@@ -145,7 +148,54 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
             *percentiles(timed(set_weight, cycle([1, 3, 5, 2, 0, 4], runs))),
         ),
     ]
+    rows += framing_rows(article, runs)
     return rows
+
+
+def framing_rows(article, runs: int) -> list[tuple[str, float, float]]:
+    """Time notebook 02's widgets; each choice is also written to a work file (in a scratch folder)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = open_work("02_framing", folder)
+        coder, tagger, lab = (
+            frame_coder(article, work),
+            entman_tagger(article, work),
+            reframing_lab(article, work),
+        )
+        frames = list(coder.children[3].options[1:])
+        functions = list(tagger.children[3].options[1:])
+        headlines = [
+            "Japan Must Yield to Pressure",
+            "Talks Back on Track",
+            "A Firm Deal",
+            "Little More Than Talk",
+        ]
+
+        def set_child(box, index):
+            def action(value):
+                box.children[index].value = value
+
+            return action
+
+        return [
+            (
+                "frame_coder (choose a frame, saved)",
+                *percentiles(timed(set_child(coder, 3), cycle(frames, runs))),
+            ),
+            (
+                "frame_coder (move the paragraph slider)",
+                *percentiles(timed(set_child(coder, 1), cycle(list(range(1, 21)), runs))),
+            ),
+            (
+                "entman_tagger (choose a function, saved)",
+                *percentiles(timed(set_child(tagger, 3), cycle(functions, runs))),
+            ),
+            (
+                "reframing_lab (type a headline, saved)",
+                *percentiles(timed(set_child(lab, 0), cycle(headlines, runs))),
+            ),
+        ]
 
 
 def execute_seconds(nb: nbformat.NotebookNode) -> float:

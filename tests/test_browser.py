@@ -308,3 +308,36 @@ def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> No
     expect(chart).not_to_have_attribute("src", first_chart)
     assert_no_traceback(page)
     widget.scroll_into_view_if_needed()  # for the screenshot
+
+
+def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Page) -> None:
+    """Run notebook 02 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back."""
+    page.goto(lab.notebook_url("02_framing.ipynb"))
+    run_all_cells(page)
+    assert_no_traceback(page)
+
+    def frame_menu():
+        select = page.locator(".widget-dropdown", has_text="Primary frame:").locator("select")
+        expect(select).to_have_count(1)
+        select.scroll_into_view_if_needed()
+        return select, page.locator(".widget-vbox", has=select)
+
+    select, widget = frame_menu()
+    expect(widget).to_contain_text("0 of 20 paragraphs coded")
+    select.select_option(label="Economic")  # paragraph 1, as the coder opens
+    expect(widget).to_contain_text("1 of 20 paragraphs coded")
+
+    page.locator(MENU_BAR).get_by_role("menuitem", name="Kernel", exact=True).click()
+    restart = re.compile(r"^Restart Kernel…")  # its accessible name ends with the shortcut, "0, 0"
+    page.locator("#jp-mainmenu-kernel").get_by_role("menuitem", name=restart).click()
+    confirm = page.locator(".jp-Dialog button.jp-mod-accept")
+    expect(confirm).to_have_text("Restart")
+    confirm.click()
+    expect(page.locator(".jp-Dialog")).to_have_count(0)
+    run_all_cells(page)
+    assert_no_traceback(page)
+
+    select, widget = frame_menu()
+    expect(select.locator("option:checked")).to_have_text("Economic")
+    expect(widget).to_contain_text("1 of 20 paragraphs coded")
+    widget.scroll_into_view_if_needed()  # for the screenshot
