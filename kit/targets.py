@@ -777,3 +777,46 @@ def weigh(weights: Mapping[str, int]) -> Position:
         f"The arguments you weigh most are held by: {names}."
     )
     return Position(score, lean, weight_for, weight_against, heaviest, summary)
+
+
+# ---------------------------------------------------------------- the epilogue: a prediction checked
+
+# What a student predicts about the autos talks, the choices allowed, and what happened (with its source).
+PREDICTION_QUESTIONS = {
+    "numerical targets in the autos deal": (
+        ("yes", "no"),
+        "no",
+        "The 28 June 1995 deal had no numerical targets; it rested on voluntary company plans "
+        "(MOFA joint announcements, 28 Jun 1995).",
+    ),
+    "U.S. sanctions on Japanese cars": (
+        ("imposed", "threatened, not imposed", "neither"),
+        "threatened, not imposed",
+        "100% duties on 13 luxury models (about $5.9 billion of 1994 imports) were proposed on 16 May 1995; "
+        "the deal came hours before the 28 June deadline (Kantor statement, 16 May 1995; MOFA, 28 Jun 1995).",
+    ),
+    "autos settled by": (
+        ("1994", "1995", "1996 or later", "never"),
+        "1995",
+        "Settled on 28 June 1995; the final documents were signed on 23 August 1995 (MOFA, 24 Aug 1995).",
+    ),
+}
+
+
+def compare_prediction(prediction: Mapping[str, str]) -> tuple[str, ...]:
+    """Return, for each question, what the student predicted beside what happened and its source."""
+    if not isinstance(prediction, Mapping):
+        raise InvalidInputError(
+            f"prediction must be a dict of answers, but a {type(prediction).__name__} was given."
+        )
+    lines = []
+    for question, (choices, happened, evidence) in PREDICTION_QUESTIONS.items():
+        answer = prediction.get(question)
+        if answer not in choices:
+            allowed = ", ".join(repr(c) for c in choices)
+            raise InvalidInputError(
+                f"the answer to {question!r} must be one of {allowed}, but {answer!r} was given."
+            )
+        verdict = "right" if answer == happened else "not what happened"
+        lines.append(f"{question}: you said {answer!r}, {verdict}. {evidence}")
+    return tuple(lines)

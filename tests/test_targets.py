@@ -506,3 +506,28 @@ def test_an_argument_without_a_source_is_refused(tmp_path):
         DataFormatError, match="row 2, field 'side': must be for or against, but it is 'maybe'."
     ):
         read_arguments(path)
+
+
+def test_a_prediction_is_compared_with_what_happened():
+    from kit.targets import compare_prediction
+
+    lines = compare_prediction(
+        {
+            "numerical targets in the autos deal": "yes",
+            "U.S. sanctions on Japanese cars": "threatened, not imposed",
+            "autos settled by": "1996 or later",
+        }
+    )
+    assert lines[0].startswith(
+        "numerical targets in the autos deal: you said 'yes', not what happened. The 28"
+    )
+    assert lines[1].startswith("U.S. sanctions on Japanese cars: you said 'threatened, not imposed', right.")
+    assert "signed on 23 August 1995" in lines[2] and "not what happened" in lines[2]
+    with pytest.raises(
+        InvalidInputError, match="the answer to 'autos settled by' must be one of '1994', '1995',"
+    ):
+        compare_prediction(
+            {"numerical targets in the autos deal": "no", "U.S. sanctions on Japanese cars": "neither"}
+        )
+    with pytest.raises(InvalidInputError, match="prediction must be a dict of answers, but a str was given."):
+        compare_prediction("no targets")

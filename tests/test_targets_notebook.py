@@ -80,8 +80,8 @@ def test_the_lab_renders_its_default_and_the_prediction_is_saved(kernel):
     assert "Results-oriented goal: met. Numerical target: met." in lab_summary(kernel)
     outputs = [e for e in kernel.widget_state.values() if e.get("_model_name") == "OutputModel"]
     assert outputs and all(e.get("outputs", []) == [] for e in outputs)
-    saved = (kernel.folder / "04_numerical_targets.work.json").read_text(encoding="utf-8")
-    assert '"epilogue.prediction": "Write your prediction here' in saved
+    saved = json.loads((kernel.folder / "04_numerical_targets.work.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["epilogue.prediction"]["autos settled by"] == "1994"
 
 
 def test_raising_the_minimum_growth_flips_the_verdict(kernel):
