@@ -9,16 +9,14 @@ reads the updates the kernel sends back.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
+from notebook_kernel import html_values, model_id, set_value_and_wait
 
 NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "01_reading_the_article.ipynb"
-WIDGET_TIMEOUT = 30
 
 
 @pytest.fixture(scope="module")
@@ -32,41 +30,6 @@ def kernel():
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
         yield client
-
-
-def model_id(client: NotebookClient, model: str, **state: object) -> str:
-    """Return the id of the widget model of type ``model`` whose state includes ``state``."""
-    for ident, entry in client.widget_state.items():
-        if entry.get("_model_name") == model and all(entry.get(k) == v for k, v in state.items()):
-            return ident
-    raise AssertionError(f"no {model} with {state} among the kernel's widgets")
-
-
-def html_values(client: NotebookClient) -> list[str]:
-    """Return the value of every HTML widget the kernel has created."""
-    return [e.get("value", "") for e in client.widget_state.values() if e.get("_model_name") == "HTMLModel"]
-
-
-def set_value_and_wait(client: NotebookClient, ident: str, value: object, expect: str) -> str:
-    """Send a front end's value update for widget ``ident``; return the first HTML update containing
-    ``expect``. Fail on any error the kernel reports meanwhile."""
-    message = client.kc.session.msg(
-        "comm_msg",
-        {"comm_id": ident, "data": {"method": "update", "state": {"value": value}, "buffer_paths": []}},
-    )
-    client.kc.shell_channel.send(message)
-    deadline = time.monotonic() + WIDGET_TIMEOUT
-    while time.monotonic() < deadline:
-        reply = run_sync(client.kc.get_iopub_msg)(timeout=WIDGET_TIMEOUT)
-        if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-            continue
-        assert reply["msg_type"] != "error", reply["content"]
-        if reply["msg_type"] == "stream":
-            raise AssertionError(f"the widget printed {reply['content']['text']!r}")
-        state = reply["content"].get("data", {}).get("state", {})
-        if expect in str(state.get("value", "")):
-            return state["value"]
-    raise AssertionError(f"no widget showed {expect!r} within {WIDGET_TIMEOUT} s")
 
 
 def test_widgets_render_their_default_in_the_kernel(kernel):
