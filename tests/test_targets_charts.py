@@ -159,3 +159,13 @@ def test_growth_path_draws_the_needed_growth_against_history():
         InvalidInputError, match="plan must be a kit.targets.GrowthPlan, but a float was given."
     ):
         charts.growth_path(chips, 6.7, (0, 40))
+
+
+def test_the_lab_run_stays_hollow_on_unverified_data():
+    exports = load_dataset("us_goods_trade")["exports_census_memory"]
+    increase = judge_increase(exports, IncreaseDefinition(1993, 5.0, 2, 2))
+    target = TargetDefinition(60.0, 1995)
+    ax = charts.measurement_lab(exports, increase, target, judge_target(exports, target), (0, 80))
+    run = next(a for a in charts.layers(ax).data if isinstance(a, Line2D) and a.get_linewidth() == 4)
+    assert list(run.get_xdata()) == [1994.5, 1995.5] and run.get_markerfacecolor() == "white"
+    assert "Hollow markers: UNVERIFIED values" in texts(ax)

@@ -414,6 +414,9 @@ def measurement_lab(
             linewidth=4,
             marker="o",
             markersize=9,
+            markerfacecolor=PALETTE["green"]
+            if all(v.verified for v in run)
+            else "white",  # hollow if unverified
             alpha=0.8,
         )
     data.append(ax.axhline(target.level * scale, color=PALETTE["vermillion"], linestyle="-.", linewidth=1.6))
