@@ -149,7 +149,63 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
         ),
     ]
     rows += framing_rows(article, runs)
+    rows += stakeholder_rows(runs)
     return rows
+
+
+def stakeholder_rows(runs: int) -> list[tuple[str, float, float]]:
+    """Time notebook 03's widgets: the grid placer (each change saved to a scratch work file) and the game."""
+    import tempfile
+
+    from kit.widgets import grid_placer, two_level_game
+
+    def controls(box):
+        found, stack = {}, list(box.children)
+        while stack:
+            child = stack.pop(0)
+            if hasattr(child, "children"):
+                stack[:0] = child.children
+            elif getattr(child, "description", ""):
+                found[child.description] = child
+        return found
+
+    def setter(control):
+        def action(value):
+            control.value = value
+
+        return action
+
+    game = controls(two_level_game())
+    with tempfile.TemporaryDirectory() as folder:
+        grid = controls(grid_placer(open_work("03_stakeholders", folder)))
+        presets = list(game["Preset:"].options)
+        actors = [ident for _label, ident in grid["Actor:"].options]
+        return [
+            (
+                "grid_placer (power slider, saved)",
+                *percentiles(timed(setter(grid["Power:"]), cycle([1, 4, 7, 10, 6, 2], runs))),
+            ),
+            (
+                "grid_placer (pick another actor)",
+                *percentiles(timed(setter(grid["Actor:"]), cycle([*actors[1:], actors[0]], runs))),
+            ),
+            (
+                "two_level_game (an ideal-point slider)",
+                *percentiles(
+                    timed(
+                        setter(game["the ruling coalition: ideal point"]), cycle([20, 35, 50, 65, 30], runs)
+                    )
+                ),
+            ),
+            (
+                "two_level_game (a tolerance slider)",
+                *percentiles(timed(setter(game["Japan: tolerance"]), cycle([5, 15, 25, 35, 10], runs))),
+            ),
+            (
+                "two_level_game (choose a preset)",
+                *percentiles(timed(setter(game["Preset:"]), cycle([*presets[1:], presets[0]], runs))),
+            ),
+        ]
 
 
 def framing_rows(article, runs: int) -> list[tuple[str, float, float]]:

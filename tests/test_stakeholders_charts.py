@@ -73,9 +73,11 @@ def test_the_grid_labels_its_quadrants_and_says_it_is_illustrative(sides):
         "10 actors on a power-interest grid (manage closely: 5; keep satisfied: 2; keep informed: 2; "
         "monitor: 1)."
     )
-    # Three sides on the grid (U.S., Japan, neither) plus the ring around the selected actor.
-    assert len(ax.collections) == 4
-    assert ax.collections[-1].get_offsets().tolist() == [[9.0, 7.0]]  # Hata: interest 9, power 7
+    # The two quadrant dividers, then one marker line per side: the U.S. 5 (Kantor, Clinton, Congress,
+    # parts suppliers, insurers), Japan 4 (Hata, bureaucracy, coalition, car makers), neither 1; the ring.
+    assert [len(line.get_xdata()) for line in ax.lines] == [2, 2, 5, 4, 1, 1]
+    ring = ax.lines[-1]
+    assert (list(ring.get_xdata()), list(ring.get_ydata())) == ([9.0], [7.0])  # Hata: interest 9, power 7
 
 
 def test_an_empty_grid_says_so(sides):

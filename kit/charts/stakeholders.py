@@ -8,11 +8,13 @@ say so on the chart itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from kit.charts.base import PALETTE, framed_axes, new_axes, record
 from kit.errors import InvalidInputError, whole_number
@@ -125,21 +127,21 @@ def _label(ax: Axes, p: Placement, text: str) -> Artist:
 
 
 def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hollow: bool) -> list[Artist]:
+    """Draw one marker line per side (lines are much cheaper to make than scatter collections)."""
     artists: list[Artist] = []
     for side, (colour, marker, _tag) in SIDE_STYLE.items():
         mine = [p for p in placed if sides.get(p.actor, "neither") == side]
         if mine:
-            artists.append(
-                ax.scatter(
-                    [p.interest for p in mine],
-                    [p.power for p in mine],
-                    marker=marker,
-                    s=70,
-                    c="white" if hollow else colour,
-                    edgecolors=colour,
-                    linewidths=1.6,
-                    zorder=3,
-                )
+            artists += ax.plot(
+                [p.interest for p in mine],
+                [p.power for p in mine],
+                linestyle="none",
+                marker=marker,
+                markersize=8.5,
+                color=colour,
+                markerfacecolor="white" if hollow else colour,
+                markeredgewidth=1.6,
+                zorder=3,
             )
     return artists
 
@@ -158,8 +160,10 @@ def power_interest_grid(
     data += [_label(ax, p, p.label or p.actor) for p in placed]
     chosen = [p for p in placed if p.actor == selected]
     if chosen:
-        data.append(ax.scatter([chosen[0].interest], [chosen[0].power], s=330, facecolors="none",
-                               edgecolors="black", linewidths=1.5, linestyles="--", zorder=4))  # fmt: skip
+        ring = {"marker": "o", "markersize": 18, "markerfacecolor": "none", "markeredgecolor": "black"}
+        data += ax.plot(
+            [chosen[0].interest], [chosen[0].power], linestyle="none", markeredgewidth=1.5, **ring
+        )
     ax.set_title(title, fontsize=11)
     counts = {q: sum(p.quadrant == q for p in placed) for q in QUADRANTS}
     where = "; ".join(f"{q}: {counts[q]}" for q in QUADRANTS)
@@ -267,18 +271,20 @@ def win_sets(first: WinSet, second: WinSet, zone: Zone, title: str = "", ax: Axe
     for ws in (first, second):
         colour, marker, _tag = SIDE_STYLE[ws.side]
         total = sum(c.weight for c in ws.constituents) or 1
-        ys = [rows[(ws.side, c.name)] for c in ws.constituents]
-        ranges = [(max(0, c.ideal - ws.tolerance), min(100, c.ideal + ws.tolerance)) for c in ws.constituents]
-        data.append(
-            ax.hlines(ys, [r[0] for r in ranges], [r[1] for r in ranges], color=colour, linewidth=1.5)
-        )
-        sizes = [30 + 300 * c.weight / total for c in ws.constituents]
-        ideals = [c.ideal for c in ws.constituents]
-        data.append(ax.scatter(ideals, ys, s=sizes, marker=marker, c=colour, edgecolors="white", zorder=3))
+        xs, ys = [], []
+        for c in ws.constituents:  # each constituent's range, one line broken by NaNs
+            xs += [max(0, c.ideal - ws.tolerance), min(100, c.ideal + ws.tolerance), math.nan]
+            ys += [rows[(ws.side, c.name)]] * 2 + [math.nan]
+        data += ax.plot(xs, ys, color=colour, linewidth=1.5)
+        for c in ws.constituents:  # marker area grows with the constituent's share of the pressure
+            size = math.sqrt(30 + 300 * c.weight / total)
+            style = {"marker": marker, "markersize": size, "color": colour, "markeredgecolor": "white"}
+            data += ax.plot([c.ideal], [rows[(ws.side, c.name)]], linestyle="none", zorder=3, **style)
         y = rows[(ws.side, "")]
-        spans = [(low, max(high - low, 0.6)) for low, high in ws.intervals]
-        data.append(ax.broken_barh(spans, (y - 0.3, 0.6), facecolors="white", edgecolors=colour,
-                                   hatch=_HATCH[ws.side], linewidth=1.5))  # fmt: skip
+        for low, high in ws.intervals:
+            bar = Rectangle((low, y - 0.3), max(high - low, 0.6), 0.6, facecolor="white", edgecolor=colour,
+                            hatch=_HATCH[ws.side], linewidth=1.5)  # fmt: skip
+            data.append(ax.add_patch(bar))
     verdict = {
         "overlap": "agreement possible",
         "touching": "agreement at one point only",

@@ -9,10 +9,13 @@ slider per parameter to the win-set chart. Both redraw by blitting.
 from __future__ import annotations
 
 import html
+import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ipywidgets as widgets
+import numpy as np
+import PIL.Image
 from matplotlib.axes import Axes
 
 from kit import charts
@@ -54,6 +57,14 @@ class _BatchChart(ChartImage):
         if not self.paused:
             self.last = super().draw(render)
         return self.last
+
+    def _png(self) -> bytes:
+        # These charts are opaque, so dropping the alpha channel loses nothing and makes
+        # encoding, most of an update's time, about a fifth faster.
+        buffer = io.BytesIO()
+        pixels = np.asarray(self.canvas.buffer_rgba())[..., :3]
+        PIL.Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- the power-interest grid
@@ -137,7 +148,7 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     interest = widgets.IntSlider(value=start[1], min=0, max=10, description="Interest:",
                                  continuous_update=False, style=style)  # fmt: skip
     mode = widgets.ToggleButtons(options=GRID_MODES, value=GRID_MODES[0])
-    chart = _BatchChart((6.4, 5.6), {"left": 0.1, "right": 0.97, "bottom": 0.17, "top": 0.94})
+    chart = _BatchChart((5.8, 5.0), {"left": 0.11, "right": 0.97, "bottom": 0.19, "top": 0.93})
 
     def switch(_change: object) -> None:
         chart.paused = True  # the picker's own observer, registered after this one, draws once
