@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -276,20 +276,10 @@ def compare_coding(
     coding: Mapping[int | str, str], reference: Mapping[int, str] | None = None
 ) -> CodingComparison:
     """Return percent agreement, Cohen's kappa and the disagreements between a coding and the reference."""
-    reference = reference_frames() if reference is None else check_coding(reference)
-    coding = check_coding(coding)
-    both = tuple(n for n in reference if n in coding)
-    uncoded = tuple(n for n in reference if n not in coding)
-    if not both:
-        return CodingComparison((), 0.0, None, (), uncoded)
-    mine, theirs = [coding[n] for n in both], [reference[n] for n in both]
-    return CodingComparison(
-        paragraphs=both,
-        percent=percent_agreement(mine, theirs),
-        kappa=_kappa_or_none(mine, theirs),
-        disagreements=tuple((n, coding[n], reference[n]) for n in both if coding[n] != reference[n]),
-        uncoded=uncoded,
-    )
+    scheme = frame_scheme()
+    if reference is not None:
+        scheme = replace(scheme, reference=check_coding(reference))
+    return compare_tags(coding, scheme)
 
 
 def _kappa_or_none(first: list[str], second: list[str]) -> float | None:

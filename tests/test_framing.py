@@ -147,7 +147,7 @@ def test_compare_a_partial_coding():
 
 
 def test_compare_coding_rejects_unknown_frames():
-    with pytest.raises(InvalidInputError, match="'Trade' is not a frame of the codebook"):
+    with pytest.raises(InvalidInputError, match="'Trade' is not a frame; use one of: Economic, Capacity"):
         compare_coding({1: "Trade"})
 
 
