@@ -72,7 +72,10 @@ _SAY = (
 )
 _THINK = r"expressed hope|expressed confidence|believe|believes|believed|hope|hopes|hoped"
 _VERB = re.compile(rf"(?<![\w-])(?:{_SAY}|{_THINK})(?![\w-])")
-_ACCORDING = re.compile(r"(?<![\w-])according to\s+(?P<who>[^,;:.\x00]+(?:\.[A-Z]\.)?[^,;:.\x00]*)")
+# A name or description after a verb: stops at a comma or a full stop, but not at the full stop of an
+# abbreviation ("Sen.", "Dr.", "U.S.") or an initial ("John F. Kerr").
+_WHO = r"(?:(?:[A-Z][a-z]{0,3}\.)+(?=\s|$)|[^,.;:\x00])+"
+_ACCORDING = re.compile(rf"(?<![\w-])(?i:according) to\s+(?P<who>{_WHO})")
 _MASK = "\x00"
 _BOUNDARY = re.compile(r"[,;:()\x00\u2014]|--")
 _LEADING_WORDS = {"but", "and", "so", "while", "as", "because", "although", "though", "yet", "that", "then"}
@@ -197,6 +200,8 @@ class _People:
     def resolve(self, phrase: str, role: str | None = None) -> _Speaker | None:
         """Return the speaker a phrase names: a pronoun is the last speaker; a surname, its full name."""
         phrase = _clean_phrase(phrase)
+        if role and role.split()[0].lower() in _RELATIVE:
+            role = None  # "one official, who spoke on condition of anonymity": no stated role
         if not phrase or len(phrase.split()) > 10 or _MASK in phrase:
             return None
         if phrase.lower() in _PRONOUNS:
@@ -270,7 +275,7 @@ def _after_quote(masked: str, end: int, people: _People) -> _Speaker | None:
     if appositive:
         return people.resolve(appositive.group("who"), appositive.group("role").strip())
     inverted = re.match(
-        rf"\s*,?\s*(?:{_SAY})\s+(?P<who>[^,.;\x00]+(?:\.[A-Z]\.)?[^,.;\x00]*)(?:,\s*(?P<role>[^.;\x00]+))?",
+        rf"\s*,?\s*(?:{_SAY})\s+(?P<who>{_WHO})(?:,\s*(?P<role>[^.;\x00]+))?",
         rest,
     )
     if inverted:
@@ -298,7 +303,7 @@ def _attribution(masked: str, people: _People) -> tuple[_Speaker, str] | None:
             if speaker:
                 return speaker, verb.group()
         if not phrase and saying and before.rstrip(" ,").endswith(_MASK):
-            inverted = re.match(r"\s+(?P<who>[^,.;\x00]+)(?:,\s*(?P<role>[^.;\x00]+))?", masked[verb.end() :])
+            inverted = re.match(rf"\s+(?P<who>{_WHO})(?:,\s*(?P<role>[^.;\x00]+))?", masked[verb.end() :])
             if inverted and (found := people.resolve(inverted.group("who"), inverted.group("role"))):
                 return found, verb.group()
             continue

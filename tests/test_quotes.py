@@ -155,6 +155,24 @@ def test_attribution_patterns_one_by_one():
     ]
 
 
+def test_abbreviations_anonymity_and_according_to():
+    text = (
+        "Headline : Test: Dek\n\n"
+        '"This bill is dead," said Sen. John Smith, a Democrat from Ohio.\n\n'
+        '"We need time," said one official, who spoke on condition of anonymity.\n\n'
+        'Commerce Secretary Ron Brown told reporters: "The door is open."\n\n'
+        'According to two people familiar with the talks, the deal is "very close."\n'
+    )
+    article = parse_article(text)
+    assert [(q.kind, q.speaker, q.role, q.side) for q in extract_quotes(article)] == [
+        ("direct", "John Smith", "Sen.", "others"),  # "Sen." does not end the name
+        ("direct", "one official", "official", "anonymous"),  # the relative clause is no role
+        ("direct", "Ron Brown", "Commerce Secretary", "others"),  # "X told reporters: ..."
+        ("partial", "two people familiar with the talks", "people familiar with the talks", "anonymous"),
+    ]
+    assert [(r.paragraph, r.verb) for r in reported_speech(article)] == [(4, "according to")]
+
+
 def test_where_the_rules_run_out():
     text = (
         "Headline : Test: Dek\n\n"
