@@ -400,6 +400,8 @@ def _sentence_quotes(sentence, article: Article, people: _People, earlier: list[
         if speaker is not None:
             people.last = speaker
         kind = _kind(masked, span.start, content, speaker is not None)
+        if kind == "partial" and found and found[-1].kind == "direct" and _resumes(masked, span.start):
+            kind = "direct"  # '"We are ready," Smith said, "and we will wait."': one utterance, split
         found.append(
             Quote(
                 paragraph=sentence.paragraph,
@@ -414,6 +416,16 @@ def _sentence_quotes(sentence, article: Article, people: _People, earlier: list[
             )
         )
     return found
+
+
+def _resumes(masked: str, start: int) -> bool:
+    """Return True when a quote resumes right after an attribution that follows another quote."""
+    between = masked[:start].rstrip()
+    return (
+        _MASK in between
+        and between.endswith(",")
+        and _VERB.search(between[between.rfind(_MASK) :]) is not None
+    )
 
 
 def _continued(earlier: list[Quote], paragraph: int) -> _Speaker | None:

@@ -161,7 +161,8 @@ def test_abbreviations_anonymity_and_according_to():
         '"This bill is dead," said Sen. John Smith, a Democrat from Ohio.\n\n'
         '"We need time," said one official, who spoke on condition of anonymity.\n\n'
         'Commerce Secretary Ron Brown told reporters: "The door is open."\n\n'
-        'According to two people familiar with the talks, the deal is "very close."\n'
+        'According to two people familiar with the talks, the deal is "very close."\n\n'
+        '"We are ready," Smith said, "and we will wait."\n'
     )
     article = parse_article(text)
     assert [(q.kind, q.speaker, q.role, q.side) for q in extract_quotes(article)] == [
@@ -169,6 +170,8 @@ def test_abbreviations_anonymity_and_according_to():
         ("direct", "one official", "official", "anonymous"),  # the relative clause is no role
         ("direct", "Ron Brown", "Commerce Secretary", "others"),  # "X told reporters: ..."
         ("partial", "two people familiar with the talks", "people familiar with the talks", "anonymous"),
+        ("direct", "John Smith", "Sen.", "others"),
+        ("direct", "John Smith", "Sen.", "others"),  # the same utterance, resumed after "Smith said,"
     ]
     assert [(r.paragraph, r.verb) for r in reported_speech(article)] == [(4, "according to")]
 
