@@ -15,6 +15,7 @@ from kit.quotes import (
     quote_accuracy,
     quoted_spans,
     reference_quotes,
+    reference_reported,
     reported_speech,
     side_of,
     story_shape,
@@ -247,3 +248,9 @@ def test_a_broken_reference_entry_is_reported(monkeypatch):
     )
     with pytest.raises(ArticleFormatError, match="is not a quoted span of this article"):
         reference_quotes(load_article())
+
+
+def test_reported_speech_matches_the_reference_reading():
+    article = load_article()
+    found = [(r.paragraph, r.speaker) for r in reported_speech(article)]
+    assert found == [(r.paragraph, r.speaker) for r in reference_reported(article)]
