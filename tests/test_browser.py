@@ -341,3 +341,45 @@ def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Pa
     expect(select.locator("option:checked")).to_have_text("Economic")
     expect(widget).to_contain_text("1 of 20 paragraphs coded")
     widget.scroll_into_view_if_needed()  # for the screenshot
+
+
+def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) -> None:
+    """Run notebook 03 in Lab, move a grid slider and a game slider with the keyboard, see both answer."""
+    page.goto(lab.notebook_url("03_stakeholders.ipynb"))
+    run_all_cells(page)
+    assert_no_traceback(page)
+
+    grid_summary = page.locator(".widget-html .kit-grid-summary")
+    expect(grid_summary).to_have_count(1)
+    grid_summary.scroll_into_view_if_needed()
+    expect(grid_summary).to_contain_text("Kantor: not placed yet")
+    grid = page.locator(".widget-vbox", has=grid_summary)
+    grid_chart = grid.locator("img.widget-image")
+    first_grid = grid_chart.get_attribute("src")
+    power = grid.locator(".widget-slider", has_text="Power:")
+    handle = power.locator(".noUi-handle")
+    expect(handle).to_have_attribute("role", "slider")
+    handle.focus()
+    handle.press("ArrowRight")  # 5 -> 6: the first move places Kantor, and saves it
+    expect(power.locator(".widget-readout")).to_have_text("6")
+    expect(grid_summary).to_contain_text("Kantor: power 6, interest 5, so manage closely.")
+    expect(grid_chart).not_to_have_attribute("src", first_grid)
+
+    game_summary = page.locator(".widget-html .kit-game-summary")
+    expect(game_summary).to_have_count(1)
+    game_summary.scroll_into_view_if_needed()
+    expect(game_summary).to_contain_text("overlap from 40 to 45")
+    game = page.locator(".widget-vbox", has=game_summary)
+    game_chart = game.locator("img.widget-image")
+    first_game = game_chart.get_attribute("src")
+    coalition = game.locator(".widget-slider", has_text="the ruling coalition: ideal point")
+    handle = coalition.locator(".noUi-handle")
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(5):  # 45 -> 20 in steps of 5: Japan's win-set shrinks to 0-40
+        handle.press("ArrowLeft")
+    expect(coalition.locator(".widget-readout")).to_have_text("20")
+    expect(game_summary).to_contain_text("The win-sets only touch, at 40")
+    expect(game_chart).not_to_have_attribute("src", first_game)
+    assert_no_traceback(page)
+    game.scroll_into_view_if_needed()  # for the screenshot

@@ -221,20 +221,21 @@ def game_html(view: GameView) -> str:
 
 def _game_controls(chosen_name: str) -> tuple[dict, dict]:
     chosen = preset(chosen_name)
-    style = {"description_width": "13em"}
+    # Wide enough for the longest description and a usable track, two columns side by side.
+    style, layout = {"description_width": "16.5em"}, widgets.Layout(width="31em")
     sliders: dict[tuple[str, str, str], widgets.IntSlider] = {}
     tolerance: dict[str, widgets.IntSlider] = {}
     for side in GAME_SIDES:
         for c in chosen.constituents[side]:
             sliders[(side, c.name, "ideal")] = widgets.IntSlider(
                 value=c.ideal, min=0, max=100, step=5, description=f"{c.name}: ideal point",
-                continuous_update=False, style=style)  # fmt: skip
+                continuous_update=False, style=style, layout=layout)  # fmt: skip
             sliders[(side, c.name, "weight")] = widgets.IntSlider(
                 value=c.weight, min=0, max=5, description=f"{c.name}: pressure",
-                continuous_update=False, style=style)  # fmt: skip
+                continuous_update=False, style=style, layout=layout)  # fmt: skip
         tolerance[side] = widgets.IntSlider(
             value=chosen.tolerances[side], min=0, max=50, step=5, description=f"{side}: tolerance",
-            continuous_update=False, style=style)  # fmt: skip
+            continuous_update=False, style=style, layout=layout)  # fmt: skip
     return sliders, tolerance
 
 
