@@ -48,7 +48,7 @@ def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
     ax.set_xlim(-1.1, 1.25)
     ax.set_xlabel("score")
     ax.set_title("Headline and dek against the story: TextBlob's lexicon scores")
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    ax.legend(loc="upper left", fontsize=8, frameon=False)  # the headline row has nothing below 0
     ax.spines[["top", "right"]].set_visible(False)
     listed = "; ".join(f"{p.name} {p.sentiment.polarity:+.2f}" for p in parts)
     return record(ax, f"Polarity and subjectivity of {len(parts)} parts of the story (polarity: {listed}).")
