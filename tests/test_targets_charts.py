@@ -55,8 +55,9 @@ def test_goods_trade_marks_the_article_figure_and_unverified_values():
     ]
     assert charts.description(ax) == (
         "The U.S. goods deficit with Japan: 13 verified figures as reported at the time (filled circles) and "
-        "16 unverified figures recalled from Census tables (hollow squares); the article's $59 billion is "
-        "1993's reported $59.3 billion, and the largest reported deficit is $81.6 billion in 2000."
+        "16 unverified figures recalled from Census tables (hollow squares); the article's 59 billion "
+        "dollars is 1993's reported 59.3 billion dollars, and the largest reported deficit is 81.6 billion "
+        "dollars in 2000."
     )
 
 
@@ -169,3 +170,26 @@ def test_the_lab_run_stays_hollow_on_unverified_data():
     run = next(a for a in charts.layers(ax).data if isinstance(a, Line2D) and a.get_linewidth() == 4)
     assert list(run.get_xdata()) == [1994.5, 1995.5] and run.get_markerfacecolor() == "white"
     assert "Hollow markers: UNVERIFIED values" in texts(ax)
+
+
+def test_no_description_uses_the_dollar_sign():
+    # Captions are HTML, and JupyterLab's MathJax typesets text between two dollar signs as mathematics.
+    from kit.targets import growth_plan
+
+    exports = load_dataset("us_goods_trade")["exports_census_memory"]
+    target = TargetDefinition(70.0, 1997)
+    axes = [
+        charts.goods_trade(load_dataset("us_goods_trade"), MARKED),
+        charts.current_account(load_dataset("japan_current_account"), MARKED),
+        charts.growth_path(exports, growth_plan(exports, 1993, target), (0, 80)),
+        charts.measurement_lab(
+            exports,
+            judge_increase(exports, IncreaseDefinition(1993, 5.0, 2, 2)),
+            target,
+            judge_target(exports, target),
+            (0, 80),
+        ),
+    ]
+    for ax in axes:
+        assert "$" not in charts.description(ax), charts.description(ax)
+    assert "131 billion dollars" in charts.description(axes[1])

@@ -145,3 +145,21 @@ def test_role_briefs_are_printable_and_sourced():
     assert briefs.count('<section class="kit-brief"') == len(roles()) >= 5
     assert "@media print{.kit-brief{page-break-after:always" in briefs
     assert "Source: LA Times 18 Feb 1994." in briefs and "Role: Free-trade economist" in briefs
+
+
+def test_tables_and_briefs_are_kept_from_mathjax():
+    # Two dollar signs in one block would be typeset as mathematics in JupyterLab.
+    from kit.targets import arguments, article_figures, events, load_dataset, roles
+    from kit.widgets.targets import arguments_html, figures_html, role_briefs_html, timeline_html, values_html
+
+    for page in (
+        figures_html(article_figures()),
+        values_html(load_dataset("us_goods_trade")["balance_reported"].values),
+        timeline_html(events()),
+        arguments_html(arguments()),
+        role_briefs_html(roles()),
+    ):
+        assert '<div class="mathjax_ignore tex2jax_ignore">' in page
+    table = values_html(load_dataset("us_goods_trade")["balance_reported"].values[:1])
+    assert '<a href="http://articles.latimes.com/1987-08-21/business/fi-2393_1_japan-trade-talks"' in table
+    assert ">articles.latimes.com</a>" in table and "-$58.6 billion" in table

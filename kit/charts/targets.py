@@ -28,6 +28,21 @@ from kit.targets import (
     amount,
 )
 
+
+def said(value: float, unit: str) -> str:
+    """Return ``value`` with its unit for a chart's description, dollars in words: ``59.3 billion dollars``.
+
+    Descriptions become HTML captions, where JupyterLab's MathJax reads text between two dollar signs as
+    mathematics; so descriptions never use the dollar sign.
+
+    >>> said(59.3, "USD billions"), said(20.1, "percent")
+    ('59.3 billion dollars', '20.1%')
+    """
+    if unit == "USD billions":
+        return f"{'minus ' if value < 0 else ''}{abs(value):g} billion dollars"
+    return amount(value, unit)
+
+
 UNVERIFIED_NOTE = (
     "Hollow markers: UNVERIFIED values (from memory or converted at remembered rates); not checked."
 )
@@ -155,8 +170,9 @@ def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None 
         ax,
         f"The U.S. goods deficit with Japan: {len(reported.values)} verified figures as reported at the time "
         f"(filled circles) and {len(memory.values)} unverified figures recalled from Census tables (hollow "
-        f"squares); the article's $59 billion is 1993's reported {amount(-article.value, article.unit)}, "
-        f"and the largest reported deficit is {amount(-peak.value, peak.unit)} in {peak.period}.",
+        f"squares); the article's 59 billion dollars is 1993's reported "
+        f"{said(-article.value, article.unit)}, and the largest reported deficit is "
+        f"{said(-peak.value, peak.unit)} in {peak.period}.",
     )
 
 
@@ -189,9 +205,9 @@ def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | N
     return record(
         ax,
         f"Japan's current-account surplus as first reported (1991\u20131994, peaking at "
-        f"{amount(article.value, article.unit)} in 1993, the article's $131 billion), revised a year later, "
-        f"and on the later BPM5 basis for 1990, 1995 and 1996 (hollow: converted from verified yen figures "
-        f"at remembered exchange rates, so unverified).",
+        f"{said(article.value, article.unit)} in 1993, the article's 131 billion dollars), revised a year "
+        f"later, and on the later BPM5 basis for 1990, 1995 and 1996 (hollow: converted from verified yen "
+        f"figures at remembered exchange rates, so unverified).",
     )
 
 
@@ -430,7 +446,7 @@ def measurement_lab(
         ax,
         f"{label or series.name}: the shaded band is the window the definition allows after the baseline "
         f"({increase.baseline}, square){'; the thick green line is the run that met it' if run else ''}; "
-        f"the dash-dot line is the target of {amount(target.level, series.unit)} and the dotted line its "
+        f"the dash-dot line is the target of {said(target.level, series.unit)} and the dotted line its "
         f"date, {target.by}. Results-oriented test {increase.verdict}; numerical target {reached.verdict}.",
         data,
     )
@@ -529,7 +545,7 @@ def growth_path(
     return record(
         ax,
         f"{label or series.name}: the dashed line is the steady growth of {plan.percent:+.1f}% a {kind} that "
-        f"takes {amount(plan.start.value, series.unit)} in {plan.start.period} to "
-        f"{amount(plan.level, series.unit)} by {plan.by}; the solid line is what happened.",
+        f"takes {said(plan.start.value, series.unit)} in {plan.start.period} to "
+        f"{said(plan.level, series.unit)} by {plan.by}; the solid line is what happened.",
         data,
     )

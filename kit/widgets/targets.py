@@ -8,8 +8,10 @@ it and draws the lab chart by blitting.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import ipywidgets as widgets
 from matplotlib.axes import Axes
@@ -143,8 +145,8 @@ def lab_html(view: LabView) -> str:
 
 
 def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
-    style = {"description_width": "16em"}
-    wide = widgets.Layout(width="40em")
+    style = {"description_width": "18em"}
+    wide = widgets.Layout(width="44em")
     periods = list(series.periods)
     return {
         "baseline": widgets.Dropdown(
@@ -373,60 +375,85 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
 
 # ---------------------------------------------------------------- tables the notebook shows
 
-_TABLE = (
-    "<style>.kit-table td,.kit-table th{padding:.15em .5em;text-align:left;vertical-align:top}"
-    ".kit-table td.kit-num{text-align:right;white-space:nowrap}</style>"
-)
-
-
+_CELL = "text-align:left;vertical-align:top;padding:.2em .5em"
+_URL = re.compile(r"https?://[^\s;,]+")
 _WARN = "\u26a0 "  # a warning sign before UNVERIFIED, so the status is not told by colour alone
 
 
+def _site(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.") or url
+
+
 def _source_cell(source: str) -> str:
-    return html.escape(source).replace("; ", "<br>")
+    """Return a source as HTML: its text, each address as a short link, one source per line."""
+    pieces, last = [], 0
+    for match in _URL.finditer(source):
+        url = match.group().rstrip(").")
+        pieces += [
+            html.escape(source[last : match.start()]),
+            f'<a href="{html.escape(url)}" target="_blank">{html.escape(_site(url))}</a>',
+        ]
+        last = match.start() + len(url)
+    pieces.append(html.escape(source[last:]))
+    return "<small>" + "".join(pieces).replace("; ", "<br>") + "</small>"
+
+
+def _no_math(content: str) -> str:
+    """Return ``content`` in a block MathJax skips: JupyterLab typesets text between two dollar signs."""
+    return f'<div class="mathjax_ignore tex2jax_ignore">{content}</div>'
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Return an HTML table of cells already in HTML, styled inline so no notebook theme overrides it."""
+    header = "".join(f'<th style="{_CELL}">{html.escape(h)}</th>' for h in head)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in row) + "</tr>" for row in rows
+    )
+    return _no_math(f'<table class="kit-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>')
 
 
 def values_html(values: Sequence[Value]) -> str:
     """Return sourced values as an HTML table: period, value, status, source and note, one row each."""
-    rows = "".join(
-        f'<tr><td>{v.period}</td><td class="kit-num">{html.escape(amount(v.value, v.unit))}</td>'
-        f"<td>{'' if v.verified else _WARN}{html.escape(v.status)}</td><td><small>{_source_cell(v.source)}"
-        f"</small></td><td><small>{html.escape(v.note)}</small></td></tr>"
+    rows = [
+        [
+            v.period,
+            html.escape(amount(v.value, v.unit)),
+            f"{'' if v.verified else _WARN}{html.escape(v.status)}",
+            _source_cell(v.source),
+            f"<small>{html.escape(v.note)}</small>",
+        ]
         for v in values
-    )
-    return (
-        f'{_TABLE}<table class="kit-table"><thead><tr><th>period</th><th>value</th><th>status</th>'
-        f"<th>source</th><th>note</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    ]
+    return _table(["period", "value", "status", "source", "note"], rows)
 
 
 def figures_html(figures: Sequence[ArticleFigure]) -> str:
     """Return the article's figures beside the sourced values they match, as an HTML table."""
-    rows = "".join(
-        f"<tr><td>\u00b6{f.paragraph}: \u201c{html.escape(f.quote)}\u201d</td>"
-        f"<td>{html.escape(f.reading)}</td>"
-        f'<td class="kit-num">{html.escape(amount(f.value.value, f.value.unit))}</td>'
-        f"<td>{html.escape(f.value.status)}</td><td><small>{_source_cell(f.value.source)}</small></td></tr>"
+    rows = [
+        [
+            f"\u00b6{f.paragraph}: \u201c{html.escape(f.quote)}\u201d",
+            html.escape(f.reading),
+            html.escape(amount(f.value.value, f.value.unit)),
+            html.escape(f.value.status),
+            _source_cell(f.value.source),
+        ]
         for f in figures
-    )
-    return (
-        f'{_TABLE}<table class="kit-table"><thead><tr><th>the article says</th><th>it matches</th>'
-        f"<th>value</th><th>status</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    ]
+    return _table(["the article says", "it matches", "value", "status", "source"], rows)
 
 
 def timeline_html(events: Sequence[Event]) -> str:
     """Return dated events as an HTML table: date, what happened, status and source."""
-    rows = "".join(
-        f"<tr><td style='white-space:nowrap'>{e.date:%-d %b %Y}</td><td><b>{html.escape(e.label)}</b>. "
-        f"{html.escape(e.text)}</td><td>{html.escape(e.status)}</td><td><small>{_source_cell(e.source)}"
-        f"</small></td></tr>"
+    rows = [
+        [
+            f"<span style='white-space:nowrap'>{e.date:%-d %b %Y}</span>",
+            f"<b>{html.escape(e.label)}</b>. {html.escape(e.text)}",
+            html.escape(e.status),
+            _source_cell(e.source),
+        ]
         for e in events
-    )
-    return (
-        f'{_TABLE}<table class="kit-table"><thead><tr><th>date</th><th>what happened</th><th>status</th>'
-        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    ]
+    return _table(["date", "what happened", "status", "source"], rows)
 
 
 # ---------------------------------------------------------------- the arguments: weights and role briefs
@@ -436,15 +463,16 @@ WEIGHTS_KEY = "arguments.weights"
 
 def arguments_html(items: Sequence[Argument]) -> str:
     """Return the map of arguments as an HTML table: side, holder, the argument and its source."""
-    rows = "".join(
-        f"<tr><td><b>{'FOR' if a.side == 'for' else 'AGAINST'}</b></td><td>{html.escape(a.holder)}</td>"
-        f"<td>{html.escape(a.text)}</td><td><small>{_source_cell(a.source)}</small></td></tr>"
+    rows = [
+        [
+            f"<b>{'FOR' if a.side == 'for' else 'AGAINST'}</b>",
+            html.escape(a.holder),
+            html.escape(a.text),
+            _source_cell(a.source),
+        ]
         for a in items
-    )
-    return (
-        f'{_TABLE}<table class="kit-table"><thead><tr><th>targets?</th><th>who holds it</th><th>argument</th>'
-        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    ]
+    return _table(["targets?", "who holds it", "argument", "source"], rows)
 
 
 def position_html(position: Position) -> str:
@@ -510,4 +538,4 @@ def role_briefs_html(items: Sequence[Role], arguments_by_id: dict[str, Argument]
             f"<p><b>Press the others on this.</b> {html.escape(role.press)}</p></section>"
         )
     style = "<style>@media print{.kit-brief{page-break-after:always;border:none}}</style>"
-    return style + "".join(briefs)
+    return style + _no_math("".join(briefs))
