@@ -8,7 +8,7 @@ from kit.agreement import confusion
 from kit.article import load_article
 from kit.errors import InvalidInputError
 from kit.framing import reframe, story_parts
-from kit.quotes import extract_quotes, voice_share
+from kit.quotes import extract_quotes, voice_share, voices_sentiment
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +78,14 @@ def test_framing_scores_chart_redraws_in_place():
     charts.framing_scores(original, original, ax=ax)
     assert len(ax.patches) == 4
     assert charts.description(ax).startswith("Polarity +0.00 for your headline and dek against +0.00")
+
+
+def test_voices_sentiment_chart_pairs_polarity_and_subjectivity():
+    article = load_article()
+    voices = voices_sentiment(article, extract_quotes(article))
+    ax = charts.voices_sentiment(voices)
+    assert len(ax.patches) == 8  # four voices, two bars each
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "the reporter's narration"
+    assert "anonymous -0.15" in charts.description(ax)
+    with pytest.raises(InvalidInputError, match="at least one voice"):
+        charts.voices_sentiment({})

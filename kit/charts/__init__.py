@@ -16,6 +16,7 @@ from kit.charts.framing import (
     speaker_words,
     story_parts,
     voice_share,
+    voices_sentiment,
 )
 from kit.charts.reading import keyword_strip, sentiment_arc, story_shape, word_scores
 from kit.charts.stakeholders import appearance_strip, grid_comparison, power_interest_grid, win_sets
@@ -53,6 +54,7 @@ __all__ = [
     "story_parts",
     "story_shape",
     "voice_share",
+    "voices_sentiment",
     "win_sets",
     "word_scores",
 ]

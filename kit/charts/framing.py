@@ -11,9 +11,41 @@ from kit.charts.base import NEGATIVE, PALETTE, POSITIVE, framed_axes, new_axes, 
 from kit.errors import InvalidInputError, whole_number
 from kit.framing import FramingScore, StoryPart
 from kit.quotes import NARRATION_LABEL, NO_SPEAKER, VoiceShare
+from kit.text import Sentiment
 
 _HATCHES = ["", "//", "\\\\", "xx", "..", "oo", "++"]
 _SIDE_COLOURS = [PALETTE["blue"], PALETTE["vermillion"], PALETTE["orange"], PALETTE["purple"], PALETTE["sky"]]
+
+
+def _paired_scores(names: Sequence[str], scores: Sequence[Sentiment], ax: Axes, title: str) -> None:
+    """Draw a polarity bar and a hatched subjectivity bar for each name, labelled with their values."""
+    rows = list(range(len(names)))
+    polarity = ax.barh(
+        [r - 0.2 for r in rows],
+        [s.polarity for s in scores],
+        height=0.38,
+        color=POSITIVE,
+        label="polarity (−1 … +1)",
+    )
+    subjectivity = ax.barh(
+        [r + 0.2 for r in rows],
+        [s.subjectivity for s in scores],
+        height=0.38,
+        color=PALETTE["orange"],
+        hatch="//",
+        edgecolor="white",
+        label="subjectivity (0 … 1, hatched)",
+    )
+    ax.bar_label(polarity, labels=[f"{s.polarity:+.2f}" for s in scores], padding=3, fontsize=8)
+    ax.bar_label(subjectivity, labels=[f"{s.subjectivity:.2f}" for s in scores], padding=3, fontsize=8)
+    ax.set_yticks(rows, names)
+    ax.invert_yaxis()
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.set_xlim(-1.1, 1.25)
+    ax.set_xlabel("score")
+    ax.set_title(title)
+    ax.legend(loc="upper left", fontsize=8, frameon=False)  # the first row's scores are near 0
+    ax.spines[["top", "right"]].set_visible(False)
 
 
 def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
@@ -21,37 +53,25 @@ def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
     if not parts:
         raise InvalidInputError("parts must list at least one story part; an empty list was given.")
     ax = new_axes(ax, (7, 3.2))
-    rows = list(range(len(parts)))
-    polarity = ax.barh(
-        [r - 0.2 for r in rows],
-        [p.sentiment.polarity for p in parts],
-        height=0.38,
-        color=POSITIVE,
-        label="polarity (−1 … +1)",
+    _paired_scores(
+        [p.name for p in parts],
+        [p.sentiment for p in parts],
+        ax,
+        "Headline and dek against the story: TextBlob's lexicon scores",
     )
-    subjectivity = ax.barh(
-        [r + 0.2 for r in rows],
-        [p.sentiment.subjectivity for p in parts],
-        height=0.38,
-        color=PALETTE["orange"],
-        hatch="//",
-        edgecolor="white",
-        label="subjectivity (0 … 1, hatched)",
-    )
-    ax.bar_label(polarity, labels=[f"{p.sentiment.polarity:+.2f}" for p in parts], padding=3, fontsize=8)
-    ax.bar_label(
-        subjectivity, labels=[f"{p.sentiment.subjectivity:.2f}" for p in parts], padding=3, fontsize=8
-    )
-    ax.set_yticks(rows, [p.name for p in parts])
-    ax.invert_yaxis()
-    ax.axvline(0, color="#999999", linewidth=0.8)
-    ax.set_xlim(-1.1, 1.25)
-    ax.set_xlabel("score")
-    ax.set_title("Headline and dek against the story: TextBlob's lexicon scores")
-    ax.legend(loc="upper left", fontsize=8, frameon=False)  # the headline row has nothing below 0
-    ax.spines[["top", "right"]].set_visible(False)
     listed = "; ".join(f"{p.name} {p.sentiment.polarity:+.2f}" for p in parts)
     return record(ax, f"Polarity and subjectivity of {len(parts)} parts of the story (polarity: {listed}).")
+
+
+def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) -> Axes:
+    """Draw polarity and subjectivity of each side's quoted words beside the reporter's narration."""
+    if not voices:
+        raise InvalidInputError("voices must score at least one voice; an empty mapping was given.")
+    ax = new_axes(ax, (7, 0.6 * len(voices) + 1.2))
+    names = list(voices)
+    _paired_scores(names, [voices[n] for n in names], ax, "Quoted voices against the narration")
+    listed = "; ".join(f"{n} {voices[n].polarity:+.2f}" for n in names)
+    return record(ax, f"Polarity and subjectivity of {len(names)} voices (polarity: {listed}).")
 
 
 def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
