@@ -12,7 +12,8 @@ chart is redrawn) and no cell shows a traceback. A screenshot of the page is
 saved to tests/artifacts/<test name>.png at the end, pass or fail.
 
 One JupyterLab server, serving a scratch copy of notebooks/, is shared by the
-tests of this module; each test opens its own page. A test for another
+tests of this module; each test opens its own page. A last test opens notebook 01
+as a Voila app, the README's way to show a lesson without its code. A test for another
 notebook's widgets is one more test function here.
 
 Without Chromium the test is skipped, except on CI (``CI=true``), where a missing
@@ -21,6 +22,7 @@ browser fails the test: the browser check must never pass by not running.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -33,7 +35,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,21 +145,62 @@ def log_tail(log: Path, lines: int = 40) -> str:
     return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
-def wait_for_server(lab: Lab, process: subprocess.Popen, log: Path) -> None:
-    """Poll ``/api/status`` until the server answers; fail early if it exits, or after TIMEOUT_S."""
+def lab_answers(lab: Lab) -> bool:
+    """Return True once the Lab server answers its status API."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
+    try:
+        with opener.open(f"{lab.url}/api/status?token={lab.token}", timeout=5) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def port_open(port: int) -> bool:
+    """Return True once something accepts connections on 127.0.0.1:``port``."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def wait_for_server(ready: Callable[[], bool], process: subprocess.Popen, log: Path) -> None:
+    """Poll ``ready`` until the server is up; fail early if it exits, or after TIMEOUT_S."""
     deadline = time.monotonic() + TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"jupyter lab exited with code {process.returncode}:\n{log_tail(log)}")
-        try:
-            with opener.open(f"{lab.url}/api/status?token={lab.token}", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
+            pytest.fail(f"{process.args[2]} exited with code {process.returncode}:\n{log_tail(log)}")
+        if ready():
+            return
         time.sleep(0.2)  # a server starting up sends no event to wait for: poll it
-    pytest.fail(f"jupyter lab did not answer within {TIMEOUT_S} s:\n{log_tail(log)}")
+    pytest.fail(f"{process.args[2]} did not answer within {TIMEOUT_S} s:\n{log_tail(log)}")
+
+
+@contextlib.contextmanager
+def serving(command: list[str], tmp_path: Path, ready: Callable[[], bool]) -> Iterator[Path]:
+    """Serve a scratch copy of notebooks/ with ``command`` (run in it); yield the copy's folder.
+
+    Lab autosaves outputs into the notebooks it serves, so the real ones are never served.
+    """
+    root = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns("*.work.json", ".ipynb_checkpoints"))
+    log = tmp_path / "server.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env=lab_environment(tmp_path / "home"),
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for_server(ready, process, log)
+        yield root
+    finally:
+        stop_server(process)
+        print(f"--- {command[2]} log, last lines ---\n{log_tail(log)}")  # pytest shows it on failure
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -173,10 +216,8 @@ def stop_server(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    """Serve a scratch copy of notebooks/ with JupyterLab (Lab autosaves outputs into the files)."""
+    """Serve a scratch copy of notebooks/ with JupyterLab."""
     tmp_path = tmp_path_factory.mktemp("jupyterlab")
-    root = tmp_path / "lab"
-    shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns("*.work.json", ".ipynb_checkpoints"))
     port, token = free_port(), secrets.token_hex(24)
     server = Lab(f"http://127.0.0.1:{port}", token)
     command = [
@@ -189,25 +230,29 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         f"--port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
+        f"--ServerApp.root_dir={tmp_path / 'notebooks'}",
     ]
-    log = tmp_path / "jupyter-lab.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=root,
-            env=lab_environment(tmp_path / "home"),
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        wait_for_server(server, process, log)
+    with serving(command, tmp_path, lambda: lab_answers(server)):
         yield server
-    finally:
-        stop_server(process)
-        print(f"--- jupyter lab log, last lines ---\n{log_tail(log)}")  # pytest shows it on failure
+
+
+@pytest.fixture(scope="module")
+def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve notebook 01 as a Voila app (no token: bound to 127.0.0.1 only); yield its address."""
+    tmp_path = tmp_path_factory.mktemp("voila")
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        "01_reading_the_article.ipynb",
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
+    # Every page load runs the notebook in a new kernel, so readiness is a TCP connect, not a GET.
+    with serving(command, tmp_path, lambda: port_open(port)):
+        yield f"http://127.0.0.1:{port}/"
 
 
 @pytest.fixture
@@ -383,3 +428,16 @@ def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) ->
     expect(game_chart).not_to_have_attribute("src", first_game)
     assert_no_traceback(page)
     game.scroll_into_view_if_needed()  # for the screenshot
+
+
+def test_keyword_widget_answers_in_a_voila_app(voila_app: str, page: Page) -> None:
+    """Open notebook 01 as a Voila app (no code shown), search the keyword widget for a new word."""
+    page.goto(voila_app)
+    box = page.locator(KEYWORD_INPUT)
+    expect(box).to_be_visible()
+    summary = page.locator(".widget-vbox", has=box).locator(".widget-html").first.locator("p").first
+    expect(summary).to_contain_text("\u201ctargets\u201d occurs twice")
+    box.fill(NEW_WORD)
+    box.press("Enter")
+    expect(summary).to_contain_text(f"\u201c{NEW_WORD}\u201d occurs 5 times")
+    expect(page.get_by_text("keyword_explorer(article")).to_have_count(0)  # an app shows no code
