@@ -353,6 +353,11 @@ def reference_grid() -> tuple[Placement, ...]:
 
 def placements_from(saved: Mapping[str, object]) -> dict[str, Placement]:
     """Return a student's saved placements ({id: [power, interest]}) as Placements, checked."""
+    if not isinstance(saved, Mapping):
+        raise InvalidInputError(
+            "saved placements must map actor ids to [power, interest], "
+            f"but a {type(saved).__name__} was given."
+        )
     labels = {p.actor: p.label for p in reference_grid()}
     ids = set(labels)
     placed = {}

@@ -307,6 +307,10 @@ def test_a_student_grid_is_checked_and_compared_with_the_reference():
         placements_from({"hata": [1]})
     with pytest.raises(InvalidInputError, match="interest must be a number from 0 to 10, but 11 was given"):
         placements_from({"hata": [1, 11]})
+    with pytest.raises(
+        InvalidInputError, match=r"must map actor ids to \[power, interest\], but a list was given"
+    ):
+        placements_from([["hata", 1, 1]])
 
 
 # ---------------------------------------------------------------- win-sets, worked by hand

@@ -149,3 +149,14 @@ def test_touching_and_empty_win_sets_are_drawn_and_described():
     assert "Japan's win-set is empty" in charts.description(ax)
     with pytest.raises(InvalidInputError, match="United States' win-set first and Japan's second"):
         charts.win_sets(japan, us, zone_of_agreement(us, japan))
+
+
+def test_a_numbered_grid_keys_its_markers_under_the_chart(sides):
+    reference = reference_grid()
+    numbered = {p.actor: p.label for p in reference}
+    ax = charts.power_interest_grid(reference[:3], sides, selected="clinton", numbered=numbered)
+    labels = [t.get_text() for t in ax.texts if t.get_text() and t.get_text()[0].isdigit()]
+    assert labels == ["1", "2 Clinton", "3"]  # Kantor, Clinton (selected, named), Congress
+    key = next(t for t in texts(ax) if t.startswith("Illustrative"))
+    assert "\n1 Kantor \u00b7 2 Clinton \u00b7 3 Congress \u00b7 4 Hata\n" in key
+    assert key.endswith("9 foreign insurers \u00b7 10 political analysts")

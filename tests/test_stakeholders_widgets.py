@@ -103,6 +103,9 @@ def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
         "Your saved grid could not be used (interest must be a number from 0 to 10" in box.children[0].value
     )
     assert "You have placed 0 of 10 actors." in summary(box, "kit-grid-summary")
+    work.set(GRID_KEY, ["kantor", 8, 9])
+    notice = grid_placer(work).children[0].value
+    assert "could not be used (saved placements must map actor ids to [power, interest], but a list" in notice
 
 
 # ---------------------------------------------------------------- the two-level game

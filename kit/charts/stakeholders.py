@@ -87,7 +87,7 @@ def appearance_strip(
 # ---------------------------------------------------------------- the power-interest grid
 
 
-def _grid_frame(title_note: str) -> Callable[[Axes], None]:
+def _grid_frame(title_note: str, numbered: Mapping[str, str] | None) -> Callable[[Axes], None]:
     def draw(ax: Axes) -> None:
         ax.set_xlim(-0.5, 10.8)
         ax.set_ylim(-0.5, 10.8)
@@ -106,6 +106,9 @@ def _grid_frame(title_note: str) -> Callable[[Axes], None]:
         ax.set_xlabel("interest in the outcome (0-10)")
         ax.set_ylabel("power over the outcome (0-10)")
         key = "Circles: the U.S. side; squares: Japan's side; diamonds: both; triangles: neither."
+        if numbered:  # a widget numbers its markers: the names are drawn once, here, not on every update
+            names = [f"{n} {label}" for n, label in enumerate(numbered.values(), start=1)]
+            key += "".join("\n" + " \u00b7 ".join(names[i : i + 4]) for i in range(0, len(names), 4))
         ax.text(
             0, -0.12, f"{title_note}\n{key}", transform=ax.transAxes, fontsize=7.5, style="italic", va="top"
         )
@@ -146,6 +149,16 @@ def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hol
     return artists
 
 
+def _names(
+    placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
+) -> list[str]:
+    """Return each marker's label: its name, or (numbered) its number, with the name for the selected one."""
+    if not numbered:
+        return [p.label or p.actor for p in placed]
+    numbers = {ident: n for n, ident in enumerate(numbered, start=1)}
+    return [f"{numbers[p.actor]} {p.label}" if p.actor == selected else str(numbers[p.actor]) for p in placed]
+
+
 def power_interest_grid(
     placed: Sequence[Placement],
     sides: Mapping[str, str],
@@ -153,11 +166,18 @@ def power_interest_grid(
     note: str = ILLUSTRATIVE,
     selected: str | None = None,
     ax: Axes | None = None,
+    numbered: Mapping[str, str] | None = None,
 ) -> Axes:
-    """Draw actors on the power-interest grid with its four labelled quadrants; ring the ``selected`` one."""
-    ax = framed_axes(ax, (6.4, 5.6), ("grid", note), _grid_frame(note))
+    """Draw actors on the power-interest grid with its four labelled quadrants; ring the ``selected`` one.
+
+    With ``numbered`` (every actor's id and name, in order) markers carry numbers and a key under the chart
+    names them, which keeps a widget's redraw fast; otherwise each marker carries its name.
+    """
+    ax = framed_axes(
+        ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
+    )
     data = _points(ax, placed, sides, hollow=False)
-    data += [_label(ax, p, p.label or p.actor) for p in placed]
+    data += [_label(ax, p, name) for p, name in zip(placed, _names(placed, numbered, selected), strict=True)]
     chosen = [p for p in placed if p.actor == selected]
     if chosen:
         ring = {"marker": "o", "markersize": 18, "markerfacecolor": "none", "markeredgecolor": "black"}
@@ -178,13 +198,17 @@ def grid_comparison(
     sides: Mapping[str, str],
     title: str = "Your placement against the reference",
     ax: Axes | None = None,
+    numbered: Mapping[str, str] | None = None,
 ) -> Axes:
     """Draw each actor's student placement (hollow) with an arrow to the reference placement (filled)."""
     note = "Hollow: your placement. Filled: the kit's reference (illustrative, a teaching judgement)."
-    ax = framed_axes(ax, (6.4, 5.6), ("grid", note), _grid_frame(note))
+    ax = framed_axes(
+        ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
+    )
+    names = _names([d.reference for d in differences], numbered, None)
     data = _points(ax, [d.reference for d in differences], sides, hollow=False)
     data += _points(ax, [d.student for d in differences], sides, hollow=True)
-    for d in differences:
+    for d, name in zip(differences, names, strict=True):
         if d.distance > 0:
             data.append(
                 ax.annotate(
@@ -194,7 +218,7 @@ def grid_comparison(
                     arrowprops={"arrowstyle": "->", "color": "#555555", "linestyle": ":"},
                 )
             )
-        data.append(_label(ax, d.reference, d.reference.label or d.actor))
+        data.append(_label(ax, d.reference, name))
     ax.set_title(title, fontsize=11)
     if not differences:
         return record(ax, "Nothing to compare yet: no actor is placed.", data)

@@ -127,7 +127,7 @@ def _saved(work: WorkFile) -> tuple[dict[str, list[float]], str]:
     """Return the placements in the work file, or none and a notice if they cannot be used."""
     raw = work.get(GRID_KEY, {})
     try:
-        placements_from(raw if isinstance(raw, dict) else {"": raw})
+        placements_from(raw)
     except KitError as error:
         return {}, f"Your saved grid could not be used ({error}); start placing again."
     return {k: list(v) for k, v in raw.items()}, ""
@@ -148,7 +148,7 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     interest = widgets.IntSlider(value=start[1], min=0, max=10, description="Interest:",
                                  continuous_update=False, style=style)  # fmt: skip
     mode = widgets.ToggleButtons(options=GRID_MODES, value=GRID_MODES[0])
-    chart = _BatchChart((5.8, 5.0), {"left": 0.11, "right": 0.97, "bottom": 0.19, "top": 0.93})
+    chart = _BatchChart((5.8, 5.3), {"left": 0.11, "right": 0.97, "bottom": 0.23, "top": 0.93})
 
     def switch(_change: object) -> None:
         chart.paused = True  # the picker's own observer, registered after this one, draws once
@@ -169,10 +169,12 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = grid_view(saved, picker.value, mode.value == GRID_MODES[1])
         if view.compare:
-            charts.grid_comparison(view.differences, sides, ax=ax)
+            charts.grid_comparison(view.differences, sides, ax=ax, numbered=labels)
         else:
             title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
-            charts.power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax)
+            charts.power_interest_grid(
+                list(view.placed.values()), sides, title, note, view.selected, ax, labels
+            )
         return grid_html(view)
 
     box = panel([picker, power, interest, mode], render, chart)
