@@ -1,10 +1,9 @@
-"""Notebook 04's measurement lab, wired in a real kernel and driven the way a front end drives it.
+"""Notebooks 04 and 05's widgets, wired in a real kernel and driven the way a front end drives them.
 
-The lab's cell carries ``nbval-ignore-output`` (it displays an Output widget), so
-this test runs the notebook with nbclient in a scratch folder (its work file is
-written there), sends the kernel the ``comm_msg`` updates a browser sends when a
-student moves a slider or picks a series, and reads the summaries the kernel
-sends back.
+Their cells carry ``nbval-ignore-output`` (each displays an Output widget), so
+these tests run each notebook with nbclient in a scratch folder (its work file is
+written there), send the kernel the ``comm_msg`` updates a browser sends when a
+student moves a slider or picks a series, and read what the kernel sends back.
 """
 
 from __future__ import annotations
@@ -19,16 +18,14 @@ import pytest
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
-NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "04_numerical_targets.ipynb"
+NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 WIDGET_TIMEOUT = 30
 
 
-@pytest.fixture(scope="module")
-def kernel(tmp_path_factory):
-    """Run notebook 04 in a fresh kernel, in a scratch folder, and keep the kernel for the tests."""
-    folder = tmp_path_factory.mktemp("nb04")
-    shutil.copy(NOTEBOOK, folder)
-    nb = nbformat.read(folder / NOTEBOOK.name, as_version=4)
+def run_in_kernel(name: str, folder: Path):
+    """Run notebook ``name`` in a fresh kernel in ``folder``; yield the client with the kernel still up."""
+    shutil.copy(NOTEBOOKS / name, folder)
+    nb = nbformat.read(folder / name, as_version=4)
     client = NotebookClient(
         nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     )
@@ -37,6 +34,18 @@ def kernel(tmp_path_factory):
             client.execute_cell(cell, index)
         client.folder = folder
         yield client
+
+
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory):
+    """Notebook 04 (the data and the lab), run in a kernel kept for the tests."""
+    yield from run_in_kernel("04_numerical_targets.ipynb", tmp_path_factory.mktemp("nb04"))
+
+
+@pytest.fixture(scope="module")
+def debate(tmp_path_factory):
+    """Notebook 05 (the debate and the epilogue), run in a kernel kept for the tests."""
+    yield from run_in_kernel("05_targets_debate.ipynb", tmp_path_factory.mktemp("nb05"))
 
 
 def model_id(client: NotebookClient, model: str, **state: object) -> str:
@@ -76,12 +85,10 @@ def update_and_wait(client: NotebookClient, ident: str, state: dict, expect: str
     raise AssertionError(f"no widget showed {expect!r} within {WIDGET_TIMEOUT} s")
 
 
-def test_the_lab_renders_its_default_and_the_prediction_is_saved(kernel):
+def test_the_lab_renders_its_default(kernel):
     assert "Results-oriented goal: met. Numerical target: met." in lab_summary(kernel)
     outputs = [e for e in kernel.widget_state.values() if e.get("_model_name") == "OutputModel"]
     assert outputs and all(e.get("outputs", []) == [] for e in outputs)
-    saved = json.loads((kernel.folder / "04_numerical_targets.work.json").read_text(encoding="utf-8"))
-    assert saved["answers"]["epilogue.prediction"]["autos settled by"] == "1994"
 
 
 def test_raising_the_minimum_growth_flips_the_verdict(kernel):
@@ -104,8 +111,15 @@ def test_the_target_growth_widget_answers_its_slider(kernel):
     assert "What happened: First reached in 1995Q3: 26.2%." in summary
 
 
-def test_weighing_an_argument_saves_it_to_the_work_file(kernel):
-    results = model_id(kernel, "IntSliderModel", description="FOR \u00b7 results")
-    update_and_wait(kernel, results, {"value": 4}, "a score of +1.00")
-    saved = json.loads((kernel.folder / "04_numerical_targets.work.json").read_text(encoding="utf-8"))
+def test_the_prediction_is_saved_before_the_epilogue(debate):
+    saved = json.loads((debate.folder / "05_targets_debate.work.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["epilogue.prediction"]["autos settled by"] == "1994"
+    outputs = [e for e in debate.widget_state.values() if e.get("_model_name") == "OutputModel"]
+    assert outputs and all(e.get("outputs", []) == [] for e in outputs)
+
+
+def test_weighing_an_argument_saves_it_to_the_work_file(debate):
+    results = model_id(debate, "IntSliderModel", description="FOR \u00b7 results")
+    update_and_wait(debate, results, {"value": 4}, "a score of +1.00")
+    saved = json.loads((debate.folder / "05_targets_debate.work.json").read_text(encoding="utf-8"))
     assert saved["answers"]["arguments.weights"]["results"] == 4
