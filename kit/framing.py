@@ -14,6 +14,7 @@ Data files (kit/data/), each checked when loaded:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -539,3 +540,19 @@ def reframe(article: Article, headline: str, dek: str = "") -> tuple[FramingScor
     return score_framing("original", article.headline, article.dek or ""), score_framing(
         "yours", headline, dek
     )
+
+
+def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str | Path) -> Path:
+    """Write a frame coding to ``<coder>.frames.json`` in ``folder`` for the class; return the path."""
+    if not isinstance(coder, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", coder):
+        raise InvalidInputError(
+            f"coder must be 1 to 40 letters, digits, '_' or '-', but {coder!r} was given."
+        )
+    coding = check_coding(frames_coded)
+    if not coding:
+        raise InvalidInputError("there is nothing to export yet: code at least one paragraph first.")
+    path = Path(folder) / f"{coder}.frames.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    content = {"coder": coder, "frames": {str(n): frame for n, frame in coding.items()}}
+    path.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path

@@ -19,6 +19,7 @@ from kit.framing import (
     device_counts,
     entman_scheme,
     example_class,
+    export_coding,
     find_devices,
     frame_names,
     frame_scheme,
@@ -250,3 +251,18 @@ def test_count_devices_and_reframe(article):
     assert yours.devices["conflict"] == 2 and yours.text == "Japan Must Yield to U.S. Pressure"
     with pytest.raises(InvalidInputError, match="Write a headline first"):
         score_framing("yours", "  ")
+
+
+def test_export_then_load_a_class(tmp_path):
+    export_coding({"1": ECONOMIC, "2": POLICY}, "ana", tmp_path)
+    path = export_coding({1: ECONOMIC, 2: POLITICAL}, "bo", tmp_path)
+    assert path.name == "bo.frames.json"
+    assert json.loads(path.read_text("utf-8")) == {"coder": "bo", "frames": {"1": ECONOMIC, "2": POLITICAL}}
+    assert load_class_codings(tmp_path) == {
+        "ana": {1: ECONOMIC, 2: POLICY},
+        "bo": {1: ECONOMIC, 2: POLITICAL},
+    }
+    with pytest.raises(InvalidInputError, match="nothing to export yet"):
+        export_coding({}, "cy", tmp_path)
+    with pytest.raises(InvalidInputError, match="coder must be"):
+        export_coding({1: ECONOMIC}, "../cy", tmp_path)
