@@ -163,3 +163,11 @@ def test_tables_and_briefs_are_kept_from_mathjax():
     table = values_html(load_dataset("us_goods_trade")["balance_reported"].values[:1])
     assert '<a href="http://articles.latimes.com/1987-08-21/business/fi-2393_1_japan-trade-talks"' in table
     assert ">articles.latimes.com</a>" in table and "-$58.6 billion" in table
+
+
+def test_the_arguments_table_names_each_slider_id():
+    from kit.targets import arguments
+    from kit.widgets.targets import arguments_html
+
+    table = arguments_html(arguments())
+    assert table.count("<code>") == 10 and "<code>high_tech</code>" in table

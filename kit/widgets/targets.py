@@ -465,6 +465,7 @@ def arguments_html(items: Sequence[Argument]) -> str:
     """Return the map of arguments as an HTML table: side, holder, the argument and its source."""
     rows = [
         [
+            f"<code>{html.escape(a.id)}</code>",
             f"<b>{'FOR' if a.side == 'for' else 'AGAINST'}</b>",
             html.escape(a.holder),
             html.escape(a.text),
@@ -472,7 +473,7 @@ def arguments_html(items: Sequence[Argument]) -> str:
         ]
         for a in items
     ]
-    return _table(["targets?", "who holds it", "argument", "source"], rows)
+    return _table(["id", "targets?", "who holds it", "argument", "source"], rows)
 
 
 def position_html(position: Position) -> str:
@@ -492,6 +493,7 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
             tooltip=a.text,
             continuous_update=False,
             style={"description_width": "12em"},
+            layout=widgets.Layout(width="36em"),
         )
         for a in arguments()
     }
