@@ -171,3 +171,15 @@ def test_the_arguments_table_names_each_slider_id():
 
     table = arguments_html(arguments())
     assert table.count("<code>") == 10 and "<code>high_tech</code>" in table
+
+
+def test_the_weigher_survives_a_hand_edited_work_file(tmp_path):
+    from kit.store import open_work
+    from kit.widgets.targets import argument_weigher
+
+    work = open_work("nb05", tmp_path)
+    work.set("arguments.weights", ["not", "a", "dict"])
+    assert argument_weigher(work).children[-2].value.endswith("You have not weighed any argument yet.</p>")
+    work.set("arguments.weights", {"results": 9, "vie": "3", "chips": True})
+    sliders = argument_weigher(work).children[:10]
+    assert [s.value for s in sliders[:3]] == [5, 0, 0]  # 9 capped at 5; text and true/false ignored

@@ -483,10 +483,11 @@ def position_html(position: Position) -> str:
 
 def argument_weigher(work: WorkFile) -> widgets.VBox:
     """Return a widget: weigh each argument 0-5 (saved to ``work`` at once) and see the position implied."""
-    saved = work.get(WEIGHTS_KEY, {}) or {}
+    saved = work.get(WEIGHTS_KEY, {})
+    saved = saved if isinstance(saved, dict) else {}  # a hand-edited file must not stop the widget
     sliders = {
         a.id: widgets.IntSlider(
-            value=saved.get(a.id, 0) if isinstance(saved.get(a.id, 0), int) else 0,
+            value=min(max(saved[a.id], 0), MAX_WEIGHT) if type(saved.get(a.id)) is int else 0,
             min=0,
             max=MAX_WEIGHT,
             description=f"{'FOR' if a.side == 'for' else 'AGAINST'} \u00b7 {a.id}",
