@@ -92,8 +92,12 @@ class Lab:
     token: str
 
     def notebook_url(self, name: str) -> str:
-        """Return the address that opens notebook ``name`` (at the server's root) in Lab."""
-        return f"{self.url}/lab/tree/{name}?token={self.token}"
+        """Return the address that opens notebook ``name`` (at the server's root) alone in Lab.
+
+        ``reset`` starts from an empty workspace: otherwise Lab reopens the notebooks an
+        earlier test opened, and the Edit and Run menus act on whichever panel has focus.
+        """
+        return f"{self.url}/lab/tree/{name}?reset&token={self.token}"
 
 
 def chromium_or_skip() -> str:
@@ -357,7 +361,9 @@ def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> No
 
 def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Page) -> None:
     """Run notebook 02 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back."""
-    page.goto(lab.notebook_url("02_framing.ipynb"))
+    # "reset": Lab would otherwise restore the shared server's workspace, reopening an earlier test's
+    # notebook beside this one, and its outputs would count against run_all_cells' cleared page.
+    page.goto(lab.notebook_url("02_framing.ipynb") + "&reset")
     run_all_cells(page)
     assert_no_traceback(page)
 
