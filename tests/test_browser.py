@@ -361,9 +361,7 @@ def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> No
 
 def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Page) -> None:
     """Run notebook 02 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back."""
-    # "reset": Lab would otherwise restore the shared server's workspace, reopening an earlier test's
-    # notebook beside this one, and its outputs would count against run_all_cells' cleared page.
-    page.goto(lab.notebook_url("02_framing.ipynb") + "&reset")
+    page.goto(lab.notebook_url("02_framing.ipynb"))  # a fresh workspace: notebook 02 alone
     run_all_cells(page)
     assert_no_traceback(page)
 
