@@ -9,12 +9,35 @@ and reads the updates the kernel sends back. Shared by the notebook tests.
 
 from __future__ import annotations
 
+import shutil
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
+import nbformat
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
+NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 WIDGET_TIMEOUT = 30
+
+
+def run_in_kernel(name: str, folder: Path) -> Iterator[NotebookClient]:
+    """Run notebook ``name`` from notebooks/ in a fresh kernel, in a scratch ``folder`` (work files
+    land there, never in notebooks/); yield the client with the kernel still up.
+
+    The client also carries ``folder`` and the executed ``notebook``.
+    """
+    shutil.copy(NOTEBOOKS / name, folder)
+    nb = nbformat.read(folder / name, as_version=4)
+    client = NotebookClient(
+        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        client.folder, client.notebook = folder, nb
+        yield client
 
 
 def model_id(client: NotebookClient, model: str, **state: object) -> str:

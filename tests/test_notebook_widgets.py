@@ -9,27 +9,14 @@ reads the updates the kernel sends back.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from notebook_kernel import html_values, model_id, set_value_and_wait
-
-NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "01_reading_the_article.ipynb"
+from notebook_kernel import html_values, model_id, run_in_kernel, set_value_and_wait
 
 
 @pytest.fixture(scope="module")
-def kernel():
+def kernel(tmp_path_factory):
     """Run notebook 01 in a fresh kernel and keep the kernel for the tests."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
-    )
-    with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
-        yield client
+    yield from run_in_kernel("01_reading_the_article.ipynb", tmp_path_factory.mktemp("nb01"))
 
 
 def test_widgets_render_their_default_in_the_kernel(kernel):

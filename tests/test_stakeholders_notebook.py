@@ -11,13 +11,11 @@ a restart, and checks the placement comes back from the work file.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from notebook_kernel import html_values, model_id, set_value_and_wait, update_and_wait
+from notebook_kernel import html_values, model_id, run_in_kernel, set_value_and_wait, update_and_wait
 
 NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "03_stakeholders.ipynb"
 
@@ -25,18 +23,7 @@ NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "03_stakeholders.ipynb"
 @pytest.fixture(scope="module")
 def kernel(tmp_path_factory):
     """Run notebook 03 in a fresh kernel, in a scratch folder, and keep the kernel for the tests."""
-    folder = tmp_path_factory.mktemp("nb03")
-    shutil.copy(NOTEBOOK, folder)
-    nb = nbformat.read(folder / NOTEBOOK.name, as_version=4)
-    client = NotebookClient(
-        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-    )
-    with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
-        client.folder = folder
-        client.notebook = nb
-        yield client
+    yield from run_in_kernel(NOTEBOOK.name, tmp_path_factory.mktemp("nb03"))
 
 
 def grid_cells(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:

@@ -9,31 +9,10 @@ student moves a slider or picks a series, and read what the kernel sends back.
 from __future__ import annotations
 
 import json
-import shutil
-import time
-from pathlib import Path
 
-import nbformat
 import pytest
-from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
-
-NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
-WIDGET_TIMEOUT = 30
-
-
-def run_in_kernel(name: str, folder: Path):
-    """Run notebook ``name`` in a fresh kernel in ``folder``; yield the client with the kernel still up."""
-    shutil.copy(NOTEBOOKS / name, folder)
-    nb = nbformat.read(folder / name, as_version=4)
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-    )
-    with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
-        client.folder = folder
-        yield client
+from notebook_kernel import html_values, model_id, run_in_kernel, update_and_wait
 
 
 @pytest.fixture(scope="module")
@@ -48,41 +27,9 @@ def debate(tmp_path_factory):
     yield from run_in_kernel("05_targets_debate.ipynb", tmp_path_factory.mktemp("nb05"))
 
 
-def model_id(client: NotebookClient, model: str, **state: object) -> str:
-    """Return the id of the widget model of type ``model`` whose state includes ``state``."""
-    for ident, entry in client.widget_state.items():
-        if entry.get("_model_name") == model and all(entry.get(k) == v for k, v in state.items()):
-            return ident
-    raise AssertionError(f"no {model} with {state} among the kernel's widgets")
-
-
 def lab_summary(client: NotebookClient) -> str:
     """Return the lab's summary HTML as the kernel last sent it."""
-    values = [e.get("value", "") for e in client.widget_state.values() if e.get("_model_name") == "HTMLModel"]
-    return next(v for v in values if "kit-lab-summary" in v)
-
-
-def update_and_wait(client: NotebookClient, ident: str, state: dict, expect: str) -> str:
-    """Send a front end's state update for widget ``ident``; return the first HTML value with ``expect``.
-
-    Fail on any error or printed text the kernel reports meanwhile.
-    """
-    message = client.kc.session.msg(
-        "comm_msg", {"comm_id": ident, "data": {"method": "update", "state": state, "buffer_paths": []}}
-    )
-    client.kc.shell_channel.send(message)
-    deadline = time.monotonic() + WIDGET_TIMEOUT
-    while time.monotonic() < deadline:
-        reply = run_sync(client.kc.get_iopub_msg)(timeout=WIDGET_TIMEOUT)
-        if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-            continue
-        assert reply["msg_type"] != "error", reply["content"]
-        if reply["msg_type"] == "stream":
-            raise AssertionError(f"the widget printed {reply['content']['text']!r}")
-        value = str(reply["content"].get("data", {}).get("state", {}).get("value", ""))
-        if expect in value:
-            return value
-    raise AssertionError(f"no widget showed {expect!r} within {WIDGET_TIMEOUT} s")
+    return next(v for v in html_values(client) if "kit-lab-summary" in v)
 
 
 def test_the_lab_renders_its_default(kernel):
