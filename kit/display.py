@@ -15,6 +15,12 @@ from kit.article import Article, KwicHit, Paragraph, phrase_pattern
 from kit.charts import description
 from kit.text import Sentiment
 
+# JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
+# article names "$131 billion" and "$59 billion" in one paragraph: every block the kit writes is
+# marked for MathJax (and its older tex2jax name) to leave alone.
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+_ARTICLE = f'<div class="kit-article {NO_MATH}">'
+_TABLE = f'<table class="kit-table {NO_MATH}">'
 _STYLE = (
     "<style>"
     ".kit-article{max-width:46em;font-family:Georgia,serif;line-height:1.5}"
@@ -38,7 +44,11 @@ def show(ax: Axes) -> None:
         metadata={"image/png": {"alt": text}},
         raw=True,
     )
-    display(HTML(f'<p style="font-size:.9em;color:#333"><em>Figure.</em> {html.escape(text)}</p>'))
+    display(
+        HTML(
+            f'<p class="{NO_MATH}" style="font-size:.9em;color:#333"><em>Figure.</em> {html.escape(text)}</p>'
+        )
+    )
 
 
 def _wrap_matches(text: str, pattern: re.Pattern[str], wrap: Callable[[str], str]) -> str:
@@ -71,7 +81,7 @@ def article_html(article: Article, highlight: str | None = None) -> HTML:
     outlet = html.escape(publication.value) if publication else ""
     parts = [
         _STYLE,
-        '<div class="kit-article">',
+        _ARTICLE,
         f'<p style="font-family:sans-serif;font-size:.85em;color:#555">'
         f"{html.escape(article.section or '')}{' · ' if article.section else ''}{outlet}{when}</p>",
         f"<h2>{html.escape(article.headline)}</h2>",
@@ -87,12 +97,7 @@ def article_html(article: Article, highlight: str | None = None) -> HTML:
 def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | None = None) -> HTML:
     """Return just the body paragraphs ``numbers``, numbered, as HTML."""
     chosen = [article.paragraph(n) for n in numbers]
-    return HTML(
-        _STYLE
-        + '<div class="kit-article">'
-        + "".join(_paragraph_html(p, highlight) for p in chosen)
-        + "</div>"
-    )
+    return HTML(_STYLE + _ARTICLE + "".join(_paragraph_html(p, highlight) for p in chosen) + "</div>")
 
 
 def facts_html(article: Article) -> HTML:
@@ -104,7 +109,7 @@ def facts_html(article: Article) -> HTML:
         for name, fact in article.metadata.items()
     )
     return HTML(
-        f'{_STYLE}<table class="kit-table"><thead><tr><th>fact</th><th>value</th><th>confidence</th>'
+        f"{_STYLE}{_TABLE}<thead><tr><th>fact</th><th>value</th><th>confidence</th>"
         f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
@@ -119,7 +124,7 @@ def kwic_table_html(hits: Sequence[KwicHit]) -> str:
         for h in hits
     )
     return (
-        f'{_STYLE}<table class="kit-table"><thead><tr><th>¶</th><th>left context</th>'
+        f"{_STYLE}{_TABLE}<thead><tr><th>¶</th><th>left context</th>"
         f"<th>hit</th><th>right context</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
@@ -131,7 +136,7 @@ def scored_words_html(text: str, result: Sentiment) -> str:
         for word in assessment.words:
             scores.setdefault(word.lower(), assessment.polarity)
     if not scores:
-        return f"{_STYLE}<p>{html.escape(text)}</p>"
+        return f'{_STYLE}<p class="{NO_MATH}">{html.escape(text)}</p>'
     pattern = re.compile(
         "|".join(phrase_pattern(w).pattern for w in sorted(scores, key=len, reverse=True)), re.I
     )
@@ -143,7 +148,7 @@ def scored_words_html(text: str, result: Sentiment) -> str:
             f"{html.escape(word)}<sup>{score:+.2f}</sup></span>"
         )
 
-    return f"{_STYLE}<p>{_wrap_matches(text, pattern, label)}</p>"
+    return f'{_STYLE}<p class="{NO_MATH}">{_wrap_matches(text, pattern, label)}</p>'
 
 
 # --- Framing (notebook 02) ------------------------------------------------------------
@@ -193,7 +198,7 @@ def devices_html(article: Article, hits: Sequence) -> HTML:
             last = hit.end
         pieces.append(html.escape(article.source[last : paragraph.end]))
         paragraphs.append(f'<p><span class="kit-num">¶{paragraph.number}</span>{"".join(pieces)}</p>')
-    return HTML(f'{_STYLE}<div class="kit-article">{devices_legend_html(counts)}{"".join(paragraphs)}</div>')
+    return HTML(f"{_STYLE}{_ARTICLE}{devices_legend_html(counts)}{''.join(paragraphs)}</div>")
 
 
 def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
@@ -203,6 +208,4 @@ def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
         "<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in row) + "</tr>"
         for row in rows
     )
-    return HTML(
-        f'{_STYLE}<table class="kit-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
+    return HTML(f"{_STYLE}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

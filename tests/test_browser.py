@@ -304,11 +304,19 @@ def assert_no_traceback(page: Page) -> None:
         pytest.fail("a cell shows a traceback:\n\n" + "\n\n".join(found), pytrace=False)
 
 
+def assert_dollars_stay_text(page: Page, text: str) -> None:
+    """Fail if Lab's MathJax turned text between two dollar signs in an output into mathematics."""
+    page.wait_for_timeout(2000)  # MathJax typesets after the output renders; no event marks the end
+    assert page.locator(".jp-OutputArea mjx-container").count() == 0, "MathJax typeset an output"
+    assert text in page.locator(".jp-Notebook").text_content()
+
+
 def test_keyword_widget_answers_in_jupyterlab(lab: Lab, page: Page) -> None:
     """Run notebook 01 in Lab, search the keyword widget for a new word and see it answer."""
     page.goto(lab.notebook_url("01_reading_the_article.ipynb"))
     run_all_cells(page)
     assert_no_traceback(page)
+    assert_dollars_stay_text(page, "$131 billion in goods and services")
 
     box = page.locator(KEYWORD_INPUT)
     expect(box).to_have_count(1)
