@@ -82,17 +82,21 @@ def panel(
     controls: Sequence[widgets.Widget],
     render: Callable[[Axes], str],
     chart: ChartImage,
+    on_change: Callable[[], None] | None = None,
 ) -> widgets.VBox:
     """Return a box of controls, a summary, a chart and an Output for errors, wired to ``render``.
 
-    ``render`` draws on the Axes it is given and returns the summary's HTML.
+    ``render`` draws on the Axes it is given and returns the summary's HTML. ``on_change``, if
+    given, runs first whenever a control changes (not on the first drawing): the place to save.
     """
     summary, out = widgets.HTML(), widgets.Output()
 
-    def refresh(_change: object = None) -> None:
+    def refresh(change: object = None) -> None:
         with out:
             out.clear_output()
             try:
+                if change is not None and on_change is not None:
+                    on_change()
                 summary.value = chart.draw(render)
             except KitError as error:
                 print(error)

@@ -27,7 +27,7 @@ from kit.framing import (
     reframe,
 )
 from kit.store import WorkFile
-from kit.widgets.base import ChartImage
+from kit.widgets.base import ChartImage, panel
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
@@ -214,7 +214,6 @@ def reframing_lab(
         description="Written under the frame:",
         style={"description_width": "initial"},
     )
-    summary, out = widgets.HTML(), widgets.Output()
     chart = ChartImage((7, 2.0), {"left": 0.2, "right": 0.97, "bottom": 0.24, "top": 0.85})
 
     def render(ax: Axes) -> str:
@@ -222,22 +221,9 @@ def reframing_lab(
         charts.framing_scores(view.original, view.yours, ax=ax)
         return f"<p>{html.escape(view.summary)}</p>{_devices_table(view)}"
 
-    def refresh(_change: object = None) -> None:
-        with out:
-            out.clear_output()
-            try:
-                summary.value = chart.draw(render)
-            except KitError as error:
-                print(error)
+    def save() -> None:
+        rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}
+        if rewrite != work.get(REFRAME_KEY):
+            work.set(REFRAME_KEY, rewrite)
 
-    def save(change: object = None) -> None:
-        with out:
-            rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}
-            if change is not None and rewrite != work.get(REFRAME_KEY):
-                work.set(REFRAME_KEY, rewrite)
-        refresh()
-
-    for control in (*boxes, frame):
-        control.observe(save, names="value")
-    refresh()
-    return widgets.VBox([*boxes, frame, summary, chart.image, chart.caption, out])
+    return panel([*boxes, frame], render, chart, on_change=save)
