@@ -12,6 +12,7 @@ in the instructor guide.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -21,10 +22,14 @@ from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
-from kit.errors import ArticleFormatError, InvalidInputError
+from matplotlib.axes import Axes
+
+from kit.agreement import UndefinedAgreementError, cohen_kappa
+from kit.charts.base import description, png_bytes
+from kit.errors import ArticleFormatError, InvalidInputError, KitError
 from kit.store import WorkFile, open_work
 
-KINDS = ("number", "choice", "paragraphs", "written")
+KINDS = ("number", "choice", "items", "paragraphs", "coding", "written")
 NOT_ANSWERED = "not answered yet"
 _PARAGRAPH_CITE = re.compile(r"¶\s*\d+|\bparagraphs?\s+\d+", re.IGNORECASE)
 
@@ -43,6 +48,7 @@ class Question:
     options: tuple[str, ...] = ()
     paragraph_count: int = 20
     min_words: int = 0
+    min_kappa: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -129,8 +135,7 @@ def _check_number(q: Question, answer: object) -> list[tuple[bool, str]]:
 
 
 def _check_choice(q: Question, answer: object) -> list[tuple[bool, str]]:
-    options = {o.lower(): o for o in q.options}
-    choice = options.get(answer.strip().lower()) if isinstance(answer, str) else None
+    choice = _option(q, answer)
     if choice is None:
         return _wrong_type(f"one of {', '.join(repr(o) for o in q.options)}", answer, 1)
     right = choice.lower() == str(q.expected).lower()
@@ -140,13 +145,25 @@ def _check_choice(q: Question, answer: object) -> list[tuple[bool, str]]:
     ]
 
 
+def _membership(expected: set, given: set, noun: str) -> list[tuple[bool, str]]:
+    """Return the two set checks: every expected member listed, and nothing extra."""
+    found, extra = given & expected, given - expected
+    no_extra = f"It lists no {noun} that does not belong."
+    return [
+        (found == expected, f"It includes {len(found)} of the {len(expected)} {noun}s that belong."),
+        (not extra, no_extra if not extra else f"{len(extra)} of the {noun}s listed do not belong."),
+    ]
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, Integral) and not isinstance(value, bool)
+
+
 def _paragraph_numbers(q: Question, answer: object) -> set[int] | None:
-    items = [answer] if isinstance(answer, Integral) and not isinstance(answer, bool) else answer
+    items = [answer] if _whole(answer) else answer
     if not isinstance(items, list | tuple | set | frozenset | range):
         return None
-    if not all(
-        isinstance(i, Integral) and not isinstance(i, bool) and 1 <= i <= q.paragraph_count for i in items
-    ):
+    if not all(_whole(i) and 1 <= i <= q.paragraph_count for i in items):
         return None
     return {int(i) for i in items}
 
@@ -157,13 +174,75 @@ def _check_paragraphs(q: Question, answer: object) -> list[tuple[bool, str]]:
         return _wrong_type(
             f"a list of paragraph numbers from 1 to {q.paragraph_count}, like [3, 10]", answer, 2
         )
-    expected = set(q.expected)
-    found, extra = numbers & expected, numbers - expected
-    no_extra = "It lists no paragraph that does not belong."
     return [
         (True, "The answer is a list of paragraph numbers."),
-        (found == expected, f"It includes {len(found)} of the {len(expected)} paragraphs that belong."),
-        (not extra, no_extra if not extra else f"{len(extra)} of the paragraphs listed do not belong."),
+        *_membership(set(q.expected), numbers, "paragraph"),
+    ]
+
+
+def _option(q: Question, item: object) -> str | None:
+    """Return the option ``item`` names (any case, spaces trimmed), or None."""
+    if not isinstance(item, str):
+        return None
+    return {o.lower(): o for o in q.options}.get(item.strip().lower())
+
+
+def _check_items(q: Question, answer: object) -> list[tuple[bool, str]]:
+    items = [answer] if isinstance(answer, str) else answer
+    chosen = [_option(q, i) for i in items] if isinstance(items, list | tuple | set | frozenset) else [None]
+    if None in chosen:
+        return _wrong_type(f"a list of options from {', '.join(map(repr, q.options))}", answer, 2)
+    return [(True, "The answer is a list of options."), *_membership(set(q.expected), set(chosen), "item")]
+
+
+def _paragraph_key(key: object) -> int | None:
+    # a saved answer comes back from JSON with its paragraph numbers as text
+    if isinstance(key, str) and key.strip().isdigit():
+        key = int(key)
+    return int(key) if _whole(key) else None
+
+
+def coding_of(q: Question, answer: object) -> dict[int, str] | None:
+    """Return ``answer`` as a coding of paragraphs with ``q``'s labels, or None if it is not one."""
+    if not isinstance(answer, dict):
+        return None
+    coding = {_paragraph_key(k): _option(q, v) for k, v in answer.items()}
+    if None in coding or None in coding.values() or not all(1 <= k <= q.paragraph_count for k in coding):
+        return None
+    return coding
+
+
+def _check_coding(q: Question, answer: object) -> list[tuple[bool, str]]:
+    coding = coding_of(q, answer)
+    if coding is None:
+        return _wrong_type(
+            f"a dict from paragraph numbers to one of {', '.join(map(repr, q.options))}, "
+            'like {3: "' + q.options[0] + '"}',
+            answer,
+            2,
+        )
+    reference = {int(k): v for k, v in q.expected.items()}
+    coded = sorted(set(coding) & set(reference))
+    complete = len(coded) == len(reference)
+    lines = [
+        (True, "The answer is a coding of paragraphs."),
+        (complete, f"It codes {len(coded)} of the {len(reference)} paragraphs asked."),
+    ]
+    if not complete:
+        return [*lines, (False, "Agreement is not checked until every paragraph asked is coded.")]
+    same = sum(coding[n] == reference[n] for n in coded)
+    try:
+        kappa = cohen_kappa([coding[n] for n in coded], [reference[n] for n in coded])
+    except UndefinedAgreementError:
+        kappa = 1.0 if same == len(coded) else 0.0
+    agrees = kappa >= q.min_kappa
+    return [
+        *lines,
+        (
+            agrees,
+            f"It agrees with the reference coding on {same} of {len(coded)} paragraphs "
+            f"(Cohen's kappa {kappa:.2f}; {q.min_kappa:.2f} or more asked).",
+        ),
     ]
 
 
@@ -186,7 +265,9 @@ def _check_written(q: Question, answer: object) -> list[tuple[bool, str]]:
 _CHECKERS = {
     "number": _check_number,
     "choice": _check_choice,
+    "items": _check_items,
     "paragraphs": _check_paragraphs,
+    "coding": _check_coding,
     "written": _check_written,
 }
 
@@ -196,6 +277,24 @@ def check_answer(question: Question, answer: object) -> Feedback:
     if _is_unanswered(answer):
         return Feedback(question.id, NOT_ANSWERED, ())
     return Feedback(question.id, "checked", tuple(_CHECKERS[question.kind](question, answer)))
+
+
+def _check_expected(name: str, entry: dict) -> None:
+    """Refuse a bank whose expected answer is not one its own checks could accept."""
+    kind, options, expected = entry["kind"], entry.get("options", []), entry.get("expected")
+    where = f"{name}: question {entry['id']!r}"
+    if kind in ("choice", "items", "coding") and not options:
+        raise ArticleFormatError(f"{where} ({kind}) needs a list of 'options'.")
+    named = {
+        "choice": [expected],
+        "items": expected if isinstance(expected, list) else [None],
+        "coding": list(expected.values()) if isinstance(expected, dict) else [None],
+    }.get(kind, [])
+    outside = [e for e in named if e not in options]
+    if outside:
+        raise ArticleFormatError(
+            f"{where} expects {outside[0]!r}, which is not one of its options {options}."
+        )
 
 
 def _question(name: str, entry: object) -> Question:
@@ -214,6 +313,7 @@ def _question(name: str, entry: object) -> Question:
         raise ArticleFormatError(f"{name}: question {entry['id']!r} needs an 'expected' answer.")
     if not isinstance(entry["hints"], list) or len(entry["hints"]) != 2:
         raise ArticleFormatError(f"{name}: question {entry['id']!r} needs exactly two hints.")
+    _check_expected(name, entry)
     fields = {**entry, "hints": tuple(entry["hints"]), "options": tuple(entry.get("options", ()))}
     return Question(**{k: v for k, v in fields.items() if k in Question.__dataclass_fields__})
 
@@ -276,6 +376,28 @@ class Exercise:
         if shown <= 2:
             return f"Hint {shown} of 2 for {question.id}: {question.hints[shown - 1]}"
         return f"Explanation for {question.id}: {question.explanation}"
+
+    def save_chart(self, question_id: str, ax: Axes) -> str:
+        """Save the kit chart on ``ax`` with question ``question_id``'s answer for the hand-in; say so."""
+        question = self._find(question_id)
+        if question is None:
+            return f"{_describe(question_id)}: {self._unknown()}."
+        if not isinstance(ax, Axes):
+            return f"{question.id}: save_chart needs the Axes a kit chart returned, not {_describe(ax)}."
+        try:
+            text = description(ax)
+        except KitError:
+            text = "A chart drawn without the kit, so it has no description."
+        chart = {"png": base64.b64encode(png_bytes(ax)).decode("ascii"), "description": text}
+        try:
+            self.work.set(f"chart.{question.id}", chart)
+        except OSError as error:
+            return f"{question.id}: the chart could not be saved to {self.work.path.name} ({error})."
+        return f"{question.id}: chart saved for your hand-in ({text})"
+
+    def saved_chart(self, question_id: str) -> dict[str, str] | None:
+        """Return the chart saved for ``question_id`` (its PNG as base64 and description), or None."""
+        return self.work.get(f"chart.{question_id}") if isinstance(question_id, str) else None
 
     def saved_feedback(self) -> dict[str, Feedback]:
         """Return the feedback on each question's saved answer, by question id."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections.abc import Callable, Sequence
 
@@ -12,7 +11,7 @@ from IPython.display import HTML, display
 from matplotlib.axes import Axes
 
 from kit.article import Article, KwicHit, Paragraph, phrase_pattern
-from kit.charts import description
+from kit.charts.base import description, png_bytes
 from kit.text import Sentiment
 
 # JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
@@ -36,11 +35,10 @@ _STYLE = (
 def show(ax: Axes) -> None:
     """Display a kit chart as an image with its description as alt text and caption."""
     text = description(ax)
-    buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", bbox_inches="tight")
+    png = png_bytes(ax)
     plt.close(ax.figure)
     display(
-        {"image/png": buffer.getvalue(), "text/plain": f"[chart] {text}"},
+        {"image/png": png, "text/plain": f"[chart] {text}"},
         metadata={"image/png": {"alt": text}},
         raw=True,
     )

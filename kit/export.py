@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.checks import Exercise, check_answer, load_questions
+from kit.agreement import fleiss_kappa
+from kit.checks import Exercise, check_answer, coding_of, load_questions
 from kit.errors import ArticleFormatError, InvalidInputError
 
 
@@ -24,6 +26,49 @@ class QuestionSummary:
     students: int
     answered: int
     correct: int
+
+
+@dataclass(frozen=True)
+class ClassAgreement:
+    """How far a class's codings of the same paragraphs agree: Fleiss' kappa and each paragraph's majority."""
+
+    question: str
+    students: int
+    paragraphs: tuple[int, ...]
+    kappa: float
+    majority: dict[int, str]
+    left_out: tuple[str, ...]
+
+
+def _answers_files(folder: str | Path, exercise: str) -> list[Path]:
+    files = sorted(Path(folder).glob(f"*{exercise}_exercises.answers.json"))
+    if not files:
+        raise InvalidInputError(
+            f"No exported answers for {exercise!r} in {str(folder)!r}: expected files named "
+            f"'<student>-{exercise}_exercises.answers.json' or '{exercise}_exercises.answers.json'."
+        )
+    return files
+
+
+def _answers(path: Path) -> dict:
+    try:
+        answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+    if not isinstance(answers, dict):
+        raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
+    return answers
+
+
+def _chart_html(chart: object) -> str:
+    """Return a saved chart as an embedded image with its description as alt text and caption."""
+    if not isinstance(chart, dict) or not isinstance(chart.get("png"), str):
+        return ""
+    text = html.escape(str(chart.get("description", "")), quote=True)
+    return (
+        f'<figure><img alt="{text}" src="data:image/png;base64,{html.escape(chart["png"], quote=True)}">'
+        f"<figcaption>{text}</figcaption></figure>"
+    )
 
 
 def _answer_html(answer: object) -> str:
@@ -42,12 +87,14 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     sections = "".join(
         f"<section><h2>{html.escape(q.id)}</h2><p>{html.escape(q.prompt)}</p>"
         f"{_answer_html(answers[q.id]) if answers[q.id] is not None else '<p><em>Not answered.</em></p>'}"
+        f"{_chart_html(exercise.saved_chart(q.id))}"
         f"<pre>{html.escape(str(feedback[q.id]))}</pre></section>"
         for q in exercise.questions.values()
     )
     page = (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(stem)}</title>'
-        "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}pre{white-space:pre-wrap}</style>"
+        "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}pre{white-space:pre-wrap}"
+        "img{max-width:100%}</style>"
         f"</head><body><h1>Exercises: {html.escape(exercise.name)}</h1>{sections}</body></html>\n"
     )
     out.mkdir(parents=True, exist_ok=True)
@@ -66,21 +113,44 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
 def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
-    files = sorted(Path(folder).glob(f"*{exercise}_exercises.answers.json"))
-    if not files:
-        raise InvalidInputError(
-            f"No exported answers for {exercise!r} in {str(folder)!r}: expected files named "
-            f"'<student>-{exercise}_exercises.answers.json' or '{exercise}_exercises.answers.json'."
-        )
+    files = _answers_files(folder, exercise)
     questions = load_questions(exercise)
     tallies = {q: [0, 0] for q in questions}
     for path in files:
-        try:
-            answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
-        except (ValueError, KeyError, TypeError) as error:
-            raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+        answers = _answers(path)
         for qid, question in questions.items():
             feedback = check_answer(question, answers.get(qid))
             tallies[qid][0] += feedback.answered
             tallies[qid][1] += feedback.correct
     return [QuestionSummary(q, len(files), answered, correct) for q, (answered, correct) in tallies.items()]
+
+
+def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAgreement:
+    """Return the agreement (Fleiss' kappa) of the class's codings for coding question ``question``.
+
+    Only complete codings count (every paragraph the question asks for, with valid labels);
+    the files left out are named, so an instructor can follow them up.
+    """
+    questions = load_questions(exercise)
+    coding_questions = [q.id for q in questions.values() if q.kind == "coding"]
+    if question not in coding_questions:
+        raise InvalidInputError(
+            f"question must be a coding question of {exercise!r} ({', '.join(coding_questions) or 'none'}), "
+            f"not {question!r}."
+        )
+    paragraphs = tuple(sorted(int(n) for n in questions[question].expected))
+    codings, left_out = [], []
+    for path in _answers_files(folder, exercise):
+        coding = coding_of(questions[question], _answers(path).get(question))
+        if coding is None or not set(paragraphs) <= coding.keys():
+            left_out.append(path.name)
+        else:
+            codings.append(coding)
+    if len(codings) < 2:
+        raise InvalidInputError(
+            f"class agreement needs at least two complete codings of {question}, but {len(codings)} "
+            f"of {len(codings) + len(left_out)} answers files have one."
+        )
+    rows = [[coding[n] for coding in codings] for n in paragraphs]
+    majority = {n: Counter(row).most_common(1)[0][0] for n, row in zip(paragraphs, rows, strict=True)}
+    return ClassAgreement(question, len(codings), paragraphs, fleiss_kappa(rows), majority, tuple(left_out))

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kit.article import load_article
 from kit.checks import Question, check_answer, load_questions, open_exercise
 from kit.errors import ArticleFormatError, InvalidInputError
 
@@ -160,3 +161,85 @@ def test_check_answer_is_pure_and_total(answer):
     question = Question("x", "number", "?", ("a", "b"), "e", expected=math.pi, tolerance=0.01)
     first, second = check_answer(question, answer), check_answer(question, answer)
     assert first == second
+
+
+ITEMS = Question(
+    "i", "items", "?", ("a", "b"), "e", expected=("Kantor", "Hata"), options=("Kantor", "Hata", "Clinton")
+)
+CODING = Question(
+    "c",
+    "coding",
+    "?",
+    ("a", "b"),
+    "e",
+    expected={"1": "trade", "2": "politics", "3": "trade", "4": "politics"},
+    options=("trade", "politics"),
+    min_kappa=0.4,
+)
+
+
+def test_items_are_matched_in_any_case_and_counted_honestly():
+    assert check_answer(ITEMS, ["hata", " KANTOR "]).correct
+    partial = check_answer(ITEMS, ["Kantor", "Clinton"])
+    assert (partial.passed, partial.total) == (1, 3)
+    assert [text for _, text in partial.lines][1:] == [
+        "It includes 1 of the 2 items that belong.",
+        "1 of the items listed do not belong.",
+    ]
+    odd = check_answer(ITEMS, ["Kantor", "Bentsen"])
+    assert "a list of options from 'Kantor', 'Hata', 'Clinton'; ['Kantor', 'Bentsen'] is not." in str(odd)
+
+
+def test_a_coding_is_compared_with_the_reference_by_cohens_kappa():
+    # 3 of 4 agree; the answer codes trade 3/4, the reference 2/4: chance 0.5, kappa (0.75-0.5)/0.5 = 0.5
+    feedback = check_answer(CODING, {1: "trade", 2: "politics", 3: "trade", 4: "trade"})
+    assert feedback.correct
+    assert feedback.lines[2][1] == (
+        "It agrees with the reference coding on 3 of 4 paragraphs (Cohen's kappa 0.50; 0.40 or more asked)."
+    )
+    # saved answers come back from JSON with text keys
+    assert check_answer(CODING, {"1": "Trade", "2": "politics", "3": "trade", "4": "politics"}).correct
+    # all one label: kappa 0 against a balanced reference
+    flat = check_answer(CODING, dict.fromkeys([1, 2, 3, 4], "trade"))
+    assert not flat.correct and "(Cohen's kappa 0.00; 0.40 or more asked)" in flat.lines[2][1]
+
+
+def test_an_incomplete_or_malformed_coding_is_feedback():
+    incomplete = check_answer(CODING, {1: "trade", 2: "politics"})
+    assert [ok for ok, _ in incomplete.lines] == [True, False, False]
+    assert incomplete.lines[1][1] == "It codes 2 of the 4 paragraphs asked."
+    for answer in ({1: "economy"}, {"one": "trade"}, {0: "trade"}, [1, "trade"], {1: ["trade"]}):
+        feedback = check_answer(CODING, answer)
+        assert feedback.lines[0] == (
+            False,
+            "The answer should be a dict from paragraph numbers to one of 'trade', 'politics', like "
+            f'{{3: "trade"}}; {answer!r} is not.',
+        )
+
+
+def test_banks_with_expected_answers_outside_their_options_are_refused():
+    from kit import checks
+
+    entry = {"id": "x", "kind": "items", "prompt": "", "hints": ["a", "b"], "explanation": ""}
+    with pytest.raises(ArticleFormatError, match=r"'x' \(items\) needs a list of 'options'"):
+        checks._question("b.json", {**entry, "expected": ["A"]})
+    with pytest.raises(ArticleFormatError, match=r"expects 'C', which is not one of its options \['A', 'B'"):
+        checks._question("b.json", {**entry, "expected": ["A", "C"], "options": ["A", "B"]})
+    coding = {**entry, "kind": "coding", "options": ["A"], "expected": {"1": "B"}}
+    with pytest.raises(ArticleFormatError, match="expects 'B'"):
+        checks._question("b.json", coding)
+
+
+def test_a_saved_chart_goes_with_the_answer(exercise):
+    from kit.charts import story_shape
+    from kit.quotes import story_shape as shape_of
+
+    ax = story_shape(shape_of(load_article()))
+    message = exercise.save_chart("q5", ax)
+    assert message.startswith("q5: chart saved for your hand-in (")
+    chart = open_exercise("01_reading", exercise.work.folder).saved_chart("q5")
+    assert chart["png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    assert exercise.save_chart("q5", "my chart") == (
+        "q5: save_chart needs the Axes a kit chart returned, not 'my chart'."
+    )
+    assert exercise.save_chart("q99", ax).startswith("'q99': there is no such question")

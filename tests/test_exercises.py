@@ -1,6 +1,7 @@
 """The student versions of the exercises run headless, every check saying "not answered yet",
 and a hand-in export works from what the source notebook saved."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -8,8 +9,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from kit.checks import open_exercise
-from kit.export import class_summary, export_work
+from kit.checks import Question, open_exercise
+from kit.errors import InvalidInputError
+from kit.export import class_agreement, class_summary, export_work
 
 STUDENT = Path(__file__).parents[1] / "exercises" / "student"
 
@@ -50,3 +52,47 @@ def test_export_and_class_summary(tmp_path):
     summary = {s.question: s for s in class_summary(tmp_path, "01_reading")}
     assert (summary["q2"].students, summary["q2"].answered, summary["q2"].correct) == (2, 2, 1)
     assert (summary["q4"].answered, summary["q4"].correct, summary["q1"].answered) == (1, 1, 0)
+
+
+def test_the_hand_in_report_embeds_saved_charts(tmp_path):
+    from kit.article import load_article
+    from kit.charts import story_shape
+    from kit.quotes import story_shape as shape_of
+
+    exercise = open_exercise("01_reading", tmp_path)
+    exercise.check("q5", 16.3)
+    exercise.save_chart("q5", story_shape(shape_of(load_article())))
+    export_work(exercise)
+    report = (tmp_path / "01_reading_exercises.report.html").read_text()
+    section = report[report.index("<h2>q5</h2>") : report.index("<h2>q6</h2>")]
+    assert '<img alt="' in section and 'src="data:image/png;base64,iVBORw0KGgo' in section
+    assert "<figcaption>" in section and "<h2>q4</h2>" not in section
+
+
+CODING_BANK = {
+    "c1": Question(
+        "c1", "coding", "?", ("a", "b"), "e", expected={"1": "x", "2": "y"}, options=("x", "y"), min_kappa=0
+    ),
+    "n1": Question("n1", "number", "?", ("a", "b"), "e", expected=3),
+}
+
+
+def test_class_agreement_is_fleiss_kappa_over_complete_codings(tmp_path, monkeypatch):
+    monkeypatch.setattr("kit.export.load_questions", lambda name: CODING_BANK)
+    answers = {
+        "ana": {"1": "x", "2": "y"},
+        "ben": {"1": "x", "2": "y"},
+        "cai": {"1": "x", "2": "x"},
+        "dee": {"1": "x"},  # incomplete: left out and named
+    }
+    for student, coding in answers.items():
+        record = {"exercise": "demo", "answers": {"c1": coding}}
+        (tmp_path / f"{student}-demo_exercises.answers.json").write_text(json.dumps(record))
+    agreement = class_agreement(tmp_path, "demo", "c1")
+    # rows ¶1 [x,x,x], ¶2 [y,y,x]: P_i 1 and 1/3, so P 2/3; p_x 4/6, p_y 2/6, so Pe 5/9;
+    # kappa (2/3 - 5/9) / (4/9) = 0.25
+    assert agreement.kappa == pytest.approx(0.25)
+    assert (agreement.students, agreement.paragraphs, agreement.majority) == (3, (1, 2), {1: "x", 2: "y"})
+    assert agreement.left_out == ("dee-demo_exercises.answers.json",)
+    with pytest.raises(InvalidInputError, match=r"must be a coding question of 'demo' \(c1\), not 'n1'"):
+        class_agreement(tmp_path, "demo", "n1")

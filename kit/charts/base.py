@@ -8,6 +8,7 @@ one-sentence description and its data artists).
 
 from __future__ import annotations
 
+import io
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -94,3 +95,10 @@ def record(ax: Axes, text: str, data: Sequence[Artist] = ()) -> Axes:
     entry.description = text
     entry.data = list(data)
     return ax
+
+
+def png_bytes(ax: Axes) -> bytes:
+    """Return the figure holding ``ax`` as PNG bytes, trimmed to what was drawn."""
+    buffer = io.BytesIO()
+    ax.figure.savefig(buffer, format="png", bbox_inches="tight")
+    return buffer.getvalue()
