@@ -2,6 +2,7 @@
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,12 +12,18 @@ from kit.article import load_article
 from kit.checks import Question, check_answer, load_questions, open_exercise
 from kit.errors import ArticleFormatError, InvalidInputError
 
-BANK = load_questions("01_reading")
+BANKS = sorted(p.stem for p in (Path(__file__).parents[1] / "kit" / "data" / "exercises").glob("*.json"))
+EVERY_QUESTION = [(bank, qid) for bank in BANKS for qid in load_questions(bank)]
 
 
 @pytest.fixture
 def exercise(tmp_path):
     return open_exercise("01_reading", tmp_path)
+
+
+@pytest.fixture
+def exercises(tmp_path):
+    return {bank: open_exercise(bank, tmp_path) for bank in BANKS}
 
 
 @pytest.mark.parametrize("answer", [None, ..., "", "   ", [], (), set(), {}])
@@ -138,24 +145,26 @@ ANSWERS = st.recursive(
     lambda inner: (
         st.lists(inner)
         | st.tuples(inner, inner)
-        | st.dictionaries(st.text(), inner)
+        | st.dictionaries(st.text() | st.integers(), inner)
         | st.frozensets(st.integers())
     ),
     max_leaves=8,
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(question=st.sampled_from(sorted(BANK)), answer=ANSWERS)
-def test_no_answer_ever_makes_a_check_raise(exercise, question, answer):
-    feedback = exercise.check(question, answer)
-    assert feedback.question == question
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=st.sampled_from(EVERY_QUESTION), answer=ANSWERS)
+def test_no_answer_ever_makes_a_check_raise(exercises, question, answer):
+    bank, qid = question
+    exercise = exercises[bank]
+    feedback = exercise.check(qid, answer)
+    assert feedback.question == qid
     assert 0 <= feedback.passed <= feedback.total
     assert str(feedback)  # printable
     json.loads(exercise.work.path.read_text()) if exercise.work.path.exists() else None
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(answer=ANSWERS)
 def test_check_answer_is_pure_and_total(answer):
     question = Question("x", "number", "?", ("a", "b"), "e", expected=math.pi, tolerance=0.01)
