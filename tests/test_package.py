@@ -13,7 +13,9 @@ import kit
 
 ROOT = Path(__file__).parents[1]
 MODULES = [
-    importlib.import_module(f"kit.{m.name}") for m in pkgutil.iter_modules(kit.__path__) if m.name != "data"
+    importlib.import_module(m.name)
+    for m in pkgutil.walk_packages(kit.__path__, "kit.")
+    if not m.name.startswith(("kit.data", "kit.seeds"))
 ]
 
 
@@ -44,6 +46,27 @@ def test_public_functions_have_a_docstring_and_type_hints(name, function):
 def test_the_top_level_api():
     assert kit.__all__ == ["KitError", "load_article"]
     assert kit.load_article().headline.startswith("U.S., Japan")
+
+
+@pytest.mark.parametrize("package", ["kit.charts", "kit.widgets"])
+def test_every_exported_name_comes_from_its_topic_module(package):
+    module = importlib.import_module(package)
+    topics = [importlib.import_module(m.name) for m in pkgutil.iter_modules(module.__path__, f"{package}.")]
+    for name in module.__all__:
+        assert any(getattr(topic, name, None) is getattr(module, name) for topic in topics), name
+    with pytest.raises(AttributeError, match=f"module '{package}' has no attribute 'nope'"):
+        module.nope  # noqa: B018
+
+
+def test_a_topic_loads_on_first_use_only():
+    script = (
+        "import sys, kit.charts, kit.widgets, kit.display\n"
+        "assert not any(m.endswith(('.targets', '.framing', '.stakeholders')) for m in sys.modules), "
+        "sorted(m for m in sys.modules if m.startswith('kit'))\n"
+        "from kit.charts import growth_path\n"
+        "assert 'kit.targets' in sys.modules and 'kit.charts.targets' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
 
 
 def test_ruff_finds_nothing():

@@ -5,57 +5,35 @@ shows as plain data; tests call it directly. The shell only reads its controls,
 calls the core, draws with a kit chart and shows the result. Callbacks run
 inside an ``Output`` so a student sees any error. Charts are redrawn by blitting
 on one reused figure, which keeps an update well under the 0.1 s that feels
-instant. One module per lesson topic; every widget is importable from here.
+instant. One module per lesson topic; every widget is importable from here, and a
+topic's module loads on first use.
 """
 
-from kit.widgets.framing import (
-    FrameCodingView,
-    ReframeView,
-    entman_tagger,
-    frame_coder,
-    frame_coding_view,
-    paragraph_tagger,
-    reframe_view,
-    reframing_lab,
-    tagging_view,
-)
-from kit.widgets.reading import (
-    KeywordView,
-    ParagraphView,
-    keyword_explorer,
-    keyword_view,
-    paragraph_explorer,
-    paragraph_view,
-)
-from kit.widgets.stakeholders import GameView, GridView, game_view, grid_placer, grid_view, two_level_game
-from kit.widgets.targets import GrowthView, LabView, growth_view, lab_view, measurement_lab, target_growth
+from kit.lazy import exports
 
-__all__ = [
-    "FrameCodingView",
-    "GameView",
-    "GridView",
-    "KeywordView",
-    "GrowthView",
-    "LabView",
-    "ParagraphView",
-    "ReframeView",
-    "entman_tagger",
-    "frame_coder",
-    "frame_coding_view",
-    "game_view",
-    "grid_placer",
-    "grid_view",
-    "keyword_explorer",
-    "keyword_view",
-    "growth_view",
-    "lab_view",
-    "measurement_lab",
-    "paragraph_explorer",
-    "paragraph_tagger",
-    "paragraph_view",
-    "target_growth",
-    "reframe_view",
-    "reframing_lab",
-    "tagging_view",
-    "two_level_game",
-]
+__getattr__, __dir__, __all__ = exports(
+    __name__,
+    {
+        "framing": [
+            "FrameCodingView",
+            "ReframeView",
+            "entman_tagger",
+            "frame_coder",
+            "frame_coding_view",
+            "paragraph_tagger",
+            "reframe_view",
+            "reframing_lab",
+            "tagging_view",
+        ],
+        "reading": [
+            "KeywordView",
+            "ParagraphView",
+            "keyword_explorer",
+            "keyword_view",
+            "paragraph_explorer",
+            "paragraph_view",
+        ],
+        "stakeholders": ["GameView", "GridView", "game_view", "grid_placer", "grid_view", "two_level_game"],
+        "targets": ["GrowthView", "LabView", "growth_view", "lab_view", "measurement_lab", "target_growth"],
+    },
+)
