@@ -66,3 +66,55 @@ def test_every_pair_of_palette_colours_stays_apart(vision):
 def test_contrasting_roles_are_far_apart(vision):
     assert distance(NARRATION, QUOTED, SIMULATIONS[vision]) > 70
     assert distance(POSITIVE, NEGATIVE, SIMULATIONS[vision]) > 70
+
+
+def every_widget(work_folder):
+    """Yield (name, widget) for every widget builder of the kit, built with its defaults."""
+    from kit import widgets
+    from kit.article import load_article
+    from kit.framing import frame_scheme
+    from kit.store import open_work
+    from kit.widgets.targets import argument_weigher
+
+    article, work = load_article(), open_work("a11y", work_folder)
+    yield "keyword_explorer", widgets.keyword_explorer(article)
+    yield "paragraph_explorer", widgets.paragraph_explorer(article)
+    yield "frame_coder", widgets.frame_coder(article, work)
+    yield "entman_tagger", widgets.entman_tagger(article, work)
+    yield "paragraph_tagger", widgets.paragraph_tagger(article, work, frame_scheme())
+    yield "reframing_lab", widgets.reframing_lab(article, work)
+    yield "grid_placer", widgets.grid_placer(work)
+    yield "two_level_game", widgets.two_level_game()
+    yield "measurement_lab", widgets.measurement_lab()
+    yield "target_growth", widgets.target_growth()
+    yield "argument_weigher", argument_weigher(work)
+
+
+def controls(widget):
+    """Return every control (a widget a student sets) inside ``widget``."""
+    import ipywidgets
+
+    passive = (ipywidgets.HTML, ipywidgets.Label, ipywidgets.Image, ipywidgets.Output)
+    found = []
+    if isinstance(widget, ipywidgets.ValueWidget) and not isinstance(widget, passive):
+        found.append(widget)
+    for child in getattr(widget, "children", ()):
+        found += controls(child)
+    return found
+
+
+def test_every_control_has_a_visible_label_and_a_description(tmp_path):
+    import matplotlib.pyplot as plt
+
+    missing = []
+    for name, widget in every_widget(tmp_path):
+        found = controls(widget)
+        assert found, f"{name} has no controls"
+        for control in found:
+            label = getattr(control, "description", "") or ""
+            if not label.strip():
+                missing.append(f"{name}: a {type(control).__name__} has no visible label (description)")
+            if not (control.tooltip or "").strip():
+                missing.append(f"{name}: {label!r} has no description for screen readers (tooltip)")
+    plt.close("all")
+    assert not missing, "\n".join(missing)

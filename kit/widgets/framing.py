@@ -100,14 +100,24 @@ def _disagreements_html(view: FrameCodingView, scheme: TagScheme) -> str:
 def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
     pick = widgets.IntSlider(
-        value=paragraph, min=1, max=len(article.paragraphs), description="Paragraph:", continuous_update=False
+        value=paragraph,
+        min=1,
+        max=len(article.paragraphs),
+        description="Paragraph:",
+        tooltip=f"The paragraph to code, 1 to {len(article.paragraphs)}; arrow keys move one paragraph.",
+        continuous_update=False,
     )
     choice = widgets.Dropdown(
         options=[NOT_CODED, *scheme.definitions],
         description=f"Primary {scheme.name}:",
+        tooltip=f"The {scheme.name} this paragraph mainly serves, in your judgment; saved when chosen.",
         style={"description_width": "initial"},
     )
-    compare = widgets.Checkbox(value=False, description="Compare with the reference")
+    compare = widgets.Checkbox(
+        value=False,
+        description="Compare with the reference",
+        tooltip="Show the kit's reference coding beside yours, and where the two differ.",
+    )
     summary, text, out = widgets.HTML(), widgets.HTML(), widgets.Output()
     chart = ChartImage((7, 1.5), {"left": 0.02, "right": 0.98, "bottom": 0.33, "top": 0.82})
     updating = {"now": False}
@@ -201,6 +211,7 @@ def reframing_lab(
         widgets.Text(
             value=saved.get(key, default),
             description=label,
+            tooltip=f"Your own {key} for the 24 May agreement; press Enter to compare it with the original.",
             placeholder=f"type a {key}, then press Enter",
             continuous_update=False,
             layout=widgets.Layout(width="46em"),
@@ -212,6 +223,7 @@ def reframing_lab(
         options=frame_names(),
         value=saved.get("frame", "Economic"),
         description="Written under the frame:",
+        tooltip="The frame you meant your headline and dek to carry.",
         style={"description_width": "initial"},
     )
     chart = ChartImage((7, 2.0), {"left": 0.2, "right": 0.97, "bottom": 0.24, "top": 0.85})

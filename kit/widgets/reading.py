@@ -70,6 +70,7 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
     box = widgets.Text(
         value=phrase,
         description="Word or phrase:",
+        tooltip="A word or phrase to find in the article's body; press Enter to search.",
         placeholder="type a word, then press Enter",
         continuous_update=False,
         style={"description_width": "initial"},
@@ -92,6 +93,7 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
         min=1,
         max=len(article.paragraphs),
         description="Paragraph:",
+        tooltip=f"The paragraph to score, 1 to {len(article.paragraphs)}; arrow keys move one paragraph.",
         continuous_update=False,
     )
 

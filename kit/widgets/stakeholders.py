@@ -42,6 +42,9 @@ from kit.widgets.base import ChartImage, panel
 GRID_KEY = "stakeholders.grid"
 GRID_MODES = ("Your grid", "Compare with the reference")
 START = (5, 5)  # where the sliders stand for an actor not placed yet
+POWER_TIP = "How far the actor can shape the outcome: 0 none, 10 decisive."
+INTEREST_TIP = "How much the outcome matters to the actor: 0 not at all, 10 vitally."
+PRESET_TIP = "A labelled set of illustrative settings; choosing one resets every slider."
 
 
 class _BatchChart(ChartImage):
@@ -141,13 +144,22 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     start = saved.get(selected, START)
     style = {"description_width": "6em"}
     picker = widgets.Dropdown(
-        options=[(v, k) for k, v in labels.items()], value=selected, description="Actor:"
+        options=[(v, k) for k, v in labels.items()],
+        value=selected,
+        description="Actor:",
+        tooltip="The actor to place on the grid; the sliders then show where you put them.",
     )
     power = widgets.IntSlider(value=start[0], min=0, max=10, description="Power:", continuous_update=False,
-                              style=style)  # fmt: skip
+                              style=style, tooltip=POWER_TIP)  # fmt: skip
     interest = widgets.IntSlider(value=start[1], min=0, max=10, description="Interest:",
-                                 continuous_update=False, style=style)  # fmt: skip
-    mode = widgets.ToggleButtons(options=GRID_MODES, value=GRID_MODES[0])
+                                 continuous_update=False, style=style,
+                                 tooltip=INTEREST_TIP)  # fmt: skip
+    mode = widgets.ToggleButtons(
+        options=GRID_MODES,
+        value=GRID_MODES[0],
+        description="Show:",
+        tooltip="Your grid alone, or your grid against the kit's reference placement.",
+    )
     chart = _BatchChart((5.8, 5.3), {"left": 0.11, "right": 0.97, "bottom": 0.23, "top": 0.93})
 
     def switch(_change: object) -> None:
@@ -231,12 +243,16 @@ def _game_controls(chosen_name: str) -> tuple[dict, dict]:
         for c in chosen.constituents[side]:
             sliders[(side, c.name, "ideal")] = widgets.IntSlider(
                 value=c.ideal, min=0, max=100, step=5, description=f"{c.name}: ideal point",
+                tooltip=f"Where {c.name} would like the deal to land, 0 to 100 (an illustrative scale).",
                 continuous_update=False, style=style, layout=layout)  # fmt: skip
             sliders[(side, c.name, "weight")] = widgets.IntSlider(
                 value=c.weight, min=0, max=5, description=f"{c.name}: pressure",
+                tooltip=f"How hard {c.name} can press its negotiator, 0 to 5 (illustrative).",
                 continuous_update=False, style=style, layout=layout)  # fmt: skip
         tolerance[side] = widgets.IntSlider(
             value=chosen.tolerances[side], min=0, max=50, step=5, description=f"{side}: tolerance",
+            tooltip=f"How far from its constituents' weighted ideal a deal can land and still be ratified in "
+                    f"{side} (illustrative).",
             continuous_update=False, style=style, layout=layout)  # fmt: skip
     return sliders, tolerance
 
@@ -245,6 +261,7 @@ def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
     """Return the two-level game simulator: a preset menu and sliders for every illustrative parameter."""
     names = [p.name for p in game_presets()]
     picker = widgets.Dropdown(options=names, value=preset(chosen).name, description="Preset:",
+                              tooltip=PRESET_TIP,
                               layout=widgets.Layout(width="28em"))  # fmt: skip
     sliders, tolerance = _game_controls(chosen)
     note = widgets.HTML()

@@ -85,6 +85,7 @@ LAB_SERIES = {
         1,
     ),
 }
+SERIES_TIP = "Which sourced series to test a numerical target and a results-oriented goal on."
 _MARK = {"met": "\u2714 MET", "not met": "\u2718 NOT MET", "cannot tell": "? CANNOT TELL"}
 
 
@@ -150,7 +151,11 @@ def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
     periods = list(series.periods)
     return {
         "baseline": widgets.Dropdown(
-            options=periods, value=str(entry.definition.baseline), description="Baseline:", style=style
+            options=periods,
+            value=str(entry.definition.baseline),
+            description="Baseline:",
+            style=style,
+            tooltip="The period that growth is measured from.",
         ),
         "growth": widgets.FloatSlider(
             value=entry.definition.min_growth,
@@ -158,6 +163,7 @@ def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
             max=40,
             step=0.5,
             description="Minimum growth per period (%):",
+            tooltip="The smallest rise per period that counts as progress on a results-oriented goal.",
             continuous_update=False,
             style=style,
             layout=wide,
@@ -167,6 +173,7 @@ def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
             min=1,
             max=6,
             description="Periods in a row:",
+            tooltip="How many periods in a row the rise must last.",
             continuous_update=False,
             style=style,
             layout=wide,
@@ -176,6 +183,7 @@ def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
             min=1,
             max=8,
             description="Must start within (periods):",
+            tooltip="How soon after the baseline the run of rises must begin.",
             continuous_update=False,
             style=style,
             layout=wide,
@@ -186,12 +194,17 @@ def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
             max=entry.ylim[1],
             step=entry.level_step,
             description="Target level:",
+            tooltip="The numerical target: the level the series must reach by the target date.",
             continuous_update=False,
             style=style,
             layout=wide,
         ),
         "by": widgets.Dropdown(
-            options=periods, value=str(entry.target.by), description="Target date:", style=style
+            options=periods,
+            value=str(entry.target.by),
+            description="Target date:",
+            style=style,
+            tooltip="The period by which the numerical target must be reached.",
         ),
     }
 
@@ -247,7 +260,11 @@ class _PausableChart(ChartImage):
 def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     """Return the measurement lab: change the definition or the target and watch both verdicts."""
     picker = widgets.Dropdown(
-        options=list(LAB_SERIES), value=choice, description="Series:", layout=widgets.Layout(width="40em")
+        options=list(LAB_SERIES),
+        value=choice,
+        description="Series:",
+        tooltip=SERIES_TIP,
+        layout=widgets.Layout(width="40em"),
     )
     controls = _controls(LAB_SERIES[choice], lab_series(choice))
     chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
@@ -316,11 +333,17 @@ def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthVi
 def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     """Return a widget: set a target and a date, and see the compound growth it needs against history."""
     style, wide = {"description_width": "12em"}, widgets.Layout(width="40em")
-    picker = widgets.Dropdown(options=list(LAB_SERIES), value=choice, description="Series:", layout=wide)
+    picker = widgets.Dropdown(
+        options=list(LAB_SERIES), value=choice, description="Series:", tooltip=SERIES_TIP, layout=wide
+    )
     first, level, periods = GROWTH_DEFAULTS[choice]
     entry = LAB_SERIES[choice]
     start = widgets.Dropdown(
-        options=list(lab_series(choice).periods), value=first, description="Start:", style=style
+        options=list(lab_series(choice).periods),
+        value=first,
+        description="Start:",
+        style=style,
+        tooltip="The period the growth starts from.",
     )
     target = widgets.FloatSlider(
         value=level,
@@ -328,6 +351,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         max=entry.ylim[1],
         step=entry.level_step,
         description="Target level:",
+        tooltip="The level to reach.",
         continuous_update=False,
         style=style,
         layout=wide,
@@ -337,6 +361,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         min=1,
         max=MAX_PERIODS_AHEAD["quarter" if lab_series(choice).quarterly else "year"],
         description="Periods to reach it:",
+        tooltip="How many periods the series has to reach the target level.",
         continuous_update=False,
         style=style,
         layout=wide,
