@@ -13,7 +13,8 @@ saved to tests/artifacts/<test name>.png at the end, pass or fail.
 
 One JupyterLab server, serving a scratch copy of notebooks/, is shared by the
 tests of this module; each test opens its own page. A last test opens notebook 01
-as a Voila app, the README's way to show a lesson without its code. A test for another
+as a Voila app, the README's way to show a lesson without its code, and uses it with
+the keyboard alone. A test for another
 notebook's widgets is one more test function here.
 
 Without Chromium the test is skipped, except on CI (``CI=true``), where a missing
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
@@ -442,14 +443,39 @@ def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) ->
     game.scroll_into_view_if_needed()  # for the screenshot
 
 
-def test_keyword_widget_answers_in_a_voila_app(voila_app: str, page: Page) -> None:
-    """Open notebook 01 as a Voila app (no code shown), search the keyword widget for a new word."""
+def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
+    """Press Tab until ``target`` has the keyboard focus, as a student without a mouse would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    pytest.fail(f"{limit} presses of Tab never reached {target}", pytrace=False)
+
+
+def test_a_voila_app_works_by_keyboard_alone(voila_app: str, page: Page) -> None:
+    """Open notebook 01 as a Voila app (no code shown) and use both its widgets with the keyboard alone.
+
+    Tab reaches the keyword box, typing and Enter search it, Tab reaches the paragraph
+    slider and the right arrow moves it: no mouse, no programmatic focus.
+    """
     page.goto(voila_app)
     box = page.locator(KEYWORD_INPUT)
     expect(box).to_be_visible()
     summary = page.locator(".widget-vbox", has=box).locator(".widget-html").first.locator("p").first
     expect(summary).to_contain_text("\u201ctargets\u201d occurs twice")
-    box.fill(NEW_WORD)
-    box.press("Enter")
-    expect(summary).to_contain_text(f"\u201c{NEW_WORD}\u201d occurs 5 times")
     expect(page.get_by_text("keyword_explorer(article")).to_have_count(0)  # an app shows no code
+
+    tab_to(page, box)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(NEW_WORD)
+    page.keyboard.press("Enter")
+    expect(summary).to_contain_text(f"\u201c{NEW_WORD}\u201d occurs 5 times")
+
+    slider = page.locator(".widget-slider", has_text="Paragraph:")
+    explorer = page.locator(".widget-vbox", has=slider)
+    expect(explorer).to_contain_text("Paragraph 4:")
+    tab_to(page, slider.locator(".noUi-handle"))
+    page.keyboard.press("ArrowRight")
+    expect(slider.locator(".widget-readout")).to_have_text("5")
+    expect(explorer).to_contain_text("Paragraph 5:")
+    explorer.scroll_into_view_if_needed()  # for the screenshot
