@@ -1,0 +1,216 @@
+"""Static HTML copies of the lessons show every chart and no widget holes, offline.
+
+Plain ``jupyter nbconvert --to html`` leaves each widget as an empty box waiting for a
+widget manager from unpkg.com (blank offline), or as ``VBox(children=...)`` text when the
+notebook holds no widget state, and drops the charts' alt text. ``kit.static`` exports
+each widget as a note naming the notebook to open. These tests export every lesson
+(without executing it) and read the HTML; one copy is opened in Chromium with every
+non-file request refused, as in a firewalled classroom.
+"""
+
+from __future__ import annotations
+
+import base64
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from test_browser import CHROMIUM_ARGS, chromium_or_skip
+
+from kit.errors import InvalidInputError
+from kit.static import StaticHTMLExporter, main, static_html, widget_note, without_widgets, write_static_copy
+
+NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
+LESSONS = sorted(p.name for p in NOTEBOOKS.glob("0*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+# Counted by hand in each lesson: the cells that call show(...) and the cells that display a widget.
+CHARTS = {
+    "00_start_here.ipynb": 0,
+    "01_reading_the_article.ipynb": 4,
+    "02_framing.ipynb": 6,
+    "03_stakeholders.ipynb": 6,
+    "04_numerical_targets.ipynb": 6,
+    "05_targets_debate.ipynb": 1,
+}
+WIDGETS = {
+    "00_start_here.ipynb": 1,
+    "01_reading_the_article.ipynb": 2,
+    "02_framing.ipynb": 3,
+    "03_stakeholders.ipynb": 2,
+    "04_numerical_targets.ipynb": 2,
+    "05_targets_debate.ipynb": 1,
+}
+# What a reader must never see where a widget was: its Python repr, or the widget manager's errors.
+WIDGET_LEFTOVERS = ("VBox(", "HBox(", "Error displaying widget", "model not found", "Loading widget")
+NO_ALT = "No description has been provided for this image"  # nbconvert's stand-in
+
+
+class Page(HTMLParser):
+    """The parts of an exported page the tests read: images, scripts, notes and output text."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.images: list[dict[str, str]] = []
+        self.scripts: list[dict[str, str]] = []
+        self.notes: list[str] = []
+        self.output_text: list[str] = []
+        self._open: list[str] = []  # the class of each open element, innermost last
+        self.feed(html)
+
+    def _inside(self, name: str) -> bool:
+        return any(name in classes.split() for classes in self._open)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "img":
+            self.images.append(values)
+        elif tag == "script":
+            self.scripts.append(values)
+        if tag not in {"img", "br", "hr", "meta", "link", "input", "source", "col", "wbr"}:
+            self._open.append(values.get("class", ""))
+            if "kit-static-note" in values.get("class", "").split():
+                self.notes.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and tag not in {"img", "br", "hr", "meta", "link", "input", "source", "col", "wbr"}:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._inside("jp-OutputArea-output"):
+            self.output_text.append(data)
+        if self._inside("kit-static-note"):
+            self.notes[-1] += data
+
+
+def stored_outputs(name: str, mime: str) -> list[dict]:
+    """Return every output of lesson ``name`` that holds ``mime``, in order."""
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if mime in o.get("data", {})]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict[str, Path]:
+    """Export every lesson once with python -m kit.static; return each copy's path by notebook name."""
+    out = tmp_path_factory.mktemp("static")
+    assert main([str(NOTEBOOKS / name) for name in LESSONS] + ["--out", str(out)]) == 0
+    return {name: out / name.replace(".ipynb", ".html") for name in LESSONS}
+
+
+def test_the_hand_counts_cover_every_lesson():
+    assert LESSONS == sorted(CHARTS) == sorted(WIDGETS)
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_chart_is_an_image_with_its_alt_text(exported, name):
+    page = Page(exported[name].read_text(encoding="utf-8"))
+    stored = stored_outputs(name, "image/png")
+    assert len(stored) == CHARTS[name]
+    assert len(page.images) == CHARTS[name]
+    for image, output in zip(page.images, stored, strict=True):
+        prefix = "data:image/png;base64,"
+        assert image["src"].startswith(prefix)
+        assert base64.b64decode(image["src"][len(prefix) :])[:8] == b"\x89PNG\r\n\x1a\n"
+        assert image["alt"] == output.metadata["image/png"]["alt"] != NO_ALT
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_widget_is_a_note_naming_its_notebook(exported, name):
+    page = Page(exported[name].read_text(encoding="utf-8"))
+    assert len(stored_outputs(name, WIDGET_VIEW)) == WIDGETS[name]
+    note = f"Interactive control: open {name} in JupyterLab and run its cells to use it. "
+    assert page.notes == [note + "A static copy cannot run code."] * WIDGETS[name]
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_no_widget_repr_state_or_manager_is_left(exported, name):
+    html = exported[name].read_text(encoding="utf-8")
+    page = Page(html)
+    outputs = "".join(page.output_text)
+    assert [bad for bad in WIDGET_LEFTOVERS if bad in outputs] == []
+    assert [s.get("type") for s in page.scripts if "widget" in s.get("type", "")] == []
+    # Nothing is fetched but MathJax, which only typesets notebook 02's kappa formula.
+    assert [s["src"] for s in page.scripts if s.get("src") and "mathjax" not in s["src"]] == []
+    assert "unpkg.com" not in html and "require.min.js" not in html
+
+
+def test_lesson_01_keyword_strip_keeps_its_description(exported):
+    # ¶3 and ¶10 are the body paragraphs of the seed that say "targets" (the headline does too).
+    page = Page(exported["01_reading_the_article.ipynb"].read_text(encoding="utf-8"))
+    assert page.images[1]["alt"] == (
+        "A strip of the story's 20 paragraphs with a tick wherever “targets” occurs: in paragraphs 3 and 10."
+    )
+
+
+def widget_notebook(with_state: bool) -> nbformat.NotebookNode:
+    """Return a one-cell notebook that displayed a widget, with or without its saved state."""
+    output = nbformat.v4.new_output(
+        "execute_result",
+        data={
+            WIDGET_VIEW: {"model_id": "m1", "version_major": 2, "version_minor": 0},
+            "text/plain": "VBox()",
+        },
+        execution_count=3,
+    )
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("explorer()", outputs=[output])])
+    if with_state:
+        nb.metadata.widgets = {"application/vnd.jupyter.widget-state+json": {"state": {"m1": {}}}}
+    return nb
+
+
+def test_without_widgets_replaces_the_output_and_leaves_the_notebook_alone():
+    nb = widget_notebook(with_state=True)
+    copy = without_widgets(nb, "x.ipynb")
+    assert copy.cells[0].outputs[0].data == widget_note("x.ipynb")
+    assert copy.cells[0].outputs[0].execution_count == 3
+    assert "widgets" not in copy.metadata
+    assert WIDGET_VIEW in nb.cells[0].outputs[0].data and "widgets" in nb.metadata
+
+
+def test_a_notebook_saved_without_widget_state_shows_the_note_not_the_repr():
+    # Plain nbconvert falls back to the text/plain "VBox()" when the state is missing.
+    html, _ = StaticHTMLExporter().from_notebook_node(
+        widget_notebook(with_state=False), resources={"metadata": {"name": "x"}}
+    )
+    page = Page(html)
+    assert page.notes == [widget_note("x.ipynb")["text/plain"]]
+    assert "VBox(" not in "".join(page.output_text)
+
+
+def test_a_path_that_is_not_a_notebook_is_refused(tmp_path):
+    with pytest.raises(InvalidInputError, match=r"notebook must be an existing \.ipynb file, but '.*x\.txt'"):
+        static_html(tmp_path / "x.txt")
+    with pytest.raises(InvalidInputError, match="notebook must be an existing .ipynb file"):
+        write_static_copy(tmp_path / "missing.ipynb", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_lesson_01_reads_offline_in_chromium(exported):
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_or_skip()
+    refused: list[str] = []
+
+    def only_local(route) -> None:
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            context.route("**/*", only_local)
+            page = context.new_page()
+            page.goto(exported["01_reading_the_article.ipynb"].as_uri(), wait_until="load")
+            widths = page.evaluate("[...document.images].map((i) => i.complete ? i.naturalWidth : 0)")
+            text = page.inner_text("body")
+        finally:
+            browser.close()
+    assert len(widths) == 4 and all(w > 0 for w in widths)
+    assert [bad for bad in WIDGET_LEFTOVERS if bad in text] == []
+    assert text.count("Interactive control: open 01_reading_the_article.ipynb in JupyterLab") == 2
+    assert [url for url in refused if "mathjax" not in url] == []
