@@ -148,10 +148,10 @@ def _check_choice(q: Question, answer: object) -> list[tuple[bool, str]]:
 def _membership(expected: set, given: set, noun: str) -> list[tuple[bool, str]]:
     """Return the two set checks: every expected member listed, and nothing extra."""
     found, extra = given & expected, given - expected
-    no_extra = f"It lists no {noun} that does not belong."
+    extras = f"{len(extra)} of the {noun}s listed {'does' if len(extra) == 1 else 'do'} not belong."
     return [
         (found == expected, f"It includes {len(found)} of the {len(expected)} {noun}s that belong."),
-        (not extra, no_extra if not extra else f"{len(extra)} of the {noun}s listed do not belong."),
+        (not extra, extras if extra else f"It lists no {noun} that does not belong."),
     ]
 
 
@@ -330,6 +330,12 @@ def load_questions(name: str) -> dict[str, Question]:
 
 
 def _saveable(answer: object) -> object:
+    if isinstance(answer, set | frozenset | tuple):
+        # a set or tuple is checked as a list, so save it as one (sorted when its items allow)
+        try:
+            answer = sorted(answer)
+        except TypeError:
+            answer = list(answer)
     try:
         json.dumps(answer, allow_nan=False)
         return answer

@@ -53,7 +53,7 @@ def test_paragraph_lists_are_counted_honestly(exercise):
     feedback = exercise.check("q3", [2, 6, 8, 11, 12])  # the right form, one missing, one extra
     assert (feedback.passed, feedback.total) == (1, 3)
     assert "It includes 4 of the 5 paragraphs that belong." in str(feedback)
-    assert "1 of the paragraphs listed do not belong." in str(feedback)
+    assert "1 of the paragraphs listed does not belong." in str(feedback)
     assert exercise.check("q3", (17, 11, 8, 6, 2)).correct
     assert "from 1 to 20" in str(exercise.check("q3", [2, 21]))
 
@@ -84,8 +84,16 @@ def test_answers_are_saved_and_survive_a_restart(exercise, tmp_path):
 
 
 def test_an_answer_that_cannot_be_saved_as_json_is_recorded_by_its_repr(exercise):
-    exercise.check("q2", {3, 4})
-    assert exercise.work.get("answer.q2") == {"not saved as given": "set", "repr": "{3, 4}"}
+    exercise.check("q2", {3: object()})
+    assert exercise.work.get("answer.q2")["not saved as given"] == "dict"
+
+
+def test_sets_and_tuples_are_saved_as_lists_so_the_hand_in_agrees_with_the_check(exercise):
+    assert exercise.check("q3", {17, 2, 11, 6, 8}).correct
+    assert exercise.work.get("answer.q3") == [2, 6, 8, 11, 17]
+    assert exercise.saved_feedback()["q3"].correct
+    exercise.check("q3", (8, "x"))  # unsortable: kept in order
+    assert exercise.work.get("answer.q3") == [8, "x"]
 
 
 def test_the_hint_ladder(exercise, tmp_path):
@@ -193,7 +201,7 @@ def test_items_are_matched_in_any_case_and_counted_honestly():
     assert (partial.passed, partial.total) == (1, 3)
     assert [text for _, text in partial.lines][1:] == [
         "It includes 1 of the 2 items that belong.",
-        "1 of the items listed do not belong.",
+        "1 of the items listed does not belong.",
     ]
     odd = check_answer(ITEMS, ["Kantor", "Bentsen"])
     assert "a list of options from 'Kantor', 'Hata', 'Clinton'; ['Kantor', 'Bentsen'] is not." in str(odd)

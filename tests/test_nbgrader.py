@@ -31,28 +31,43 @@ def nbgrader(course: Path, *args: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("source", sorted(EXERCISES.glob("*.ipynb")), ids=lambda p: p.stem)
-def test_solutions_get_full_marks_and_the_release_gets_zero(source, tmp_path):
-    assignment = source.stem
-    (tmp_path / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
-    (tmp_path / "source" / assignment).mkdir(parents=True)
-    shutil.copy(source, tmp_path / "source" / assignment / source.name)
-    nbgrader(tmp_path, "generate_assignment", assignment, "--force")
-    for student, notebook in {
-        "solutions": source,
-        "untouched": tmp_path / "release" / assignment / source.name,
-    }.items():
-        folder = tmp_path / "submitted" / student / assignment
-        folder.mkdir(parents=True)
-        shutil.copy(notebook, folder / source.name)
-    nbgrader(tmp_path, "autograde", assignment, "--force")
+SOURCES = sorted(EXERCISES.glob("*.ipynb"))
+ASSIGNMENT = "exercises"
 
-    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gradebook:
-        scores = {}
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, float]]:
+    """Generate one assignment from every source notebook, autograde two submissions, and
+    return (autograded score, autogradable maximum) by (student, notebook)."""
+    course = tmp_path_factory.mktemp("course")
+    (course / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+    (course / "source" / ASSIGNMENT).mkdir(parents=True)
+    for source in SOURCES:
+        shutil.copy(source, course / "source" / ASSIGNMENT / source.name)
+    nbgrader(course, "generate_assignment", ASSIGNMENT, "--force")
+    for student, folder in {"solutions": EXERCISES, "untouched": course / "release" / ASSIGNMENT}.items():
+        submitted = course / "submitted" / student / ASSIGNMENT
+        submitted.mkdir(parents=True)
+        for source in SOURCES:
+            shutil.copy(folder / source.name, submitted / source.name)
+    nbgrader(course, "autograde", ASSIGNMENT, "--force")
+
+    found = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         for student in ("solutions", "untouched"):
-            grades = gradebook.find_submission(assignment, student).notebooks[0].grades
-            automatic = [g for g in grades if g.auto_score is not None and not g.needs_manual_grade]
-            scores[student] = (sum(g.auto_score for g in automatic), sum(g.max_score for g in automatic))
-    solutions, untouched = scores["solutions"], scores["untouched"]
-    assert solutions[1] > 0 and solutions[0] == solutions[1], scores
-    assert untouched[0] == 0, scores
+            for notebook in gradebook.find_submission(ASSIGNMENT, student).notebooks:
+                auto = [g for g in notebook.grades if g.auto_score is not None and not g.needs_manual_grade]
+                found[student, notebook.name] = (
+                    sum(g.auto_score for g in auto),
+                    sum(g.max_score for g in auto),
+                )
+    return found
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_solutions_get_full_marks_and_the_release_gets_zero(scores, source):
+    solutions, untouched = scores["solutions", source.stem], scores["untouched", source.stem]
+    assert solutions[1] > 0 and solutions[0] == solutions[1], (solutions, untouched)
+    # nbgrader marks an untouched written answer 0 automatically, so the release's maximum
+    # counts those points too; what matters is that it earns nothing.
+    assert untouched[0] == 0, (solutions, untouched)
