@@ -1,0 +1,104 @@
+"""A rewritten opening read as an article, and the original cut to the same shape.
+
+Expected values were counted by hand in the seed article: ¶1 has 39 words and no quotation;
+¶2 has 43 words, 34 of them inside Kantor's two quotations (11 + 23).
+"""
+
+import pytest
+
+from kit.article import load_article
+from kit.errors import InvalidInputError
+from kit.framing import device_counts, find_devices
+from kit.quotes import extract_quotes, voice_share
+from kit.rewrite import opening, read_rewrite
+
+REWRITE = """
+Washington Drops Its Demand for Numerical Targets
+Talks resume after Tokyo wins a firm U.S. commitment : a view from Japan.
+
+Japan won a firm commitment from the United States on Tuesday to avoid
+specific numerical targets for foreign sales in Japan.
+
+The agreement brings the two sides to the "starting line, not the goal," Japanese Foreign Minister
+Koji Kakizawa said in Tokyo.
+
+Sources: ¶5, ¶10
+"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+def test_a_rewrite_is_read_into_headline_dek_and_paragraphs():
+    mine = read_rewrite(REWRITE, paragraphs=2)
+    assert mine.headline == "Washington Drops Its Demand for Numerical Targets"
+    # a " : " in the dek stays in the dek: it is not read as a section
+    assert mine.dek == "Talks resume after Tokyo wins a firm U.S. commitment : a view from Japan."
+    assert mine.section is None
+    assert [p.text for p in mine.paragraphs] == [
+        "Japan won a firm commitment from the United States on Tuesday to avoid "
+        "specific numerical targets for foreign sales in Japan.",
+        'The agreement brings the two sides to the "starting line, not the goal," Japanese Foreign '
+        "Minister Koji Kakizawa said in Tokyo.",
+    ]
+    assert "Sources" not in mine.source and mine.credits is None
+
+
+def test_the_kit_measures_a_rewrite_like_any_article():
+    mine = read_rewrite(REWRITE)
+    quotes = extract_quotes(mine)
+    assert [(q.text, q.speaker, q.side) for q in quotes] == [
+        ("starting line, not the goal", "Koji Kakizawa", "Japanese government")
+    ]
+    share = voice_share(mine, quotes)
+    # 21 words in each paragraph, 5 of them quoted ("starting line, not the goal")
+    assert (share.total_words, share.quoted_words) == (42, 5)
+    found = find_devices(mine)
+    assert [(h.paragraph, h.text) for h in found] == [(1, "firm"), (2, "starting line")]
+    assert device_counts(found) == {"figurative": 1, "hedge": 0, "booster": 1, "conflict": 0, "minimizer": 0}
+
+
+def test_the_opening_is_headline_dek_and_first_paragraphs(article):
+    first = opening(article)
+    assert (first.headline, first.dek) == (article.headline, article.dek)
+    assert [p.text for p in first.paragraphs] == [article.paragraph(1).text, article.paragraph(2).text]
+    share = voice_share(first, extract_quotes(first))
+    assert (share.total_words, share.quoted_words, share.by_side["U.S. government"]) == (82, 34, 34)
+    assert round(100 * share.narration_share, 1) == 58.5
+    assert [len(opening(article, n).paragraphs) for n in (1, 20)] == [1, 20]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "text does not follow the layout: it is empty."),
+        ("Headline only\n\nA paragraph.", "1 line(s) come before the first blank line, where the headline"),
+        ("Headline\nDek\nA third line\n\nA paragraph.", "3 line(s) come before the first blank line"),
+        ("Headline\nDek\n\nSources: ¶1", "text does not follow the layout: no body paragraph follows the"),
+    ],
+)
+def test_a_rewrite_out_of_layout_is_refused_with_the_layout(text, message):
+    with pytest.raises(InvalidInputError) as error:
+        read_rewrite(text)
+    assert message in str(error.value)
+    assert "A rewrite starts with two lines, the headline and then the dek" in str(error.value)
+
+
+def test_the_paragraph_count_is_checked_when_asked():
+    with pytest.raises(InvalidInputError, match=r"has 2 body paragraph\(s\), but 3 are asked"):
+        read_rewrite(REWRITE, paragraphs=3)
+    with pytest.raises(InvalidInputError, match="paragraphs must be a whole number of at least 1"):
+        read_rewrite(REWRITE, paragraphs=0)
+
+
+def test_bad_arguments_name_what_is_allowed(article):
+    with pytest.raises(InvalidInputError, match="text must be a string, but a NoneType was given"):
+        read_rewrite(None)
+    with pytest.raises(InvalidInputError, match="paragraphs must be a whole number from 1 to 20, but 21"):
+        opening(article, 21)
+    with pytest.raises(
+        InvalidInputError, match="article must be an Article, as load_article.. returns, but a str"
+    ):
+        opening(article.source)
