@@ -30,14 +30,18 @@ class QuestionSummary:
 
 @dataclass(frozen=True)
 class ClassAgreement:
-    """How far a class's codings of the same paragraphs agree: Fleiss' kappa and each paragraph's majority."""
+    """How far a class's codings of the same paragraphs agree: Fleiss' kappa and each paragraph's votes."""
 
     question: str
     students: int
     paragraphs: tuple[int, ...]
     kappa: float
-    majority: dict[int, str]
+    votes: dict[int, dict[str, int]]
     left_out: tuple[str, ...]
+
+    def disputed(self) -> list[int]:
+        """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
+        return sorted(self.paragraphs, key=lambda n: (max(self.votes[n].values()), n))
 
 
 def _answers_files(folder: str | Path, exercise: str) -> list[Path]:
@@ -152,5 +156,5 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
             f"of {len(codings) + len(left_out)} answers files have one."
         )
     rows = [[coding[n] for coding in codings] for n in paragraphs]
-    majority = {n: Counter(row).most_common(1)[0][0] for n, row in zip(paragraphs, rows, strict=True)}
-    return ClassAgreement(question, len(codings), paragraphs, fleiss_kappa(rows), majority, tuple(left_out))
+    votes = {n: dict(Counter(row).most_common()) for n, row in zip(paragraphs, rows, strict=True)}
+    return ClassAgreement(question, len(codings), paragraphs, fleiss_kappa(rows), votes, tuple(left_out))

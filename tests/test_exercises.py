@@ -92,7 +92,9 @@ def test_class_agreement_is_fleiss_kappa_over_complete_codings(tmp_path, monkeyp
     # rows ¶1 [x,x,x], ¶2 [y,y,x]: P_i 1 and 1/3, so P 2/3; p_x 4/6, p_y 2/6, so Pe 5/9;
     # kappa (2/3 - 5/9) / (4/9) = 0.25
     assert agreement.kappa == pytest.approx(0.25)
-    assert (agreement.students, agreement.paragraphs, agreement.majority) == (3, (1, 2), {1: "x", 2: "y"})
+    assert (agreement.students, agreement.paragraphs) == (3, (1, 2))
+    assert agreement.votes == {1: {"x": 3}, 2: {"y": 2, "x": 1}}
+    assert agreement.disputed() == [2, 1]
     assert agreement.left_out == ("dee-demo_exercises.answers.json",)
     with pytest.raises(InvalidInputError, match=r"must be a coding question of 'demo' \(c1\), not 'n1'"):
         class_agreement(tmp_path, "demo", "n1")
