@@ -1,8 +1,8 @@
 """Who has a stake in the talks: the registry of actors, where they speak, the grid and the two-level game.
 
 Data: ``kit/data/stakeholders.json`` lists every actor the article names or
-implies, each with its evidence (a paragraph, or a section of the kit's fact
-sheet); ``stakeholders_grid.json`` holds the kit's reference power-interest
+implies, each with its evidence (a paragraph, or a publication or document
+with its date); ``stakeholders_grid.json`` holds the kit's reference power-interest
 placement and ``stakeholders_game.json`` the two-level game's presets. Both of
 the latter are teaching judgements, not data, and say so. Loaders validate each
 file and name the file, the entry and the field of anything wrong.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -39,6 +40,12 @@ GAME_SIDES = ("United States", "Japan")
 QUADRANTS = ("manage closely", "keep satisfied", "keep informed", "monitor")
 HIGH = 5  # on the 0-10 scales, 5 and above count as high power or high interest
 _DETERMINERS = ("a ", "an ", "the ")
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# A source opens with its publication or document, then its date: "LA Times, 12 Feb 1994, <URL>".
+_SOURCE = re.compile(rf"[^,:]*[A-Za-z][^,:]*, (\d{{1,2}}(-\d{{1,2}})? )?({_MONTHS}) (19|20)\d\d\b")
+# A file name in place of a publication is a working note that students cannot open.
+_FILE_NAME = re.compile(r"\w\.(md|txt|docx?)\b", re.IGNORECASE)
+_SOURCE_FORM = "'Publication, 12 Feb 1994, <URL>'"
 
 
 class RegistryFormatError(KitError, ValueError):
@@ -47,7 +54,7 @@ class RegistryFormatError(KitError, ValueError):
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a claim about an actor comes from: a paragraph of the article, or a fact-sheet source."""
+    """Where a claim about an actor comes from: a paragraph of the article, or a dated publication."""
 
     paragraph: int | None
     source: str | None
@@ -111,7 +118,7 @@ def _text(name: str, entry: str, raw: dict, field: str) -> str:
 
 def _evidence(name: str, entry: str, raw: object, paragraphs: int) -> tuple[Evidence, ...]:
     if not isinstance(raw, list) or not raw:
-        raise _fail(name, entry, "evidence", "must list at least one paragraph or fact-sheet source.")
+        raise _fail(name, entry, "evidence", "must list at least one paragraph or dated source.")
     found = []
     for item in raw:
         paragraph, source = (item.get("paragraph"), item.get("source")) if isinstance(item, dict) else (0, 0)
@@ -119,12 +126,24 @@ def _evidence(name: str, entry: str, raw: object, paragraphs: int) -> tuple[Evid
             raise _fail(name, entry, "evidence", f"{item!r} must give either a paragraph or a source.")
         if paragraph is not None and not _is_paragraph(paragraph, paragraphs):
             raise _fail(name, entry, "evidence", f"paragraph {paragraph!r} is not from 1 to {paragraphs}.")
-        if source is not None and not (isinstance(source, str) and source.startswith("FACTS.md §")):
+        if source is not None and not is_cited_source(source):
             raise _fail(
-                name, entry, "evidence", f"source {source!r} must cite the fact sheet: 'FACTS.md §…'."
+                name,
+                entry,
+                "evidence",
+                f"source {source!r} must name a publication or document, not a file, "
+                f"then its date, as {_SOURCE_FORM}.",
             )
-        found.append(Evidence(paragraph, source, str(item.get("note", ""))))
+        note = str(item.get("note", "")).strip()
+        if source is not None and not note:
+            raise _fail(name, entry, "evidence", f"source {source!r} needs a 'note' saying what it reports.")
+        found.append(Evidence(paragraph, source, note))
     return tuple(found)
+
+
+def is_cited_source(source: object) -> bool:
+    """Return True if ``source`` opens with a publication or document and its date, and names no file."""
+    return isinstance(source, str) and bool(_SOURCE.match(source)) and not _FILE_NAME.search(source)
 
 
 def _is_paragraph(value: object, paragraphs: int) -> bool:

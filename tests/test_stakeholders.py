@@ -69,7 +69,7 @@ def test_the_registry_holds_every_actor_the_issue_lists(registry):
     assert {"hosokawa"} <= ids  # implied
 
 
-def test_every_actor_cites_a_paragraph_or_a_fact_sheet_source(registry):
+def test_every_actor_cites_a_paragraph_or_a_dated_publication(registry):
     for who in registry:
         assert who.evidence, who.id
         for item in who.evidence:
@@ -77,7 +77,24 @@ def test_every_actor_cites_a_paragraph_or_a_fact_sheet_source(registry):
             if item.paragraph is not None:
                 assert 1 <= item.paragraph <= 20, who.id
             else:
-                assert re.match(r"FACTS\.md §\d", item.source), who.id
+                cited = re.match(r"[A-Z][^,]+, (\d{1,2}(-\d{1,2})? )?[A-Z][a-z]{2} 19\d\d", item.source)
+                assert cited, who.id
+                assert "http" in item.source and item.note, who.id
+
+
+def test_outside_facts_cite_the_publications_that_report_them():
+    clinton = [e for e in actor("clinton").evidence if e.source]
+    assert [e.source.split(", http")[0] for e in clinton] == ["LA Times, 12 Feb 1994"]
+    assert "la-xpm-1994-02-12-mn-21898" in clinton[0].source  # the summit report, the day after
+    hata = [e.source.split(",")[:2] for e in actor("hata").evidence if e.source]
+    assert hata == [
+        ["Encyclopaedia Universalis", " 8-28 Apr 1994 chronology"],
+        ["Encyclopaedia Universalis", " 25-30 Jun 1994 chronology"],
+    ]
+    assert actor("kakizawa").evidence[-1].source.startswith("Baltimore Sun, 14 May 1994, http")
+    assert "13 May 1994" in actor("kakizawa").evidence[-1].note
+    assert "(LA Times, 12 Feb 1994)" in actor("hosokawa").position
+    assert "(MOFA joint announcements, 28 Jun 1995)" in actor("car_makers").position
 
 
 def test_implied_actors_are_marked_and_the_article_never_names_them(article, registry):
@@ -85,7 +102,7 @@ def test_implied_actors_are_marked_and_the_article_never_names_them(article, reg
     assert implied == {"hosokawa", "ruling_coalition"}
     assert "Hosokawa" not in article.source and "coalition" not in article.source
     assert "his predecessor" in article.paragraph(16).text
-    # An implied actor leans on the fact sheet for who it is.
+    # An implied actor leans on an outside publication for who it is.
     assert all(any(e.source for e in actor(i).evidence) for i in implied)
 
 
@@ -141,9 +158,29 @@ def test_an_unknown_actor_is_refused_with_the_ids_listed():
         ),
         ("paragraphs", [2, 21], "field 'paragraphs': must list paragraph numbers from 1 to 20"),
         ("paragraphs", [], "field 'paragraphs': is empty; only an implied actor may have no paragraph"),
-        ("evidence", [], "field 'evidence': must list at least one paragraph or fact-sheet source"),
-        ("evidence", [{"paragraph": 2, "source": "FACTS.md §2"}], "must give either a paragraph or a source"),
-        ("evidence", [{"source": "a newspaper"}], "source 'a newspaper' must cite the fact sheet"),
+        ("evidence", [], "field 'evidence': must list at least one paragraph or dated source"),
+        ("evidence", [{"paragraph": 2, "source": "LA Times, 12 Feb 1994"}], "must give either a paragraph"),
+        (
+            "evidence",
+            [{"source": "a newspaper", "note": "x"}],
+            "source 'a newspaper' must name a publication or document, not a file, then its date, "
+            "as 'Publication, 12 Feb 1994, <URL>'.",
+        ),
+        (
+            "evidence",
+            [{"source": "LA Times, 1994", "note": "x"}],
+            "source 'LA Times, 1994' must name a publication or document, not a file, then its date",
+        ),
+        (
+            "evidence",
+            [{"source": "FACTS.md §2, 11 Feb 1994", "note": "x"}],
+            "source 'FACTS.md §2, 11 Feb 1994' must name a publication or document, not a file",
+        ),
+        (
+            "evidence",
+            [{"source": "LA Times, 12 Feb 1994"}],
+            "source 'LA Times, 12 Feb 1994' needs a 'note' saying what it reports.",
+        ),
         ("evidence", [{"paragraph": 0}], "field 'evidence': paragraph 0 is not from 1 to 20"),
         ("position", "  ", "field 'position': must be non-empty text"),
         ("aliases", "Kantor", "field 'aliases': must be a list"),
@@ -282,6 +319,10 @@ def test_a_score_outside_zero_to_ten_is_refused(bad):
         quadrant(bad, 5)
 
 
+# A paragraph of the article, or a parenthetical source with its date: "(LA Times, 12 Feb 1994)".
+DATED = r"¶\d+|\([A-Z][^(),]+, (\d{1,2}(-\d{1,2})? )?[A-Z][a-z]{2} 19\d\d"
+
+
 def test_the_reference_grid_fills_all_four_quadrants_with_a_reason_each():
     grid = reference_grid()
     assert len(grid) == 10
@@ -290,7 +331,9 @@ def test_the_reference_grid_fills_all_four_quadrants_with_a_reason_each():
     assert counts == {"manage closely": 5, "keep satisfied": 2, "keep informed": 2, "monitor": 1}
     congress = next(p for p in grid if p.actor == "congress")
     assert (congress.power, congress.interest, congress.label) == (8, 4, "Congress")
-    assert all(re.search(r"¶\d+|FACTS\.md §\d", p.rationale) for p in grid)
+    assert all(re.search(DATED, p.rationale) for p in grid)
+    hata = next(p for p in grid if p.actor == "hata")
+    assert "minority coalition (Encyclopaedia Universalis, 8-28 Apr 1994)" in hata.rationale
 
 
 def test_a_student_grid_is_checked_and_compared_with_the_reference():
@@ -420,7 +463,8 @@ def test_presets_are_labelled_as_teaching_assumptions():
         resources.files("kit.data").joinpath("stakeholders_game.json").read_text(encoding="utf-8")
     )
     assert data["status"].startswith("teaching assumption")
-    assert all(re.search(r"¶\d+|FACTS\.md §\d", p.note) for p in game_presets())
+    assert all(re.search(DATED, p.note) for p in game_presets())
+    assert "(LA Times, 12 Feb 1994)" in preset("February 1994 (breakdown)").note
     with pytest.raises(InvalidInputError, match="no preset 'March 1994'; choose one of: February 1994"):
         preset("March 1994")
 
