@@ -1,9 +1,9 @@
 """The numerical-targets debate: sourced trade series, and tests of what a commitment would mean.
 
 Data: each dataset is a CSV file in ``kit/data`` (``targets_<name>.csv``) with
-one value per row, and every row carries its unit, its source and a
-verification status from the kit's fact sheet. ``load_dataset`` validates a file
-as it reads it and names the file, row and field of anything wrong.
+one value per row, and every row carries its unit, its source (the publication
+or document that reports it) and a verification status. ``load_dataset``
+validates a file as it reads it and names the file, row and field of anything wrong.
 
 Analyses: ``judge_increase`` asks whether a series shows "a prompt, substantial
 and continuous increase" under a definition a student states;
@@ -67,7 +67,7 @@ class Value:
 
     @property
     def verified(self) -> bool:
-        """Return True unless the fact sheet marks this value UNVERIFIED."""
+        """Return True unless this value is marked UNVERIFIED."""
         return self.status != "UNVERIFIED"
 
     @property

@@ -68,11 +68,16 @@ def test_every_value_has_a_source_and_a_known_status():
                 assert value.status in STATUSES, (name, value)
 
 
-def test_values_the_fact_sheet_marks_unverified_are_marked():
+def test_values_recalled_from_memory_are_marked_unverified():
     trade = load_dataset("us_goods_trade")
     for name in ("exports_census_memory", "imports_census_memory", "balance_census_memory"):
         assert len(trade[name].values) == 16  # 1985 to 2000
         assert {v.status for v in trade[name].values} == {"UNVERIFIED"}
+        assert {v.source for v in trade[name].values} == {
+            "U.S. Census Bureau, Trade in Goods with Japan (table c5880), "
+            "https://www.census.gov/foreign-trade/balance/c5880.html: "
+            "values recalled from memory; the table was not consulted"
+        }
     # the years with no contemporaneous figure are not in the reported series at all
     assert set(trade["balance_reported"].periods).isdisjoint({"1985", "1988", "1992"})
     assert {v.status for v in load_dataset("japan_current_account")["bpm5_usd"].values} == {"UNVERIFIED"}

@@ -1,7 +1,7 @@
 """Charts for the numerical-targets debate: sourced trade series, the talks' events, and the lab.
 
 Every value is drawn with its verification status: verified values as filled
-markers, values the fact sheet marks UNVERIFIED as hollow markers, with a note
+markers, values marked UNVERIFIED (recollections) as hollow markers, with a note
 under the chart saying so. Series differ by marker and line style as well as
 colour.
 """
