@@ -202,25 +202,33 @@ def _paragraph_key(key: object) -> int | None:
     return int(key) if _whole(key) else None
 
 
+def _coding_problem(q: Question, answer: object) -> str | None:
+    """Return what keeps ``answer`` from being a coding with ``q``'s labels, or None if nothing does."""
+    if not isinstance(answer, dict):
+        return f"{_describe(answer)} is not a dict"
+    for key, label in answer.items():
+        number = _paragraph_key(key)
+        if number is None or not 1 <= number <= q.paragraph_count:
+            return f"{_describe(key)} is not a paragraph number from 1 to {q.paragraph_count}"
+        if _option(q, label) is None:
+            return f"paragraph {number}'s label {_describe(label)} is not one of them"
+    return None
+
+
 def coding_of(q: Question, answer: object) -> dict[int, str] | None:
     """Return ``answer`` as a coding of paragraphs with ``q``'s labels, or None if it is not one."""
-    if not isinstance(answer, dict):
+    if _coding_problem(q, answer) is not None:
         return None
-    coding = {_paragraph_key(k): _option(q, v) for k, v in answer.items()}
-    if None in coding or None in coding.values() or not all(1 <= k <= q.paragraph_count for k in coding):
-        return None
-    return coding
+    return {_paragraph_key(k): _option(q, v) for k, v in answer.items()}
 
 
 def _check_coding(q: Question, answer: object) -> list[tuple[bool, str]]:
+    problem = _coding_problem(q, answer)
+    if problem is not None:
+        shape = f"a dict from paragraph numbers to one of {', '.join(map(repr, q.options))}"
+        first = (False, f"The answer should be {shape}, like {{3: {q.options[0]!r}}}; {problem}.")
+        return [first, *[(False, "Not checked until the answer has the right form.")] * 2]
     coding = coding_of(q, answer)
-    if coding is None:
-        return _wrong_type(
-            f"a dict from paragraph numbers to one of {', '.join(map(repr, q.options))}, "
-            'like {3: "' + q.options[0] + '"}',
-            answer,
-            2,
-        )
     reference = {int(k): v for k, v in q.expected.items()}
     coded = sorted(set(coding) & set(reference))
     complete = len(coded) == len(reference)

@@ -225,12 +225,18 @@ def test_an_incomplete_or_malformed_coding_is_feedback():
     incomplete = check_answer(CODING, {1: "trade", 2: "politics"})
     assert [ok for ok, _ in incomplete.lines] == [True, False, False]
     assert incomplete.lines[1][1] == "It codes 2 of the 4 paragraphs asked."
-    for answer in ({1: "economy"}, {"one": "trade"}, {0: "trade"}, [1, "trade"], {1: ["trade"]}):
-        feedback = check_answer(CODING, answer)
-        assert feedback.lines[0] == (
+    problems = [
+        ({1: "economy"}, "paragraph 1's label 'economy' is not one of them"),
+        ({"one": "trade"}, "'one' is not a paragraph number from 1 to 20"),
+        ({0: "trade"}, "0 is not a paragraph number from 1 to 20"),
+        ([1, "trade"], "[1, 'trade'] is not a dict"),
+        ({1: ["trade"]}, "paragraph 1's label ['trade'] is not one of them"),
+    ]
+    for answer, problem in problems:
+        assert check_answer(CODING, answer).lines[0] == (
             False,
-            "The answer should be a dict from paragraph numbers to one of 'trade', 'politics', like "
-            f'{{3: "trade"}}; {answer!r} is not.',
+            f"The answer should be a dict from paragraph numbers to one of 'trade', 'politics', like "
+            f"{{3: 'trade'}}; {problem}.",
         )
 
 
