@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, checked
 
 
 class UndefinedAgreementError(InvalidInputError):
@@ -33,28 +33,32 @@ class Confusion:
     categories: tuple[str, ...]
     counts: dict[tuple[str, str], int]
 
+    @checked
     def count(self, first: str, second: str) -> int:
         """Return how many items the first coder put in ``first`` and the second in ``second``."""
         return self.counts.get((first, second), 0)
 
 
-def _pair(first: Sequence[Hashable], second: Sequence[Hashable]) -> tuple[list, list]:
+def _pair(
+    first: Sequence[Hashable], second: Sequence[Hashable], names: str = "first and second"
+) -> tuple[list, list]:
     first, second = list(first), list(second)
     if len(first) != len(second):
         raise InvalidInputError(
-            f"the two codings must code the same items, but one has {len(first)} codes and the other "
-            f"{len(second)}."
+            f"the two codings ({names}) must code the same items, but one has {len(first)} codes and "
+            f"the other {len(second)}."
         )
     if not first:
-        raise InvalidInputError("agreement needs at least one coded item; both codings are empty.")
+        raise InvalidInputError(f"agreement needs at least one coded item; {names} are empty.")
     for code in first + second:
         if code is None or (isinstance(code, str) and not code.strip()):
             raise InvalidInputError(
-                f"every item needs a code, but {code!r} was given; leave uncoded items out."
+                f"every item in {names} needs a code, but {code!r} was given; leave uncoded items out."
             )
     return first, second
 
 
+@checked
 def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return the share (0..1) of items the two coders put in the same category.
 
@@ -65,6 +69,7 @@ def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> 
     return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
+@checked
 def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return the agreement expected by chance from each coder's own category rates (Cohen's p_e)."""
     first, second = _pair(first, second)
@@ -72,6 +77,7 @@ def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> f
     return sum(rates_a[c] * rates_b[c] for c in rates_a) / (n * n)
 
 
+@checked
 def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return Cohen's kappa for two coders who coded the same items.
 
@@ -82,12 +88,13 @@ def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     chance = chance_agreement(first, second)
     if chance == 1:
         raise UndefinedAgreementError(
-            "kappa is undefined here: both coders used one and the same category for every item, so "
-            "chance agreement is 1. Their percent agreement is 100%; report that instead."
+            "kappa is undefined here: both coders (first and second) used one and the same category for "
+            "every item, so chance agreement is 1. Their percent agreement is 100%; report that instead."
         )
     return (observed - chance) / (1 - chance)
 
 
+@checked
 def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusion:
     """Return how often each pair of categories (first coder's, second coder's) was chosen."""
     first, second = _pair(first, second)
@@ -95,6 +102,7 @@ def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusio
     return Confusion(categories, dict(Counter((str(a), str(b)) for a, b in zip(first, second, strict=True))))
 
 
+@checked
 def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...], list[list[int]]]:
     """Return the categories and, per item, how many raters chose each: Fleiss' n_ij table.
 
@@ -102,21 +110,22 @@ def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...
     """
     rows = [list(row) for row in ratings]
     if not rows:
-        raise InvalidInputError("Fleiss' kappa needs at least one rated item; none were given.")
+        raise InvalidInputError("Fleiss' kappa needs at least one rated item; ratings has none.")
     raters = {len(row) for row in rows}
     if len(raters) != 1:
         raise InvalidInputError(
-            f"every item must be rated by the same number of raters, but the items have {sorted(raters)} "
+            f"every item in ratings must have the same number of raters, but they have {sorted(raters)} "
             "ratings; leave out items some raters skipped."
         )
     if raters.pop() < 2:
-        raise InvalidInputError("Fleiss' kappa needs at least two raters per item.")
+        raise InvalidInputError("Fleiss' kappa needs at least two raters per item of ratings.")
     for row in rows:
-        _pair(row, row)
+        _pair(row, row, "ratings")
     categories = tuple(sorted({str(code) for row in rows for code in row}))
     return categories, [[Counter(str(c) for c in row)[cat] for cat in categories] for row in rows]
 
 
+@checked
 def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     """Return Fleiss' kappa from an n_ij table: one row per item, one column per category.
 
@@ -125,25 +134,29 @@ def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     """
     rows = [list(row) for row in table]
     if not rows or not rows[0]:
-        raise InvalidInputError("Fleiss' kappa needs at least one item and one category.")
+        raise InvalidInputError("Fleiss' kappa needs at least one item and one category in table.")
     totals = {sum(row) for row in rows}
-    if len(totals) != 1 or min(min(row) for row in rows) < 0:
-        raise InvalidInputError("every row must count the same number of raters (non-negative counts).")
+    if len(totals) != 1 or min(min(row) for row in rows) < 0 or {len(row) for row in rows} != {len(rows[0])}:
+        raise InvalidInputError(
+            "every row of table must count the same number of raters in the same categories "
+            "(non-negative counts)."
+        )
     n = totals.pop()
     if n < 2:
-        raise InvalidInputError("Fleiss' kappa needs at least two raters per item.")
+        raise InvalidInputError("Fleiss' kappa needs at least two raters per item of table.")
     items = len(rows)
     p_j = [sum(row[j] for row in rows) / (items * n) for j in range(len(rows[0]))]
     p_i = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in rows]
     observed, chance = sum(p_i) / items, sum(p * p for p in p_j)
     if chance == 1:
         raise UndefinedAgreementError(
-            "Fleiss' kappa is undefined here: every rater chose the same single category for every item, "
-            "so chance agreement is 1. Agreement is 100%; report that instead."
+            "Fleiss' kappa is undefined here: in the ratings table every rater chose the same single "
+            "category for every item, so chance agreement is 1. Agreement is 100%; report that instead."
         )
     return (observed - chance) / (1 - chance)
 
 
+@checked
 def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float:
     """Return Fleiss' kappa for items each coded by the same number of raters (one row per item)."""
     return fleiss_kappa_from_counts(fleiss_counts(ratings)[1])

@@ -29,7 +29,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from kit.errors import ArticleFormatError, ArticleNotFoundError, InvalidInputError, whole_number
+from kit.errors import ArticleFormatError, ArticleNotFoundError, InvalidInputError, checked, whole_number
 from kit.text import Span, sentence_spans, words
 
 SEED_NAME = "us-japan-trade-talks-1994-05-25.txt"
@@ -124,10 +124,12 @@ class Article:
         fact = self.metadata.get("published")
         return date.fromisoformat(fact.value) if fact else None
 
+    @checked
     def paragraph(self, number: int) -> Paragraph:
         """Return body paragraph ``number`` (counting from 1)."""
         return self.paragraphs[whole_number("paragraph number", number, 1, len(self.paragraphs)) - 1]
 
+    @checked
     def search(self, phrase: str, width: int = 40) -> list[KwicHit]:
         """Return every hit of ``phrase`` in the body (any case, whole words), in context."""
         return keyword_in_context(self, phrase, width)
@@ -138,6 +140,7 @@ def seed_names() -> list[str]:
     return sorted(p.name for p in resources.files("kit.seeds").iterdir() if p.name.endswith(".txt"))
 
 
+@checked
 def load_article(path: str | Path | None = None) -> Article:
     """Return the article at ``path``, or the seed article when no path is given."""
     if path is None:
@@ -166,6 +169,7 @@ def _read_text(path: Path) -> str:
         raise ArticleFormatError(f"{path.name} is not UTF-8 text ({error.reason}).") from None
 
 
+@checked
 def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | None = None) -> Article:
     """Return the Article that ``text`` holds, in the plain-text format described above."""
     if not isinstance(text, str):
@@ -195,6 +199,7 @@ def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | 
     )
 
 
+@checked
 def keyword_in_context(article: Article, phrase: str, width: int = 40) -> list[KwicHit]:
     """Return each hit of ``phrase`` in the body with ``width`` characters either side."""
     if not isinstance(phrase, str) or not words(phrase):
@@ -211,6 +216,7 @@ def keyword_in_context(article: Article, phrase: str, width: int = 40) -> list[K
     return hits
 
 
+@checked
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Return a regex matching ``phrase`` as whole words, in any case, across any white space."""
     body = r"\s+".join(re.escape(part) for part in phrase.split())

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from kit.errors import ArticleFormatError
+from kit.errors import ArticleFormatError, checked, invalid
 
 _REGIONS = {
     "SOLUTION": re.compile(r"[ \t]*### BEGIN SOLUTION[^\n]*\n.*?[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S),
@@ -30,6 +30,7 @@ _REGIONS = {
 _MARKER = re.compile(r"### (BEGIN|END) (SOLUTION|HIDDEN TESTS)")
 
 
+@checked
 def strip_solutions(source: str, where: str = "cell") -> str:
     """Return ``source`` without its solution and hidden-test regions; refuse unbalanced markers."""
     for pattern in _REGIONS.values():
@@ -40,6 +41,7 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     return source.rstrip("\n")
 
 
+@checked
 def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return a copy of ``notebook`` with solutions and hidden tests removed and outputs cleared."""
     student = nbformat.from_dict(notebook)
@@ -52,19 +54,26 @@ def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.Note
     return student
 
 
+@checked
 def sources(folder: Path) -> list[Path]:
     """Return the source exercise notebooks in ``folder``, in order."""
     return sorted(folder.glob("*.ipynb"))
 
 
+@checked
 def render(path: Path) -> str:
     """Return the student version of the source notebook at ``path``, as notebook JSON text."""
+    if path.suffix != ".ipynb" or not path.is_file():
+        raise invalid("render", "path", path, "an existing .ipynb file")
     notebook = nbformat.read(path, as_version=4)
     return nbformat.writes(student_version(notebook, path.name)) + "\n"
 
 
+@checked
 def write_student_versions(folder: Path) -> list[Path]:
     """Write the student version of every source notebook in ``folder`` to ``folder/student``."""
+    if not folder.is_dir():
+        raise invalid("write_student_versions", "folder", folder, "an existing folder")
     out = folder / "student"
     out.mkdir(exist_ok=True)
     written = []
@@ -75,6 +84,7 @@ def write_student_versions(folder: Path) -> list[Path]:
     return written
 
 
+@checked
 def stale_student_versions(folder: Path) -> list[str]:
     """Return the names of student versions in ``folder/student`` that differ from their source."""
     stale = []
@@ -85,6 +95,7 @@ def stale_student_versions(folder: Path) -> list[str]:
     return stale
 
 
+@checked
 def main(argv: list[str] | None = None) -> int:
     """Run the command line: write the student versions, or check that they are up to date."""
     parser = argparse.ArgumentParser(prog="python -m kit.assign", description=__doc__.splitlines()[0])

@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 
 from kit.article import Article, KwicHit, Paragraph, phrase_pattern
 from kit.charts.base import description, png_bytes
+from kit.errors import checked
 from kit.text import Sentiment
 
 # JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
@@ -32,6 +33,7 @@ _STYLE = (
 )
 
 
+@checked
 def show(ax: Axes) -> None:
     """Display a kit chart as an image with its description as alt text and caption."""
     text = description(ax)
@@ -58,6 +60,7 @@ def _wrap_matches(text: str, pattern: re.Pattern[str], wrap: Callable[[str], str
     return "".join(pieces) + html.escape(text[last:])
 
 
+@checked
 def mark_phrase(text: str, phrase: str | None) -> str:
     """Return ``text`` escaped for HTML, with whole-word hits of ``phrase`` in <mark>."""
     if not phrase or not phrase.strip():
@@ -72,6 +75,7 @@ def _paragraph_html(paragraph: Paragraph, phrase: str | None) -> str:
     )
 
 
+@checked
 def article_html(article: Article, highlight: str | None = None) -> HTML:
     """Return the article as readable HTML with numbered paragraphs and optional highlights."""
     when = f" · {article.published:%A %-d %B %Y}" if article.published else ""
@@ -92,12 +96,14 @@ def article_html(article: Article, highlight: str | None = None) -> HTML:
     return HTML("".join(parts))
 
 
+@checked
 def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | None = None) -> HTML:
     """Return just the body paragraphs ``numbers``, numbered, as HTML."""
     chosen = [article.paragraph(n) for n in numbers]
     return HTML(_STYLE + _ARTICLE + "".join(_paragraph_html(p, highlight) for p in chosen) + "</div>")
 
 
+@checked
 def facts_html(article: Article) -> HTML:
     """Return the article's metadata as a table: each fact, its source and how sure it is."""
     rows = "".join(
@@ -112,6 +118,7 @@ def facts_html(article: Article) -> HTML:
     )
 
 
+@checked
 def kwic_table_html(hits: Sequence[KwicHit]) -> str:
     """Return keyword-in-context hits as an HTML table, one row per hit."""
     if not hits:
@@ -127,6 +134,7 @@ def kwic_table_html(hits: Sequence[KwicHit]) -> str:
     )
 
 
+@checked
 def scored_words_html(text: str, result: Sentiment) -> str:
     """Return ``text`` as HTML with every lexicon word that was scored marked and labelled."""
     scores = {}
@@ -170,6 +178,7 @@ def _device_mark(text: str, category: str, note: str) -> str:
     )
 
 
+@checked
 def devices_legend_html(counts: dict[str, int] | None = None) -> str:
     """Return the legend of device highlights: letter tag, underline style and name of each category."""
     items = "".join(
@@ -181,6 +190,7 @@ def devices_legend_html(counts: dict[str, int] | None = None) -> str:
     return f'<ul style="list-style:none;padding-left:0;font-family:sans-serif;font-size:.9em">{items}</ul>'
 
 
+@checked
 def devices_html(article: Article, hits: Sequence) -> HTML:
     """Return the body as HTML with each framing device underlined and tagged by category, plus a legend."""
     counts = {category: 0 for category in DEVICE_STYLES}
@@ -199,6 +209,7 @@ def devices_html(article: Article, hits: Sequence) -> HTML:
     return HTML(f"{_STYLE}{_ARTICLE}{devices_legend_html(counts)}{''.join(paragraphs)}</div>")
 
 
+@checked
 def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
     """Return a simple HTML table with ``header`` and ``rows`` (cells escaped)."""
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)

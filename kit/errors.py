@@ -1,4 +1,24 @@
-"""The kit's errors: one base class, so a notebook can catch every kit error at once."""
+"""The kit's errors: one base class, so a notebook can catch every kit error at once.
+
+Public functions take ``@checked``, which refuses an argument of the wrong kind before any work is
+done, with a message naming the function, the parameter, what is allowed and what was given.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import functools
+import inspect
+import math
+import numbers
+import sys
+import types
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+T = typing.TypeVar("T")
 
 
 class KitError(Exception):
@@ -24,3 +44,171 @@ def whole_number(name: str, value: object, low: int, high: int | None = None) ->
         return value
     allowed = f"from {low} to {high}" if high is not None else f"of at least {low}"
     raise InvalidInputError(f"{name} must be a whole number {allowed}, but {value!r} was given.")
+
+
+def invalid(where: str, name: str, value: object, allowed: str) -> InvalidInputError:
+    """Return the error for parameter ``name`` of ``where``: what is allowed and what was given."""
+    return InvalidInputError(f"{where}: parameter {name!r} must be {allowed}, not {_given(value)}.")
+
+
+def _given(value: object) -> str:
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return shown if value is None or isinstance(value, bool) else f"{type(value).__name__} {shown}"
+
+
+def checked(function: Callable[..., T]) -> Callable[..., T]:
+    """Return ``function`` refusing, with InvalidInputError, any argument that does not fit its type hint.
+
+    Hints are read once, on the first call. A float hint takes any finite real number, an int hint a
+    whole number (never a bool), a sequence hint any list or tuple (never a string), and the items of
+    sequences and mappings are checked too; hints it cannot read take any value.
+    """
+    check = _Check(function)
+
+    def wrapper(*args: object, **kwargs: object) -> T:
+        check(args, kwargs)
+        return function(*args, **kwargs)
+
+    # Give the wrapper the function's module globals, so doctest still finds the function's examples.
+    wrapper = types.FunctionType(wrapper.__code__, function.__globals__, None, None, wrapper.__closure__)
+    return functools.wraps(function)(wrapper)
+
+
+class _Check:
+    """The argument check behind ``checked``: hints read on first use, then each argument tested."""
+
+    def __init__(self, function: Callable):
+        self.function, self.signature = function, inspect.signature(function)
+        self.names = list(self.signature.parameters)
+        self.hints: dict[str, object] | None = None
+        self.tests: dict[str, Callable[[object], bool]] = {}
+
+    def __call__(self, args: tuple, kwargs: dict) -> None:
+        if self.hints is None:
+            self.hints = _hints(self.function, self.signature)
+            self.tests = {name: _test(hint) for name, hint in self.hints.items()}
+        # Pairing names by position is several times faster than Signature.bind; a call with too
+        # many or unknown arguments is left to Python's own TypeError.
+        for name, value in [*zip(self.names, args, strict=False), *kwargs.items()]:
+            if name in self.tests and not self.tests[name](value):
+                raise invalid(self.function.__name__, name, value, _allowed(self.hints[name]))
+
+
+def _hints(function: Callable, signature: inspect.Signature) -> dict[str, object]:
+    # Hints may name classes imported only for type checking: look them up among the loaded modules.
+    known = {
+        name: value
+        for module in list(sys.modules.values())
+        if getattr(module, "__name__", "").startswith(_HINT_MODULES)
+        for name, value in list(vars(module).items())
+        if isinstance(value, type)
+    }
+    namespace = {**known, **function.__globals__}
+    return {name: _hint(parameter.annotation, namespace) for name, parameter in signature.parameters.items()}
+
+
+def _hint(annotation: object, namespace: dict) -> object:
+    if annotation is inspect.Parameter.empty:
+        return object
+    try:
+        return typing.get_type_hints(SimpleNamespace(__annotations__={"x": annotation}), namespace)["x"]
+    except (NameError, TypeError, AttributeError, SyntaxError):
+        return object  # a hint that cannot be read takes any value
+
+
+def _test(hint: object) -> Callable[[object], bool]:
+    """Return a fast test of whether a value fits ``hint`` (built once per parameter)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (object, typing.Any) or isinstance(hint, typing.TypeVar):
+        return lambda value: True
+    if origin in (typing.Union, types.UnionType):
+        tests = [_test(arg) for arg in args]
+        return lambda value: any(test(value) for test in tests)
+    if hint in _SIMPLE:
+        return _SIMPLE[hint]
+    if origin in (tuple, list, collections.abc.Sequence) or hint in (list, tuple, collections.abc.Sequence):
+        return _sequence_test(args)
+    if origin in (dict, collections.abc.Mapping) or hint in (dict, collections.abc.Mapping):
+        return _mapping_test(args)
+    if origin is collections.abc.Callable or hint is collections.abc.Callable:
+        return callable
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return lambda value: True
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _sequence_test(args: tuple) -> Callable[[object], bool]:
+    if len(args) == 1 or len(args) == 2 and args[1] is Ellipsis:
+        item = _test(args[0])
+        return lambda value: _is_sequence(value) and all(map(item, value))
+    if args:  # a fixed-length tuple such as (low, high)
+        items = [_test(arg) for arg in args]
+        return lambda value: (
+            _is_sequence(value)
+            and len(value) == len(items)
+            and all(test(v) for test, v in zip(items, value, strict=True))
+        )
+    return _is_sequence
+
+
+def _is_sequence(value: object) -> bool:
+    return isinstance(value, collections.abc.Sequence) and not isinstance(value, (str, bytes))
+
+
+def _mapping_test(args: tuple) -> Callable[[object], bool]:
+    if not args:
+        return lambda value: isinstance(value, collections.abc.Mapping)
+    key, item = _test(args[0]), _test(args[1])
+    return lambda value: (
+        isinstance(value, collections.abc.Mapping) and all(key(k) and item(v) for k, v in value.items())
+    )
+
+
+def _allowed(hint: object) -> str:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_allowed(arg) for arg in args)
+    if hint in _WORDS:
+        return _WORDS[hint]
+    if origin in (tuple, list, collections.abc.Sequence) or hint in (list, collections.abc.Sequence):
+        if len(args) > 1 and args[1] is not Ellipsis:
+            return f"a pair ({', '.join(_allowed(arg) for arg in args)})"
+        return f"a list of {_allowed(args[0])}" if args else "a list or tuple"
+    if origin in (dict, collections.abc.Mapping) or hint in (dict, collections.abc.Mapping):
+        return f"a dict of {_allowed(args[0])} to {_allowed(args[1])}" if args else "a dict"
+    if origin is collections.abc.Callable or hint is collections.abc.Callable:
+        return "a function"
+    name = getattr(hint, "__name__", str(hint))
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
+_SIMPLE: dict[object, Callable[[object], bool]] = {
+    None: lambda value: value is None,
+    type(None): lambda value: value is None,
+    float: lambda value: (
+        isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+    ),
+    int: lambda value: isinstance(value, numbers.Integral) and not isinstance(value, bool),
+    str: lambda value: isinstance(value, str),
+    bool: lambda value: isinstance(value, bool),
+    collections.abc.Hashable: _hashable,
+}
+_HINT_MODULES = ("kit.", "matplotlib.axes", "ipywidgets", "nbformat")
+_WORDS = {
+    type(None): "None",
+    str: "text (a str)",
+    int: "a whole number",
+    float: "a finite number",
+    bool: "True or False",
+    Path: "a Path",
+    collections.abc.Hashable: "a label (text or a number)",
+}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kit.agreement import Confusion, cohen_kappa, confusion, fleiss_kappa, percent_agreement
 from kit.article import Article, phrase_pattern
-from kit.errors import ArticleFormatError, InvalidInputError
+from kit.errors import ArticleFormatError, InvalidInputError, checked
 from kit.text import Sentiment, sentiment
 
 DEVICE_CATEGORIES = ("figurative", "hedge", "booster", "conflict", "minimizer")
@@ -65,6 +65,7 @@ class ContrastSentence:
     note: str
 
 
+@checked
 def story_parts(article: Article) -> list[StoryPart]:
     """Return headline, dek, lead (first paragraph), body (the middle) and kicker (last paragraph)."""
     if len(article.paragraphs) < 3:
@@ -79,6 +80,7 @@ def story_parts(article: Article) -> list[StoryPart]:
     return [StoryPart(name, text, sentiment(text)) for name, text in texts if text]
 
 
+@checked
 def contrast_sentences(article: Article) -> list[ContrastSentence]:
     """Return the body sentences the kit's reading picks as pulling against headline and dek, scored."""
     found = []
@@ -119,6 +121,7 @@ class DeviceHit:
     end: int
 
 
+@checked
 def load_devices(path: str | Path | None = None) -> list[Device]:
     """Return the device lexicon from ``path`` (a CSV: category,phrase,note), or the kit's own."""
     if path is None:
@@ -147,6 +150,7 @@ def load_devices(path: str | Path | None = None) -> list[Device]:
     return devices
 
 
+@checked
 def find_devices(article: Article, devices: Sequence[Device] | None = None) -> list[DeviceHit]:
     """Return every device found in the body, in reading order; a longer phrase wins an overlap."""
     devices = load_devices() if devices is None else devices
@@ -165,6 +169,7 @@ def find_devices(article: Article, devices: Sequence[Device] | None = None) -> l
     return sorted(kept, key=lambda h: h.start)
 
 
+@checked
 def device_counts(hits: Sequence[DeviceHit]) -> dict[str, int]:
     """Return how many devices of each category were found (every category listed, zeros included)."""
     counts = dict.fromkeys(DEVICE_CATEGORIES, 0)
@@ -240,6 +245,7 @@ def frame_names() -> list[str]:
     return [f.name for f in frames()]
 
 
+@checked
 def check_coding(coding: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
     """Return ``coding`` with paragraph numbers as ints, checking every frame is one of the 15."""
     names, checked = set(frame_names()), {}
@@ -273,6 +279,7 @@ def reference_frames() -> dict[int, str]:
     return {c.paragraph: c.frame for c in reference_coding()}
 
 
+@checked
 def compare_coding(
     coding: Mapping[int | str, str], reference: Mapping[int, str] | None = None
 ) -> CodingComparison:
@@ -289,6 +296,7 @@ def _kappa_or_none(first: list[str], second: list[str]) -> float | None:
     return cohen_kappa(first, second)
 
 
+@checked
 def coding_confusion(
     coding: Mapping[int | str, str], reference: Mapping[int, str] | None = None
 ) -> Confusion:
@@ -301,6 +309,7 @@ def coding_confusion(
     return confusion([coding[n] for n in both], [reference[n] for n in both])
 
 
+@checked
 def read_coding(path: str | Path) -> dict[int, str]:
     """Return the frame coding in a student's exported file (a work file or {"frames": {...}})."""
     path = Path(path)
@@ -316,6 +325,7 @@ def read_coding(path: str | Path) -> dict[int, str]:
     return check_coding(frames_found)
 
 
+@checked
 def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
     """Return every coding in ``folder``'s .json files, keyed by file name without its suffixes."""
     folder = Path(folder)
@@ -329,6 +339,7 @@ def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
     return codings
 
 
+@checked
 def class_agreement(codings: Mapping[str, Mapping[int | str, str]]) -> ClassAgreement:
     """Return pairwise Cohen's kappa and Fleiss' kappa over the paragraphs every coder coded."""
     checked = {name: check_coding(c) for name, c in codings.items()}
@@ -369,6 +380,7 @@ class TagScheme:
     reference: dict[int, str]
     rationale: dict[int, str]
 
+    @checked
     def check(self, tags: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
         """Return ``tags`` with paragraph numbers as ints, checking each tag is one of the scheme's."""
         checked = {}
@@ -418,6 +430,7 @@ def entman_scheme() -> TagScheme:
     )
 
 
+@checked
 def compare_tags(tags: Mapping[int | str, str], scheme: TagScheme) -> CodingComparison:
     """Return percent agreement, Cohen's kappa and disagreements of ``tags`` against the reference."""
     reference, tags = scheme.reference, scheme.check(tags)
@@ -461,6 +474,7 @@ class LexiconReading:
         return self.lexicon != self.reader
 
 
+@checked
 def lexicon_limits(article: Article) -> list[LexiconReading]:
     """Return the kit's chosen phrases with the lexicon's live score and a reader's reading of each."""
     readings = []
@@ -509,6 +523,7 @@ class FramingScore:
     device_phrases: tuple[str, ...]
 
 
+@checked
 def count_devices(
     text: str, devices: Sequence[Device] | None = None
 ) -> tuple[dict[str, int], tuple[str, ...]]:
@@ -525,6 +540,7 @@ def count_devices(
     return counts, tuple(text[s:e] for s, e, _ in sorted(kept, key=lambda k: k[0]))
 
 
+@checked
 def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
     """Return the sentiment, subjectivity and framing devices of a headline and dek together."""
     if not isinstance(headline, str) or not headline.strip():
@@ -535,6 +551,7 @@ def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
     return FramingScore(label, text, result.polarity, result.subjectivity, counts, phrases)
 
 
+@checked
 def reframe(article: Article, headline: str, dek: str = "") -> tuple[FramingScore, FramingScore]:
     """Return the original headline and dek scored beside a rewritten pair, for comparison."""
     return score_framing("original", article.headline, article.dek or ""), score_framing(
@@ -542,6 +559,7 @@ def reframe(article: Article, headline: str, dek: str = "") -> tuple[FramingScor
     )
 
 
+@checked
 def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str | Path) -> Path:
     """Write a frame coding to ``<coder>.frames.json`` in ``folder`` for the class; return the path."""
     if not isinstance(coder, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", coder):

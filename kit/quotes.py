@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kit.article import Article
-from kit.errors import ArticleFormatError
+from kit.errors import ArticleFormatError, checked
 from kit.text import Sentiment, Span, counted, sentiment, words
 
 # A quotation opens with a straight or curly double quote and runs to its closing
@@ -31,6 +31,7 @@ class ParagraphShape:
         return self.words - self.quoted_words
 
 
+@checked
 def quoted_spans(text: str) -> list[Span]:
     """Return the double-quoted stretches of ``text``, quotation marks included.
 
@@ -40,6 +41,7 @@ def quoted_spans(text: str) -> list[Span]:
     return [Span(m.group(), m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
+@checked
 def story_shape(article: Article) -> list[ParagraphShape]:
     """Return each body paragraph's word count and quoted-word count, in order."""
     return [
@@ -244,6 +246,7 @@ def _is_adjective_of_place(tokens: list[str]) -> bool:
     return tokens[-1].endswith(("ese", "ian", "ish")) or tokens[-1] in {"U.S.", "American"}
 
 
+@checked
 def side_of(speaker: str | None, role: str | None, named: bool) -> str | None:
     """Return the side a speaker stands for: a government, anonymous, or others (None: no speaker).
 
@@ -362,11 +365,13 @@ def _kind(masked_sentence: str, start: int, content: str, has_speaker: bool) -> 
     return "direct" if full and (not lead or lead.endswith((",", ":"))) else "partial"
 
 
+@checked
 def extract_quotes(article: Article) -> list[Quote]:
     """Return every double-quoted span of the body in order, with its kind, speaker and role."""
     return _extract(article)[0]
 
 
+@checked
 def reported_speech(article: Article) -> list[ReportedSpeech]:
     """Return each body sentence that reports what someone said or thought without quoting it whole."""
     return _extract(article)[1]
@@ -531,6 +536,7 @@ def _key(text: str) -> str:
     return " ".join(words(text)).casefold()
 
 
+@checked
 def reference_quotes(article: Article) -> list[Quote]:
     """Return the kit's hand-made annotation of the seed's quotes, checked against ``article``'s text."""
     data = _load_reference()
@@ -566,6 +572,7 @@ def _load_reference() -> dict:
     return data
 
 
+@checked
 def reference_reported(article: Article) -> list[ReportedSpeech]:
     """Return the kit's hand-made list of the seed's reported speech, one entry per sentence."""
     entries = []
@@ -591,6 +598,7 @@ def _spans_only(article: Article) -> list[Quote]:
     ]  # fmt: skip
 
 
+@checked
 def quote_accuracy(found: list[Quote], reference: list[Quote]) -> QuoteAccuracy:
     """Return how many reference quotes ``found`` locates, and with the right kind and speaker."""
     by_place = {(q.paragraph, _key(q.text)): q for q in found}
@@ -615,6 +623,7 @@ def quote_accuracy(found: list[Quote], reference: list[Quote]) -> QuoteAccuracy:
     )
 
 
+@checked
 def voice_share(article: Article, quotes: list[Quote]) -> VoiceShare:
     """Return the words each speaker and each side is quoted with, against the body's total words."""
     by_speaker: dict[str, int] = {}
@@ -628,11 +637,13 @@ def voice_share(article: Article, quotes: list[Quote]) -> VoiceShare:
     return VoiceShare(by_speaker, by_side, sum(q.word_count for q in quotes), total)
 
 
+@checked
 def narration_text(article: Article) -> str:
     """Return the body with every quoted stretch removed: the reporter's own words."""
     return "\n\n".join(_masked(p.text).replace(_MASK, "") for p in article.paragraphs)
 
 
+@checked
 def voices_sentiment(article: Article, quotes: list[Quote]) -> dict[str, Sentiment]:
     """Return the sentiment of each side's quoted words and of the reporter's narration."""
     result = {}

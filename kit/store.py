@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, checked
 
 FORMAT = 1
 SUFFIX = ".work.json"
@@ -38,7 +38,7 @@ def _check_json(key: str, value: object) -> None:
     except (TypeError, ValueError) as error:
         raise InvalidInputError(
             f"answer {key!r} must be text, a number, true/false, None, or a list or dict of those, "
-            f"but it holds a {type(value).__name__} ({error})."
+            f"but its value holds a {type(value).__name__} ({error})."
         ) from None
 
 
@@ -57,10 +57,12 @@ class WorkFile:
         """Return a copy of every saved answer, by key."""
         return json.loads(json.dumps(self._answers))
 
+    @checked
     def get(self, key: str, default: Any = None) -> Any:
         """Return the saved answer for ``key``, or ``default`` when there is none."""
         return self.answers.get(key, default)
 
+    @checked
     def set(self, key: str, value: Any) -> None:
         """Save ``value`` as the answer for ``key`` and write the work file now."""
         if not isinstance(key, str) or not key.strip():
@@ -104,6 +106,7 @@ class WorkFile:
         os.replace(temporary, self.path)
 
 
+@checked
 def open_work(name: str, folder: str | Path | None = None) -> WorkFile:
     """Return the work file ``<name>.work.json`` in ``folder`` (default: the notebook's folder)."""
     return WorkFile(name, folder)

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from kit.errors import InvalidInputError, KitError, whole_number
+from kit.errors import InvalidInputError, KitError, checked, whole_number
 
 DATASETS = (
     "us_goods_trade",
@@ -99,12 +99,14 @@ class Series:
         """Return the labels of the series' periods, in order."""
         return tuple(v.period for v in self.values)
 
+    @checked
     def period_after(self, period: str | int, count: int) -> str:
         """Return the label of the period ``count`` periods after ``period`` (which must be in the series)."""
         whole_number("count", count, 0)
         step = self.at(period).step + count
         return f"{step // 4}Q{step % 4 + 1}" if self.quarterly else f"{step}"
 
+    @checked
     def at(self, period: str | int) -> Value:
         """Return the value for ``period`` (``1993`` or ``"1993Q4"``), or raise InvalidInputError."""
         for value in self.values:
@@ -243,6 +245,7 @@ def _add(path: Path, row: int, groups: dict[str, list[Value]], value: Value) -> 
     group.append(value)
 
 
+@checked
 def read_dataset(path: str | Path) -> Dataset:
     """Return the dataset in the CSV file at ``path``, validated; errors name the row and field."""
     path = Path(path)
@@ -260,6 +263,7 @@ def read_dataset(path: str | Path) -> Dataset:
     return Dataset(path.stem.removeprefix("targets_"), str(path), MappingProxyType(series))
 
 
+@checked
 def load_dataset(name: str) -> Dataset:
     """Return the kit's dataset ``name`` (one of DATASETS), validated when first read."""
     if name not in DATASETS:
@@ -291,6 +295,7 @@ def _event(path: Path, row: int, record: dict) -> Event:
     )
 
 
+@checked
 def read_events(path: str | Path) -> tuple[Event, ...]:
     """Return the events in the CSV file at ``path``, validated and in date order."""
     path = Path(path)
@@ -307,6 +312,7 @@ def read_events(path: str | Path) -> tuple[Event, ...]:
     return tuple(events)
 
 
+@checked
 def events(on_charts_only: bool = False, since: str | None = None) -> tuple[Event, ...]:
     """Return the sourced timeline of the talks: all events, those charts mark, or those from ``since`` on."""
     with resources.as_file(resources.files("kit.data") / "targets_events.csv") as path:
@@ -448,6 +454,7 @@ def _describe(growth: Growth, definition: IncreaseDefinition, unit: str) -> str:
     )
 
 
+@checked
 def judge_increase(series: Series, definition: IncreaseDefinition) -> IncreaseVerdict:
     """Return whether ``series`` shows a prompt, substantial and continuous increase as ``definition`` states.
 
@@ -500,6 +507,7 @@ def _span(periods: Sequence[str]) -> str:
     return periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
 
 
+@checked
 def amount(value: float, unit: str) -> str:
     """Return ``value`` written with its unit: ``21.9%``, ``$59.3 billion``, ``388,162 vehicles``.
 
@@ -554,6 +562,7 @@ def _deadline_step(series: Series, by: str | int) -> int:
         ) from None
 
 
+@checked
 def judge_target(series: Series, target: TargetDefinition) -> TargetVerdict:
     """Return whether ``series`` reached ``target.level`` by ``target.by``, with the reasons.
 
@@ -602,6 +611,7 @@ class GrowthPlan:
     summary: str
 
 
+@checked
 def required_growth(start: float, level: float, periods: int) -> float:
     """Return the compound growth, in percent per period, that takes ``start`` to ``level`` in ``periods``.
 
@@ -615,6 +625,7 @@ def required_growth(start: float, level: float, periods: int) -> float:
     return 100 * ((level / start) ** (1 / periods) - 1)
 
 
+@checked
 def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> GrowthPlan:
     """Return the growth per period that takes ``series`` from its value at ``start`` to the target."""
     first = series.at(start)
@@ -695,6 +706,7 @@ def _argument(path: Path, row: int, record: dict, seen: set[str]) -> Argument:
     )
 
 
+@checked
 def read_arguments(path: str | Path) -> tuple[Argument, ...]:
     """Return the arguments in the CSV file at ``path``, validated: a side, a holder and a source each."""
     path = Path(path)
@@ -746,6 +758,7 @@ def _check_weights(weights: Mapping[str, int]) -> dict[str, int]:
     return {key: whole_number(f"the weight of {key}", value, 0, MAX_WEIGHT) for key, value in weights.items()}
 
 
+@checked
 def weigh(weights: Mapping[str, int]) -> Position:
     """Return the position implied by weights from 0 to 5 on the arguments (missing ids weigh 0).
 
@@ -803,6 +816,7 @@ PREDICTION_QUESTIONS = {
 }
 
 
+@checked
 def compare_prediction(prediction: Mapping[str, str]) -> tuple[str, ...]:
     """Return, for each question, what the student predicted beside what happened and its source."""
     if not isinstance(prediction, Mapping):

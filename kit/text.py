@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pysbd
 from textblob.en.sentiments import PatternAnalyzer
 
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, checked
 
 if TYPE_CHECKING:
     from kit.article import Article
@@ -66,6 +66,7 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+@checked
 def joined(items: Sequence[object]) -> str:
     """Return items as an English list.
 
@@ -78,6 +79,7 @@ def joined(items: Sequence[object]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@checked
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """Return a count with its noun in the right number.
 
@@ -87,6 +89,7 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+@checked
 def paragraph_list(numbers: Sequence[int]) -> str:
     """Return paragraph numbers as words.
 
@@ -96,6 +99,7 @@ def paragraph_list(numbers: Sequence[int]) -> str:
     return f"{'paragraph' if len(numbers) == 1 else 'paragraphs'} {joined(numbers)}"
 
 
+@checked
 def sentence_spans(text: str) -> list[Span]:
     """Return the sentences of ``text`` as spans, without surrounding white space."""
     text = _require_text(text)
@@ -108,12 +112,14 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
+@checked
 def word_spans(text: str) -> list[Span]:
     """Return the word tokens of ``text`` (punctuation left out) with their offsets."""
     text = _require_text(text)
     return [Span(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
 
 
+@checked
 def words(text: str) -> list[str]:
     """Return the words of ``text``, punctuation left out.
 
@@ -123,6 +129,7 @@ def words(text: str) -> list[str]:
     return [span.text for span in word_spans(text)]
 
 
+@checked
 def sentiment(text: str) -> Sentiment:
     """Return TextBlob's PatternAnalyzer sentiment of ``text`` with the assessments behind it.
 
@@ -141,6 +148,7 @@ def sentiment(text: str) -> Sentiment:
     )
 
 
+@checked
 def sentiment_arc(article: Article) -> dict[int, Sentiment]:
     """Return the sentiment of each body paragraph, keyed by paragraph number."""
     return {p.number: sentiment(p.text) for p in article.paragraphs}

@@ -64,7 +64,9 @@ def test_work_file_names_cannot_leave_the_folder(tmp_path, name):
 
 def test_values_that_are_not_json_are_refused_with_the_key(tmp_path):
     work = open_work("nb", tmp_path)
-    with pytest.raises(InvalidInputError, match=r"answer 'chart' must be text, a number.*but it holds a set"):
+    with pytest.raises(
+        InvalidInputError, match=r"answer 'chart' must be text, a number.*but its value holds a set"
+    ):
         work.set("chart", {1, 2})
     with pytest.raises(InvalidInputError, match="answer 'score' must be text"):
         work.set("score", float("nan"))

@@ -346,7 +346,11 @@ def test_the_real_chip_series_flips_with_the_definition():
             IncreaseDefinition(2000, 5, 1, 1.5),
             "periods allowed before the increase starts must be a whole number from 1 to 40, but 1.5 was",
         ),
-        ((2000, 5, 1, 1), "definition must be an IncreaseDefinition, but a tuple was given."),
+        (
+            (2000, 5, 1, 1),
+            "judge_increase: parameter 'definition' must be an IncreaseDefinition, "
+            "not tuple (2000, 5, 1, 1).",
+        ),
     ],
 )
 def test_bad_definitions_are_refused_clearly(definition, message):
@@ -489,10 +493,11 @@ def test_bad_weights_are_refused():
         InvalidInputError, match="the weight of vie must be a whole number from 0 to 5, but 6 was"
     ):
         weigh({"vie": 6})
-    with pytest.raises(
-        InvalidInputError, match="weights must map argument ids to numbers, but a list was given."
-    ):
+    with pytest.raises(InvalidInputError) as error:
         weigh([1, 2])
+    assert str(error.value) == (
+        "weigh: parameter 'weights' must be a dict of text (a str) to a whole number, not list [1, 2]."
+    )
 
 
 def test_an_argument_without_a_source_is_refused(tmp_path):
@@ -534,5 +539,9 @@ def test_a_prediction_is_compared_with_what_happened():
         compare_prediction(
             {"numerical targets in the autos deal": "no", "U.S. sanctions on Japanese cars": "neither"}
         )
-    with pytest.raises(InvalidInputError, match="prediction must be a dict of answers, but a str was given."):
+    with pytest.raises(InvalidInputError) as error:
         compare_prediction("no targets")
+    assert str(error.value) == (
+        "compare_prediction: parameter 'prediction' must be a dict of text (a str) to text (a str), "
+        "not str 'no targets'."
+    )

@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, checked
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours chosen to stay apart
 # for viewers with protanopia, deuteranopia and tritanopia.
@@ -32,6 +32,7 @@ PALETTE = {
     "black": "#000000",
 }
 NARRATION, QUOTED = PALETTE["blue"], PALETTE["orange"]
+MAX_PARAGRAPHS = 200  # a paragraph strip wider than this is unreadable, and slow to draw
 POSITIVE, NEGATIVE = PALETTE["blue"], PALETTE["vermillion"]
 
 
@@ -52,6 +53,7 @@ class Layers:
 _layers: weakref.WeakKeyDictionary[Axes, Layers] = weakref.WeakKeyDictionary()
 
 
+@checked
 def layers(ax: Axes) -> Layers:
     """Return the frame key, description and data artists a kit chart recorded for ``ax``."""
     if ax not in _layers:
@@ -59,11 +61,13 @@ def layers(ax: Axes) -> Layers:
     return _layers[ax]
 
 
+@checked
 def description(ax: Axes) -> str:
     """Return the one-sentence description a kit chart recorded for ``ax``."""
     return layers(ax).description
 
 
+@checked
 def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     """Return ``ax``, or the Axes of a new figure of ``size`` inches when ``ax`` is None."""
     if ax is None:
@@ -73,6 +77,7 @@ def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return ax
 
 
+@checked
 def framed_axes(ax: Axes | None, size: tuple[float, float], key: tuple, draw: Callable[[Axes], None]) -> Axes:
     """Return an Axes holding the frame ``key``: drawn now, or kept with its old data removed."""
     ax = new_axes(ax, size)
@@ -89,6 +94,7 @@ def framed_axes(ax: Axes | None, size: tuple[float, float], key: tuple, draw: Ca
     return ax
 
 
+@checked
 def record(ax: Axes, text: str, data: Sequence[Artist] = ()) -> Axes:
     """Store ``text`` as the chart's description and ``data`` as its redrawable artists; return ``ax``."""
     entry = _layers.setdefault(ax, Layers(("static",)))
@@ -97,6 +103,7 @@ def record(ax: Axes, text: str, data: Sequence[Artist] = ()) -> Axes:
     return ax
 
 
+@checked
 def png_bytes(ax: Axes) -> bytes:
     """Return the figure holding ``ax`` as PNG bytes, trimmed to what was drawn."""
     buffer = io.BytesIO()

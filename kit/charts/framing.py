@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping, Sequence
 from matplotlib.axes import Axes
 
 from kit.agreement import Confusion
-from kit.charts.base import NEGATIVE, PALETTE, POSITIVE, framed_axes, new_axes, record
-from kit.errors import InvalidInputError, whole_number
+from kit.charts.base import MAX_PARAGRAPHS, NEGATIVE, PALETTE, POSITIVE, framed_axes, new_axes, record
+from kit.errors import InvalidInputError, checked, whole_number
 from kit.framing import FramingScore, StoryPart
 from kit.quotes import NARRATION_LABEL, NO_SPEAKER, VoiceShare
 from kit.text import Sentiment
@@ -48,6 +48,7 @@ def _paired_scores(names: Sequence[str], scores: Sequence[Sentiment], ax: Axes, 
     ax.spines[["top", "right"]].set_visible(False)
 
 
+@checked
 def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
     """Draw polarity and subjectivity of headline, dek, lead, body and kicker side by side."""
     if not parts:
@@ -63,6 +64,7 @@ def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
     return record(ax, f"Polarity and subjectivity of {len(parts)} parts of the story (polarity: {listed}).")
 
 
+@checked
 def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) -> Axes:
     """Draw polarity and subjectivity of each side's quoted words beside the reporter's narration."""
     if not voices:
@@ -74,6 +76,7 @@ def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) ->
     return record(ax, f"Polarity and subjectivity of {len(names)} voices (polarity: {listed}).")
 
 
+@checked
 def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
     """Draw the body's words by voice: the reporter's narration and each side's quoted words."""
     if not isinstance(share, VoiceShare):
@@ -100,6 +103,7 @@ def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
     )
 
 
+@checked
 def speaker_words(share: VoiceShare, ax: Axes | None = None) -> Axes:
     """Draw how many quoted words each speaker has, most first, scare quotes last."""
     speakers = sorted((k for k in share.by_speaker if k != NO_SPEAKER), key=lambda k: -share.by_speaker[k])
@@ -130,6 +134,7 @@ def _short(name: str) -> str:
     return name.split(",")[0].replace(" and ", " & ")
 
 
+@checked
 def frame_confusion(
     table: Confusion, ax: Axes | None = None, first: str = "you", second: str = "reference"
 ) -> Axes:
@@ -192,12 +197,13 @@ def _strip_frame(paragraph_count: int) -> Callable[[Axes], None]:
     return draw
 
 
+@checked
 def coding_progress(
     states: Mapping[int, str], paragraph_count: int, current: int | None = None, ax: Axes | None = None
 ) -> Axes:
     """Draw one marker per paragraph: coded, not coded, or (when compared) same as / different from the
     reference; the current paragraph is ringed."""
-    whole_number("paragraph_count", paragraph_count, 1)
+    whole_number("paragraph_count", paragraph_count, 1, MAX_PARAGRAPHS)
     unknown = set(states.values()) - set(_STATES)
     if unknown:
         raise InvalidInputError(
@@ -239,6 +245,7 @@ def _scores_frame(ax: Axes) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
+@checked
 def framing_scores(original: FramingScore, yours: FramingScore, ax: Axes | None = None) -> Axes:
     """Draw polarity and subjectivity of the original headline and dek beside a rewritten pair."""
     ax = framed_axes(ax, (7, 2.0), ("framing_scores",), _scores_frame)

@@ -7,12 +7,23 @@ from collections.abc import Callable, Mapping, Sequence
 from matplotlib.axes import Axes
 
 from kit.article import KwicHit
-from kit.charts.base import NARRATION, NEGATIVE, PALETTE, POSITIVE, QUOTED, framed_axes, new_axes, record
-from kit.errors import InvalidInputError, whole_number
+from kit.charts.base import (
+    MAX_PARAGRAPHS,
+    NARRATION,
+    NEGATIVE,
+    PALETTE,
+    POSITIVE,
+    QUOTED,
+    framed_axes,
+    new_axes,
+    record,
+)
+from kit.errors import InvalidInputError, checked, whole_number
 from kit.quotes import ParagraphShape
 from kit.text import Sentiment, counted, paragraph_list
 
 
+@checked
 def story_shape(shape: Sequence[ParagraphShape], ax: Axes | None = None) -> Axes:
     """Draw each paragraph's length as a bar split into narration and quoted words."""
     if not shape:
@@ -56,9 +67,10 @@ def _strip_frame(paragraph_count: int) -> Callable[[Axes], None]:
     return draw
 
 
+@checked
 def keyword_strip(hits: Sequence[KwicHit], paragraph_count: int, phrase: str, ax: Axes | None = None) -> Axes:
     """Draw a strip with a tick wherever ``phrase`` occurs, on a paragraph scale."""
-    whole_number("paragraph_count", paragraph_count, 1)
+    whole_number("paragraph_count", paragraph_count, 1, MAX_PARAGRAPHS)
     ax = framed_axes(ax, (7, 1.3), ("keyword_strip", paragraph_count), _strip_frame(paragraph_count))
     ticks = ax.vlines([h.position for h in hits], 0, 1, color=PALETTE["vermillion"], linewidth=2.5)
     ax.set_title(f"Where \u201c{phrase}\u201d falls in the story ({counted(len(hits), 'hit')})", fontsize=10)
@@ -72,6 +84,7 @@ def keyword_strip(hits: Sequence[KwicHit], paragraph_count: int, phrase: str, ax
     )
 
 
+@checked
 def sentiment_arc(arc: Mapping[int, Sentiment], ax: Axes | None = None) -> Axes:
     """Draw polarity and subjectivity paragraph by paragraph."""
     if not arc:
@@ -116,6 +129,7 @@ def _scores_frame(rows: int) -> Callable[[Axes], None]:
     return draw
 
 
+@checked
 def word_scores(result: Sentiment, title: str = "Words that drove the score", ax: Axes | None = None) -> Axes:
     """Draw the polarity each scored word or phrase contributed, one bar each, strongest labelled."""
     if not isinstance(result, Sentiment):

@@ -16,8 +16,8 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from kit.charts.base import PALETTE, framed_axes, new_axes, record
-from kit.errors import InvalidInputError, whole_number
+from kit.charts.base import MAX_PARAGRAPHS, PALETTE, framed_axes, new_axes, record
+from kit.errors import InvalidInputError, checked, whole_number
 from kit.stakeholders import QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
 from kit.text import counted, joined
 
@@ -36,11 +36,12 @@ KIND_STYLE = {  # marker, size, filled
 ILLUSTRATIVE = "Illustrative values: teaching assumptions, not data."
 
 
+@checked
 def appearance_strip(
     actors: Sequence[Actor], found: Sequence[Appearance], paragraph_count: int, ax: Axes | None = None
 ) -> Axes:
     """Draw one row per actor and a mark in each paragraph where it appears, shaped by how it appears."""
-    whole_number("paragraph_count", paragraph_count, 1)
+    whole_number("paragraph_count", paragraph_count, 1, MAX_PARAGRAPHS)
     shown = [a for a in actors if any(f.actor == a.id for f in found)]
     if not shown:
         raise InvalidInputError("found must hold at least one appearance of one of the actors.")
@@ -159,6 +160,7 @@ def _names(
     return [f"{numbers[p.actor]} {p.label}" if p.actor == selected else str(numbers[p.actor]) for p in placed]
 
 
+@checked
 def power_interest_grid(
     placed: Sequence[Placement],
     sides: Mapping[str, str],
@@ -193,6 +195,7 @@ def power_interest_grid(
     return record(ax, text, data)
 
 
+@checked
 def grid_comparison(
     differences: Sequence[GridDifference],
     sides: Mapping[str, str],
@@ -274,6 +277,7 @@ def _game_frame(rows: Mapping[tuple[str, str], float]) -> Callable[[Axes], None]
     return draw
 
 
+@checked
 def win_sets(first: WinSet, second: WinSet, zone: Zone, title: str = "", ax: Axes | None = None) -> Axes:
     """Draw constituents' ideal points and ranges, both win-sets as hatched bars, and the agreement zone."""
     if (first.side, second.side) != _SIDES:

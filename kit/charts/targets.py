@@ -15,7 +15,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from kit.charts.base import PALETTE, framed_axes, new_axes, record
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, checked
 from kit.targets import (
     Dataset,
     Event,
@@ -29,6 +29,7 @@ from kit.targets import (
 )
 
 
+@checked
 def said(value: float, unit: str) -> str:
     """Return ``value`` with its unit for a chart's description, dollars in words: ``59.3 billion dollars``.
 
@@ -137,6 +138,7 @@ def _require(dataset: Dataset, name: str) -> None:
         raise InvalidInputError(f"dataset must be kit.targets.load_dataset({name!r}).")
 
 
+@checked
 def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw the U.S. goods deficit with Japan by year, reported and recalled, marking the article's $59bn."""
     _require(dataset, "us_goods_trade")
@@ -176,6 +178,7 @@ def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None 
     )
 
 
+@checked
 def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw Japan's current-account surplus in two statistical vintages, with the article's $131 billion."""
     _require(dataset, "japan_current_account")
@@ -211,6 +214,7 @@ def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | N
     )
 
 
+@checked
 def semiconductor_share(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw the foreign share of Japan's chip market (U.S. and Japanese counts) against the 20% goal."""
     _require(dataset, "semiconductor_share")
@@ -267,6 +271,7 @@ VEHICLE_STYLES = {
 }
 
 
+@checked
 def imported_vehicles(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw imported vehicles sold in Japan, one marker per definition, as the sources count differently."""
     _require(dataset, "imported_vehicles")
@@ -300,6 +305,7 @@ def imported_vehicles(dataset: Dataset, events: Sequence[Event] = (), ax: Axes |
     )
 
 
+@checked
 def dealer_outlets(dataset: Dataset, ax: Axes | None = None) -> Axes:
     """Draw the 1995 goals for new dealer outlets against the outlets counted, cumulatively."""
     _require(dataset, "dealer_outlets")
@@ -383,6 +389,7 @@ def _lab_frame(
     return draw
 
 
+@checked
 def measurement_lab(
     series: Series,
     increase: IncreaseVerdict,
@@ -506,6 +513,7 @@ def _path_frame(
     return draw
 
 
+@checked
 def growth_path(
     series: Series,
     plan: GrowthPlan,

@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kit import charts
-from kit.errors import KitError
+from kit.errors import KitError, checked
 
 
 class ChartImage:
@@ -43,6 +43,7 @@ class ChartImage:
         self._frame: tuple | None = None
         self._background = None
 
+    @checked
     def draw(self, render: Callable[[Axes], str]) -> str:
         """Let ``render`` draw on the Axes, show the result and return what render returned."""
         summary = render(self.ax)
@@ -78,6 +79,7 @@ class ChartImage:
         return buffer.getvalue()
 
 
+@checked
 def panel(
     controls: Sequence[widgets.Widget],
     render: Callable[[Axes], str],

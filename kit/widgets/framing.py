@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 
 from kit import charts
 from kit.article import Article
-from kit.errors import KitError
+from kit.errors import KitError, checked
 from kit.framing import (
     CodingComparison,
     FramingScore,
@@ -55,6 +55,7 @@ class ReframeView:
     summary: str
 
 
+@checked
 def tagging_view(
     article: Article, tags: Mapping[int | str, str], paragraph: int, scheme: TagScheme, compare: bool = False
 ) -> FrameCodingView:
@@ -76,6 +77,7 @@ def tagging_view(
     return FrameCodingView(paragraph, text, chosen, definition, states, comparison, summary)
 
 
+@checked
 def frame_coding_view(
     article: Article, coding: Mapping[int | str, str], paragraph: int, compare: bool = False
 ) -> FrameCodingView:
@@ -97,6 +99,7 @@ def _disagreements_html(view: FrameCodingView, scheme: TagScheme) -> str:
     )
 
 
+@checked
 def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
     pick = widgets.IntSlider(
@@ -169,16 +172,19 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
     return widgets.VBox([notice, pick, text, choice, compare, summary, chart.image, chart.caption, out])
 
 
+@checked
 def frame_coder(article: Article, work: WorkFile, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its primary frame; every choice is saved at once."""
     return paragraph_tagger(article, work, frame_scheme(), paragraph)
 
 
+@checked
 def entman_tagger(article: Article, work: WorkFile, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: tag each paragraph with the Entman function it mainly performs; saved at once."""
     return paragraph_tagger(article, work, entman_scheme(), paragraph)
 
 
+@checked
 def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
     """Return the original headline and dek and a rewritten pair, scored, with a one-sentence summary."""
     original, yours = reframe(article, headline, dek)
@@ -202,6 +208,7 @@ def _devices_table(view: ReframeView) -> str:
     )
 
 
+@checked
 def reframing_lab(
     article: Article, work: WorkFile, headline: str = "Trade Talks Back on Track", dek: str = ""
 ) -> widgets.VBox:

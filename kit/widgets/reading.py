@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from kit import charts
 from kit.article import Article, KwicHit
 from kit.display import kwic_table_html, scored_words_html
+from kit.errors import checked
 from kit.text import Sentiment, counted, paragraph_list, sentiment
 from kit.widgets.base import ChartImage, panel
 
@@ -39,6 +40,7 @@ def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
 
+@checked
 def keyword_view(article: Article, phrase: str) -> KeywordView:
     """Return the hits of ``phrase`` in ``article`` and a one-sentence summary of them."""
     hits = tuple(article.search(phrase))
@@ -51,6 +53,7 @@ def keyword_view(article: Article, phrase: str) -> KeywordView:
     return KeywordView(phrase, hits, len(article.paragraphs), summary)
 
 
+@checked
 def paragraph_view(article: Article, number: int) -> ParagraphView:
     """Return paragraph ``number``, its sentiment and a one-sentence summary of the score."""
     paragraph = article.paragraph(number)
@@ -65,6 +68,7 @@ def paragraph_view(article: Article, number: int) -> ParagraphView:
     return ParagraphView(number, paragraph.text, result, summary)
 
 
+@checked
 def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
     """Return a widget: type a word or phrase, see each hit in context and where it falls."""
     box = widgets.Text(
@@ -86,6 +90,7 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
     )
 
 
+@checked
 def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, see its score and the words that drove it."""
     slider = widgets.IntSlider(

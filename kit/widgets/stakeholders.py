@@ -19,7 +19,7 @@ import PIL.Image
 from matplotlib.axes import Axes
 
 from kit import charts
-from kit.errors import InvalidInputError, KitError
+from kit.errors import InvalidInputError, KitError, checked
 from kit.stakeholders import (
     GAME_SIDES,
     Constituent,
@@ -88,6 +88,7 @@ def _labels() -> dict[str, str]:
     return {p.actor: p.label for p in reference_grid()}
 
 
+@checked
 def grid_view(saved: Mapping[str, Sequence[float]], selected: str, compare: bool = False) -> GridView:
     """Return what the grid placer shows for saved placements ({id: [power, interest]}) and one actor."""
     labels = _labels()
@@ -108,6 +109,7 @@ def grid_view(saved: Mapping[str, Sequence[float]], selected: str, compare: bool
     return GridView(placed, selected, compare, differences, summary)
 
 
+@checked
 def grid_html(view: GridView) -> str:
     """Return the grid placer's summary as HTML, with the reference's rationales when comparing."""
     text = f'<p class="kit-grid-summary">{html.escape(view.summary)}</p>'
@@ -136,6 +138,7 @@ def _saved(work: WorkFile) -> tuple[dict[str, list[float]], str]:
     return {k: list(v) for k, v in raw.items()}, ""
 
 
+@checked
 def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     """Return the grid placer: pick an actor, set its power and interest; every change is saved at once."""
     labels = _labels()
@@ -210,6 +213,7 @@ class GameView:
     summary: str
 
 
+@checked
 def game_view(
     us: Sequence[Constituent],
     japan: Sequence[Constituent],
@@ -224,6 +228,7 @@ def game_view(
     return GameView(first, second, zone, title, zone.summary)
 
 
+@checked
 def game_html(view: GameView) -> str:
     """Return the game's summary as HTML, with the reminder that its numbers are assumptions."""
     return (
@@ -257,6 +262,7 @@ def _game_controls(chosen_name: str) -> tuple[dict, dict]:
     return sliders, tolerance
 
 
+@checked
 def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
     """Return the two-level game simulator: a preset menu and sliders for every illustrative parameter."""
     names = [p.name for p in game_presets()]

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 
 from kit import charts
 from kit.charts.targets import MAX_PERIODS_AHEAD
-from kit.errors import InvalidInputError, KitError
+from kit.errors import InvalidInputError, KitError, checked
 from kit.store import WorkFile
 from kit.targets import (
     MAX_WEIGHT,
@@ -102,6 +102,7 @@ class LabView:
     summary: str
 
 
+@checked
 def lab_series(choice: str) -> Series:
     """Return the series behind the lab's menu entry ``choice``."""
     if choice not in LAB_SERIES:
@@ -110,6 +111,7 @@ def lab_series(choice: str) -> Series:
     return load_dataset(entry.dataset)[entry.series]
 
 
+@checked
 def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefinition) -> LabView:
     """Return both verdicts on series ``choice``: results-oriented ``definition`` and numerical ``target``."""
     series = lab_series(choice)
@@ -129,6 +131,7 @@ def _column(title: str, verdict: str, reasons: tuple[str, ...]) -> str:
     )
 
 
+@checked
 def lab_html(view: LabView) -> str:
     """Return the lab's two verdicts side by side as HTML, with a warning for unverified data."""
     warning = ""
@@ -257,6 +260,7 @@ class _PausableChart(ChartImage):
         return self.last
 
 
+@checked
 def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     """Return the measurement lab: change the definition or the target and watch both verdicts."""
     picker = widgets.Dropdown(
@@ -322,6 +326,7 @@ class GrowthView:
     summary: str
 
 
+@checked
 def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
     """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
     series = lab_series(choice)
@@ -330,6 +335,7 @@ def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthVi
     return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
 
 
+@checked
 def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     """Return a widget: set a target and a date, and see the compound growth it needs against history."""
     style, wide = {"description_width": "12em"}, widgets.Layout(width="40em")
@@ -437,6 +443,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return _no_math(f'<table class="kit-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>')
 
 
+@checked
 def values_html(values: Sequence[Value]) -> str:
     """Return sourced values as an HTML table: period, value, status, source and note, one row each."""
     rows = [
@@ -452,6 +459,7 @@ def values_html(values: Sequence[Value]) -> str:
     return _table(["period", "value", "status", "source", "note"], rows)
 
 
+@checked
 def figures_html(figures: Sequence[ArticleFigure]) -> str:
     """Return the article's figures beside the sourced values they match, as an HTML table."""
     rows = [
@@ -467,6 +475,7 @@ def figures_html(figures: Sequence[ArticleFigure]) -> str:
     return _table(["the article says", "it matches", "value", "status", "source"], rows)
 
 
+@checked
 def timeline_html(events: Sequence[Event]) -> str:
     """Return dated events as an HTML table: date, what happened, status and source."""
     rows = [
@@ -486,6 +495,7 @@ def timeline_html(events: Sequence[Event]) -> str:
 WEIGHTS_KEY = "arguments.weights"
 
 
+@checked
 def arguments_html(items: Sequence[Argument]) -> str:
     """Return the map of arguments as an HTML table: side, holder, the argument and its source."""
     rows = [
@@ -501,11 +511,13 @@ def arguments_html(items: Sequence[Argument]) -> str:
     return _table(["id", "targets?", "who holds it", "argument", "source"], rows)
 
 
+@checked
 def position_html(position: Position) -> str:
     """Return the position a student's weights imply, as a short HTML paragraph."""
     return f'<p class="kit-position">{html.escape(position.summary)}</p>'
 
 
+@checked
 def argument_weigher(work: WorkFile) -> widgets.VBox:
     """Return a widget: weigh each argument 0-5 (saved to ``work`` at once) and see the position implied."""
     saved = work.get(WEIGHTS_KEY, {})
@@ -543,6 +555,7 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
     return widgets.VBox([*sliders.values(), summary, out])
 
 
+@checked
 def role_briefs_html(items: Sequence[Role], arguments_by_id: dict[str, Argument] | None = None) -> str:
     """Return printable briefs for the debate's roles, one per printed page."""
     by_id = arguments_by_id or {a.id: a for a in arguments()}
