@@ -1,5 +1,6 @@
 """The package as a whole: no global side effects on import, documented API, lint-clean."""
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -83,8 +84,6 @@ UNSAFE_MODULES = {"pickle", "marshal", "shelve", "dill"}
 
 def test_no_module_evaluates_code_or_unpickles_data():
     """Student answers and work files are data: nothing in the kit runs them as code."""
-    import ast
-
     found = []
     for path in sorted((ROOT / "kit").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -99,4 +98,47 @@ def test_no_module_evaluates_code_or_unpickles_data():
             found += [
                 f"{path.name}:{node.lineno} imports {n}" for n in names if n.split(".")[0] in UNSAFE_MODULES
             ]
+    assert found == []
+
+
+BROAD = {"Exception", "BaseException"}
+
+
+def silent_handlers(tree: ast.AST) -> list[tuple[int, str]]:
+    """Return (line, why) for each bare except and each broad except whose body does nothing."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ExceptHandler):
+            continue
+        caught = [node.type] if not isinstance(node.type, ast.Tuple) else node.type.elts
+        names = {n.id for n in caught if isinstance(n, ast.Name)}
+        quiet = all(
+            isinstance(s, ast.Pass | ast.Continue)
+            or (isinstance(s, ast.Return) and (s.value is None or isinstance(s.value, ast.Constant)))
+            or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+            for s in node.body
+        )
+        if node.type is None:
+            found.append((node.lineno, "a bare except"))
+        elif names & BROAD and quiet:
+            found.append((node.lineno, f"except {', '.join(sorted(names & BROAD))} that does nothing"))
+    return found
+
+
+def test_silent_handlers_are_found():
+    source = "try:\n    x()\nexcept:\n    raise\ntry:\n    y()\nexcept (ValueError, Exception):\n    pass\n"
+    assert silent_handlers(ast.parse(source)) == [
+        (3, "a bare except"),
+        (7, "except Exception that does nothing"),
+    ]
+    assert silent_handlers(ast.parse("try:\n    x()\nexcept ValueError:\n    pass\n")) == []
+
+
+def test_no_module_swallows_errors_silently():
+    """A bare except or an `except Exception: pass` would hide a bug from the student as a wrong answer."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line} has {why}"
+        for path in sorted((ROOT / "kit").rglob("*.py"))
+        for line, why in silent_handlers(ast.parse(path.read_text(encoding="utf-8")))
+    ]
     assert found == []
