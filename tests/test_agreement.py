@@ -55,7 +55,9 @@ def test_unequal_lengths_and_empty_input_are_errors_that_say_what_is_wrong():
         cohen_kappa(["a", "b", "c"], ["a", "b"])
     with pytest.raises(InvalidInputError, match="at least one coded item"):
         percent_agreement([], [])
-    with pytest.raises(InvalidInputError, match="every item needs a code"):
+    with pytest.raises(
+        InvalidInputError, match="every item in first and second needs a code, but None was given"
+    ):
         cohen_kappa(["a", None], ["a", "b"])
 
 
