@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kit.article import Article
-from kit.errors import InvalidInputError, KitError
+from kit.errors import InvalidInputError, KitError, checked, invalid
 from kit.quotes import extract_quotes, reported_speech
 
 REGISTRY_FILE = "stakeholders.json"
@@ -182,8 +182,20 @@ def _actor(name: str, index: int, raw: object, paragraphs: int) -> Actor:
     )
 
 
+@checked
 def parse_registry(data: object, name: str = REGISTRY_FILE, paragraphs: int = 20) -> tuple[Actor, ...]:
     """Return the actors in registry ``data`` (parsed JSON), validated against ``paragraphs`` paragraphs."""
+    if paragraphs < 1:
+        raise invalid("parse_registry", "paragraphs", paragraphs, "a whole number of at least 1")
+    try:
+        return _registry(data, name, paragraphs)
+    except RegistryFormatError as error:
+        raise RegistryFormatError(
+            f"parse_registry: parameter 'data' must follow the registry format, but {error}"
+        ) from None
+
+
+def _registry(data: object, name: str, paragraphs: int) -> tuple[Actor, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list) or not data["actors"]:
         raise RegistryFormatError(f"{name} must be an object whose 'actors' lists at least one actor.")
     actors = tuple(_actor(name, i, raw, paragraphs) for i, raw in enumerate(data["actors"], start=1))
@@ -198,16 +210,17 @@ def parse_registry(data: object, name: str = REGISTRY_FILE, paragraphs: int = 20
 @functools.cache
 def load_registry() -> tuple[Actor, ...]:
     """Return every actor of the seed article's registry, validated when first read."""
-    return parse_registry(_read(REGISTRY_FILE))
+    return _registry(_read(REGISTRY_FILE), REGISTRY_FILE, 20)
 
 
+@checked
 def actor(ident: str) -> Actor:
     """Return the registry's actor ``ident``, or raise InvalidInputError listing the ids there are."""
     for found in load_registry():
         if found.id == ident:
             return found
     ids = ", ".join(a.id for a in load_registry())
-    raise InvalidInputError(f"there is no actor {ident!r} in the registry; the ids are: {ids}.")
+    raise invalid("actor", "ident", ident, f"the id of an actor in the registry ({ids})")
 
 
 # ---------------------------------------------------------------- speakers to actors
@@ -221,6 +234,7 @@ def _normal(text: str) -> str:
     return text
 
 
+@checked
 def match_speaker(speaker: str | None, role: str | None, actors: Sequence[Actor]) -> Actor | None:
     """Return the actor a speaker found by kit.quotes stands for, or None when none (or several) fit.
 
@@ -232,9 +246,13 @@ def match_speaker(speaker: str | None, role: str | None, actors: Sequence[Actor]
     >>> match_speaker("a senior Administration official", None, load_registry()).id
     'senior_official'
     """
-    if not speaker:
+    return _match(speaker, role, actors)
+
+
+def _match(speaker: str | None, role: str | None, actors: Sequence[Actor]) -> Actor | None:
+    label = _normal(speaker or "")
+    if not label:  # no speaker, or a blank one: nobody to match
         return None
-    label = _normal(speaker)
     for rule in (
         lambda a: label in {_normal(n) for n in (a.name, *a.aliases)},
         lambda a: a.type == "person" and label.split()[-1] == _normal(a.name.split(" (")[0]).split()[-1],
@@ -261,6 +279,7 @@ class Appearance:
 _STRENGTH = {"quoted": 0, "paraphrased": 1, "mentioned": 2, "implied": 3}
 
 
+@checked
 def appearances(article: Article, actors: Sequence[Actor]) -> list[Appearance]:
     """Return every appearance of every actor, paragraph by paragraph, the strongest kind per paragraph.
 
@@ -276,11 +295,11 @@ def appearances(article: Article, actors: Sequence[Actor]) -> list[Appearance]:
             found[key] = Appearance(who.id, who.name, who.side, paragraph, how, text)
 
     for quote in extract_quotes(article):
-        who = match_speaker(quote.speaker, quote.role, actors)
+        who = _match(quote.speaker, quote.role, actors)
         if who is not None and quote.kind != "scare":
             add(who, quote.paragraph, "quoted", quote.text)
     for report in reported_speech(article):
-        who = match_speaker(report.speaker, report.role, actors)
+        who = _match(report.speaker, report.role, actors)
         if who is not None:
             add(who, report.paragraph, "paraphrased", report.text)
     for who in actors:
@@ -291,6 +310,7 @@ def appearances(article: Article, actors: Sequence[Actor]) -> list[Appearance]:
     return sorted(found.values(), key=lambda a: (order[a.actor], a.paragraph))
 
 
+@checked
 def appearance_rows(actors: Sequence[Actor], found: Sequence[Appearance]) -> list[tuple[str, ...]]:
     """Return one row per actor: name, side, how presented, paragraphs quoted, paraphrased, mentioned."""
     rows = []
@@ -370,25 +390,25 @@ def reference_grid() -> tuple[Placement, ...]:
     return tuple(placements)
 
 
-def placements_from(saved: Mapping[str, object]) -> dict[str, Placement]:
+@checked
+def placements_from(saved: Mapping[str, Sequence[float]]) -> dict[str, Placement]:
     """Return a student's saved placements ({id: [power, interest]}) as Placements, checked."""
-    if not isinstance(saved, Mapping):
-        raise InvalidInputError(
-            "saved placements must map actor ids to [power, interest], "
-            f"but a {type(saved).__name__} was given."
-        )
     labels = {p.actor: p.label for p in reference_grid()}
-    ids = set(labels)
     placed = {}
     for ident, pair in saved.items():
-        if ident not in ids:
-            raise InvalidInputError(
-                f"{ident!r} is not an actor of the grid; they are: {', '.join(sorted(ids))}."
-            )
-        if not isinstance(pair, list | tuple) or len(pair) != 2:
-            raise InvalidInputError(f"the placement of {ident!r} must be [power, interest], not {pair!r}.")
-        placed[ident] = Placement(ident, _score("power", pair[0]), _score("interest", pair[1]), labels[ident])
+        if ident not in labels:
+            allowed = f"a dict whose keys are actors of the grid ({', '.join(sorted(labels))})"
+            raise invalid("placements_from", "saved", ident, allowed)
+        if not isinstance(pair, list | tuple) or len(pair) != 2 or not all(_is_score(v) for v in pair):
+            allowed = f"a dict giving {ident!r} a placement [power, interest], two numbers from 0 to 10"
+            raise invalid("placements_from", "saved", pair, allowed)
+        placed[ident] = Placement(ident, float(pair[0]), float(pair[1]), labels[ident])
     return placed
+
+
+def _is_score(value: object) -> bool:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return ok and 0 <= value <= 10
 
 
 @dataclass(frozen=True)
@@ -412,6 +432,7 @@ class GridDifference:
         return self.student.quadrant == self.reference.quadrant
 
 
+@checked
 def compare_grid(student: Mapping[str, Placement]) -> list[GridDifference]:
     """Return, for each actor the student placed, their placement beside the reference, in grid order."""
     return [GridDifference(r.actor, student[r.actor], r) for r in reference_grid() if r.actor in student]
@@ -456,28 +477,30 @@ class Zone:
     summary: str
 
 
-def _number(name: str, value: object, low: float, high: float | None) -> float:
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or value < low or (high is not None and value > high):
-        allowed = f"from {low:g} to {high:g}" if high is not None else f"of at least {low:g}"
-        raise InvalidInputError(f"{name} must be a number {allowed}, but {value!r} was given.")
-    return float(value)
-
-
 def _check(constituents: Sequence[Constituent], tolerance: object, quota: object) -> None:
     if not constituents or not all(isinstance(c, Constituent) for c in constituents):
-        raise InvalidInputError("a side needs at least one Constituent(name, ideal, weight).")
+        allowed = "a list of at least one Constituent(name, ideal, weight)"
+        raise invalid("win_set", "constituents", constituents, allowed)
     for c in constituents:
-        _number(f"{c.name}'s ideal point", c.ideal, 0, 100)
-        _number(f"{c.name}'s weight", c.weight, 0, None)
+        if not _in_range(c.ideal, 0, 100):
+            raise invalid("win_set", "constituents", c, "constituents whose ideal point is from 0 to 100")
+        if not _in_range(c.weight, 0, math.inf):
+            raise invalid("win_set", "constituents", c, "constituents whose weight is at least 0")
     if sum(c.weight for c in constituents) <= 0:
-        raise InvalidInputError("at least one constituent must have a weight above 0: someone must ratify.")
-    _number("tolerance", tolerance, 0, 100)
-    quota = _number("quota", quota, 0, 1)
-    if quota == 0:
-        raise InvalidInputError("quota must be above 0 (a share of the pressure, up to 1), but 0 was given.")
+        allowed = "constituents of whom at least one has a weight above 0 (someone must ratify)"
+        raise invalid("win_set", "constituents", constituents, allowed)
+    if not _in_range(tolerance, 0, 100):
+        raise invalid("win_set", "tolerance", tolerance, "a number from 0 to 100")
+    if not _in_range(quota, 0, 1) or quota == 0:
+        raise invalid("win_set", "quota", quota, "a share of the pressure above 0 and at most 1")
 
 
+def _in_range(value: object, low: float, high: float) -> bool:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return ok and low <= value <= high
+
+
+@checked
 def win_set(side: str, constituents: Sequence[Constituent], tolerance: float, quota: float = 0.5) -> WinSet:
     """Return a side's win-set: every outcome x on 0-100 that constituents holding at least ``quota``
     of the side's total weight would ratify, where a constituent ratifies x when |x - ideal| <= tolerance.
@@ -513,6 +536,7 @@ def win_set(side: str, constituents: Sequence[Constituent], tolerance: float, qu
     return WinSet(side, tuple(intervals), tuple(constituents), float(tolerance), float(quota))
 
 
+@checked
 def zone_of_agreement(first: WinSet, second: WinSet) -> Zone:
     """Return where two win-sets overlap: status "overlap", "touching" (one point only) or "none".
 
@@ -605,16 +629,17 @@ def game_presets() -> tuple[Preset, ...]:
     return tuple(presets)
 
 
+@checked
 def preset(name: str) -> Preset:
     """Return the preset called ``name``, or raise InvalidInputError listing the presets."""
     for found in game_presets():
         if found.name == name:
             return found
-    raise InvalidInputError(
-        f"there is no preset {name!r}; choose one of: {'; '.join(p.name for p in game_presets())}."
-    )
+    names = "; ".join(p.name for p in game_presets())
+    raise invalid("preset", "name", name, f"the name of a preset ({names})")
 
 
+@checked
 def play(chosen: Preset) -> tuple[WinSet, WinSet, Zone]:
     """Return both sides' win-sets for a preset and the zone where they overlap."""
     us, japan = (win_set(s, chosen.constituents[s], chosen.tolerances[s], chosen.quota) for s in GAME_SIDES)

@@ -140,7 +140,8 @@ def test_sides_types_and_stances_read_as_in_the_article(registry):
 
 
 def test_an_unknown_actor_is_refused_with_the_ids_listed():
-    with pytest.raises(InvalidInputError, match=r"no actor 'nobody'.*kantor, clinton"):
+    ids = r"must be the id of an actor in the registry \(kantor, clinton, .*\), not str 'nobody'"
+    with pytest.raises(InvalidInputError, match=rf"^actor: parameter 'ident' {ids}\.$"):
         actor("nobody")
 
 
@@ -191,7 +192,8 @@ def test_a_bad_row_is_reported_with_its_file_entry_and_field(field, value, messa
     data["actors"][0][field] = value
     with pytest.raises(RegistryFormatError, match=re.escape(message)) as error:
         parse_registry(data)
-    assert str(error.value).startswith("stakeholders.json, actor 1 (kantor), field ")
+    prefix = "parse_registry: parameter 'data' must follow the registry format, but stakeholders.json"
+    assert str(error.value).startswith(f"{prefix}, actor 1 (kantor), field ")
 
 
 def test_a_missing_field_and_a_repeated_id_are_reported():
@@ -344,15 +346,17 @@ def test_a_student_grid_is_checked_and_compared_with_the_reference():
     assert kantor.same_quadrant  # both manage closely
     assert congress.distance == pytest.approx(math.sqrt(26))  # (9, 9) to (8, 4)
     assert not congress.same_quadrant  # manage closely against keep satisfied
-    with pytest.raises(InvalidInputError, match="'hosokawa' is not an actor of the grid"):
+    grid = r"must be a dict whose keys are actors of the grid \(analysts, auto_parts, .*, trade_bureaucracy\)"
+    grid += r", not str 'hosokawa'\."
+    with pytest.raises(InvalidInputError, match=rf"^placements_from: parameter 'saved' {grid}$"):
         placements_from({"hosokawa": [1, 1]})
-    with pytest.raises(InvalidInputError, match=r"placement of 'hata' must be \[power, interest\]"):
+    pair = r"must be a dict giving 'hata' a placement \[power, interest\], two numbers from 0 to 10, not"
+    with pytest.raises(InvalidInputError, match=rf"parameter 'saved' {pair} list \[1\]\."):
         placements_from({"hata": [1]})
-    with pytest.raises(InvalidInputError, match="interest must be a number from 0 to 10, but 11 was given"):
+    with pytest.raises(InvalidInputError, match=rf"parameter 'saved' {pair} list \[1, 11\]\."):
         placements_from({"hata": [1, 11]})
-    with pytest.raises(
-        InvalidInputError, match=r"must map actor ids to \[power, interest\], but a list was given"
-    ):
+    kind = r"must be a dict of text \(a str\) to a list of a finite number, not list"
+    with pytest.raises(InvalidInputError, match=rf"parameter 'saved' {kind}"):
         placements_from([["hata", 1, 1]])
 
 
@@ -413,25 +417,49 @@ def test_the_quota_decides_which_ranges_count():
             [Constituent("Congress", 120, 1)],
             10,
             0.5,
-            "Congress's ideal point must be a number from 0 to 100, but 120",
+            "win_set: parameter 'constituents' must be constituents whose ideal point is from 0 to 100, "
+            "not Constituent Constituent(name='Congress', ideal=120, weight=1).",
         ),
         (
             [Constituent("Congress", True, 1)],
             10,
             0.5,
-            "Congress's ideal point must be a number from 0 to 100",
+            "constituents whose ideal point is from 0 to 100, not Constituent Constituent(name='Congress', "
+            "ideal=True",
         ),
         (
             [Constituent("Congress", 50, -1)],
             10,
             0.5,
-            "Congress's weight must be a number of at least 0, but -1",
+            "parameter 'constituents' must be constituents whose weight is at least 0, "
+            "not Constituent Constituent(name='Congress', ideal=50, weight=-1).",
         ),
-        ([Constituent("Congress", 50, 0)], 10, 0.5, "at least one constituent must have a weight above 0"),
-        ([], 10, 0.5, "a side needs at least one Constituent"),
-        ([Constituent("Congress", 50, 1)], -5, 0.5, "tolerance must be a number from 0 to 100, but -5"),
-        ([Constituent("Congress", 50, 1)], 10, 0, "quota must be above 0"),
-        ([Constituent("Congress", 50, 1)], 10, 1.5, "quota must be a number from 0 to 1, but 1.5"),
+        (
+            [Constituent("Congress", 50, 0)],
+            10,
+            0.5,
+            "parameter 'constituents' must be constituents of whom at least one has a weight above 0",
+        ),
+        (
+            [],
+            10,
+            0.5,
+            "parameter 'constituents' must be a list of at least one Constituent(name, ideal, weight), "
+            "not list [].",
+        ),
+        (
+            [Constituent("Congress", 50, 1)],
+            -5,
+            0.5,
+            "win_set: parameter 'tolerance' must be a number from 0 to 100, not int -5.",
+        ),
+        (
+            [Constituent("Congress", 50, 1)],
+            10,
+            0,
+            "win_set: parameter 'quota' must be a share of the pressure above 0 and at most 1, not int 0.",
+        ),
+        ([Constituent("Congress", 50, 1)], 10, 1.5, "parameter 'quota' must be a share of the pressure"),
     ],
 )
 def test_bad_game_parameters_are_refused_with_a_clear_message(constituents, tolerance, quota, message):
@@ -465,7 +493,8 @@ def test_presets_are_labelled_as_teaching_assumptions():
     assert data["status"].startswith("teaching assumption")
     assert all(re.search(DATED, p.note) for p in game_presets())
     assert "(LA Times, 12 Feb 1994)" in preset("February 1994 (breakdown)").note
-    with pytest.raises(InvalidInputError, match="no preset 'March 1994'; choose one of: February 1994"):
+    named = r"^preset: parameter 'name' must be the name of a preset \(February 1994 \(breakdown\); May"
+    with pytest.raises(InvalidInputError, match=named):
         preset("March 1994")
 
 

@@ -100,12 +100,16 @@ def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
     work.set(GRID_KEY, {"kantor": [8, 99]})
     box = grid_placer(work)
     assert (
-        "Your saved grid could not be used (interest must be a number from 0 to 10" in box.children[0].value
+        "Your saved grid could not be used (placements_from: parameter &#x27;saved&#x27; must be a dict "
+        "giving &#x27;kantor&#x27; a placement [power, interest], two numbers from 0 to 10, "
+        "not list [8, 99].)"
+        in box.children[0].value
     )
     assert "You have placed 0 of 10 actors." in summary(box, "kit-grid-summary")
     work.set(GRID_KEY, ["kantor", 8, 9])
     notice = grid_placer(work).children[0].value
-    assert "could not be used (saved placements must map actor ids to [power, interest], but a list" in notice
+    expected = "could not be used (placements_from: parameter &#x27;saved&#x27; must be a dict of text "
+    assert f"{expected}(a str) to a list of a finite number, not list [&#x27;kantor&#x27;, 8, 9].)" in notice
 
 
 # ---------------------------------------------------------------- the two-level game
@@ -120,9 +124,8 @@ def test_game_view_computes_both_win_sets_and_the_zone():
     view = game_view(us, japan, {"United States": 30, "Japan": 30})  # [50, 100] and [0, 50]
     assert (view.zone.status, view.zone.intervals) == ("touching", ((50.0, 50.0),))
     assert "teaching assumption, not data" in game_html(view)
-    with pytest.raises(
-        InvalidInputError, match="tolerance must be a number from 0 to 100, but 120 was given"
-    ):
+    tolerances = r"must be a dict giving United States a tolerance from 0 to 100, not dict"
+    with pytest.raises(InvalidInputError, match=rf"^game_view: parameter 'tolerances' {tolerances}"):
         game_view(us, japan, {"United States": 120, "Japan": 10})
 
 

@@ -19,7 +19,7 @@ import PIL.Image
 from matplotlib.axes import Axes
 
 from kit import charts
-from kit.errors import InvalidInputError, KitError, checked
+from kit.errors import InvalidInputError, KitError, checked, invalid
 from kit.stakeholders import (
     GAME_SIDES,
     Constituent,
@@ -222,6 +222,11 @@ def game_view(
     title: str = "",
 ) -> GameView:
     """Return both sides' win-sets for these constituents and tolerances, and the zone of agreement."""
+    for side in GAME_SIDES:
+        tolerance = tolerances.get(side)
+        if tolerance is None or not 0 <= tolerance <= 100:
+            allowed = f"a dict giving {side} a tolerance from 0 to 100"
+            raise invalid("game_view", "tolerances", tolerances, allowed)
     first = win_set("United States", us, tolerances["United States"], quota)
     second = win_set("Japan", japan, tolerances["Japan"], quota)
     zone = zone_of_agreement(first, second)
