@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kit.agreement import Confusion, cohen_kappa, confusion, fleiss_kappa, percent_agreement
 from kit.article import Article, phrase_pattern
-from kit.errors import ArticleFormatError, InvalidInputError, checked
+from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
 from kit.text import Sentiment, sentiment
 
 DEVICE_CATEGORIES = ("figurative", "hedge", "booster", "conflict", "minimizer")
@@ -128,11 +128,14 @@ def load_devices(path: str | Path | None = None) -> list[Device]:
         text, name = _data_text("framing_devices.csv"), "framing_devices.csv"
     else:
         path = Path(path)
-        if not path.is_file():
-            raise InvalidInputError(
-                f"No lexicon file at {str(path)!r}; copy kit's framing_devices.csv to start."
-            )
-        text, name = path.read_text(encoding="utf-8"), path.name
+        try:
+            text = path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is None:
+            allowed = "an existing lexicon file (a CSV; copy kit's framing_devices.csv to start)"
+            raise invalid("load_devices", "path", str(path), allowed)
+        name = f"load_devices: parameter 'path': {path.name}"
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not lines or [c.strip() for c in lines[0].split(",")] != list(DEVICE_COLUMNS):
         raise ArticleFormatError(f"{name} must start with the header line 'category,phrase,note'.")
@@ -248,22 +251,41 @@ def frame_names() -> list[str]:
 @checked
 def check_coding(coding: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
     """Return ``coding`` with paragraph numbers as ints, checking every frame is one of the 15."""
-    names, checked = set(frame_names()), {}
-    for key, frame in coding.items():
+    return _frames(coding, "check_coding", "coding", paragraph_count)
+
+
+def _frames(coding: Mapping, where: str, name: str, paragraph_count: int | None = None) -> dict[int, str]:
+    """Return a coding checked against the codebook; errors name parameter ``name`` of ``where``."""
+    return _tags(coding, frame_names(), "frame of the codebook", where, name, paragraph_count)
+
+
+def _tags(
+    tags: Mapping, allowed: Sequence[str], noun: str, where: str, name: str, paragraph_count: int | None
+) -> dict[int, str]:
+    """Return ``tags`` with paragraph numbers as ints, each tag one of ``allowed``; errors name ``name``."""
+    if paragraph_count is not None and paragraph_count < 1:
+        raise invalid(where, "paragraph_count", paragraph_count, "a whole number of at least 1, or None")
+    checked = {}
+    for key, tag in tags.items():
         try:
             number = int(key)
         except (TypeError, ValueError):
             raise InvalidInputError(
-                f"paragraph numbers must be whole numbers, but {key!r} was given."
+                f"{where}: parameter {name!r}: paragraph numbers must be whole numbers, "
+                f"but {key!r} was given."
             ) from None
-        if frame not in names:
+        if tag not in allowed:
             raise InvalidInputError(
-                f"paragraph {number}: {frame!r} is not a frame of the codebook; use one of: "
-                f"{', '.join(names)}."
+                f"{where}: parameter {name!r}, paragraph {number}: {tag!r} is not a {noun}; use one of: "
+                f"{', '.join(allowed)}."
             )
         if number < 1 or (paragraph_count is not None and number > paragraph_count):
-            raise InvalidInputError(f"paragraph {number} is not a body paragraph of the article.")
-        checked[number] = frame
+            count = "" if paragraph_count is None else f" (paragraph_count is {paragraph_count})"
+            raise InvalidInputError(
+                f"{where}: parameter {name!r}: paragraph {number} is not a body paragraph "
+                f"of the article{count}."
+            )
+        checked[number] = tag
     return dict(sorted(checked.items()))
 
 
@@ -286,8 +308,8 @@ def compare_coding(
     """Return percent agreement, Cohen's kappa and the disagreements between a coding and the reference."""
     scheme = frame_scheme()
     if reference is not None:
-        scheme = replace(scheme, reference=check_coding(reference))
-    return compare_tags(coding, scheme)
+        scheme = replace(scheme, reference=_frames(reference, "compare_coding", "reference"))
+    return _compare(coding, scheme, "compare_coding", "coding")
 
 
 def _kappa_or_none(first: list[str], second: list[str]) -> float | None:
@@ -301,11 +323,16 @@ def coding_confusion(
     coding: Mapping[int | str, str], reference: Mapping[int, str] | None = None
 ) -> Confusion:
     """Return the confusion table of a coding (first) against the reference (second)."""
-    reference = reference_frames() if reference is None else check_coding(reference)
-    coding = check_coding(coding)
-    both = [n for n in reference if n in coding]
+    if reference is None:
+        reference = reference_frames()
+    else:
+        reference = _frames(reference, "coding_confusion", "reference")
+    checked_coding = _frames(coding, "coding_confusion", "coding")
+    both = [n for n in reference if n in checked_coding]
     if not both:
-        raise InvalidInputError("no paragraph is coded in both codings, so there is nothing to compare.")
+        allowed = "a coding that shares at least one paragraph with the reference, to compare"
+        raise invalid("coding_confusion", "coding", coding, allowed)
+    coding = checked_coding
     return confusion([coding[n] for n in both], [reference[n] for n in both])
 
 
@@ -313,16 +340,21 @@ def coding_confusion(
 def read_coding(path: str | Path) -> dict[int, str]:
     """Return the frame coding in a student's exported file (a work file or {"frames": {...}})."""
     path = Path(path)
+    return _coding_in(path, f"read_coding: parameter 'path': {path.name}", "read_coding", "path")
+
+
+def _coding_in(path: Path, file: str, where: str, name: str) -> dict[int, str]:
+    """Return the coding in ``path``; errors start with ``file`` and name parameter ``name`` of ``where``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ArticleFormatError(f"{path.name} could not be read as JSON ({error}).") from None
+        raise ArticleFormatError(f"{file} could not be read as JSON ({error}).") from None
     frames_found = data.get("answers", data).get("frames") if isinstance(data, dict) else None
     if not isinstance(frames_found, dict):
         raise ArticleFormatError(
-            f"{path.name} holds no frame coding: expected a work file or an object with a 'frames' entry."
+            f"{file} holds no frame coding: expected a work file or an object with a 'frames' entry."
         )
-    return check_coding(frames_found)
+    return _frames(frames_found, where, name)
 
 
 @checked
@@ -331,7 +363,12 @@ def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
     folder = Path(folder)
     if not folder.is_dir():
         raise InvalidInputError(f"No folder at {str(folder)!r}: put each student's exported coding in one.")
-    codings = {path.name.split(".")[0]: read_coding(path) for path in sorted(folder.glob("*.json"))}
+    codings = {
+        path.name.split(".")[0]: _coding_in(
+            path, f"load_class_codings: parameter 'folder': {path.name}", "load_class_codings", "folder"
+        )
+        for path in sorted(folder.glob("*.json"))
+    }
     if len(codings) < 2:
         raise InvalidInputError(
             f"{folder} holds {len(codings)} coding file(s); class agreement needs two or more."
@@ -342,7 +379,7 @@ def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
 @checked
 def class_agreement(codings: Mapping[str, Mapping[int | str, str]]) -> ClassAgreement:
     """Return pairwise Cohen's kappa and Fleiss' kappa over the paragraphs every coder coded."""
-    checked = {name: check_coding(c) for name, c in codings.items()}
+    checked = {name: _frames(c, "class_agreement", "codings") for name, c in codings.items()}
     if len(checked) < 2:
         raise InvalidInputError("class agreement needs at least two coders.")
     common = sorted(set.intersection(*(set(c) for c in checked.values())))
@@ -383,23 +420,7 @@ class TagScheme:
     @checked
     def check(self, tags: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
         """Return ``tags`` with paragraph numbers as ints, checking each tag is one of the scheme's."""
-        checked = {}
-        for key, tag in tags.items():
-            try:
-                number = int(key)
-            except (TypeError, ValueError):
-                raise InvalidInputError(
-                    f"paragraph numbers must be whole numbers, but {key!r} was given."
-                ) from None
-            if tag not in self.definitions:
-                raise InvalidInputError(
-                    f"paragraph {number}: {tag!r} is not a {self.name}; use one of: "
-                    f"{', '.join(self.definitions)}."
-                )
-            if number < 1 or (paragraph_count is not None and number > paragraph_count):
-                raise InvalidInputError(f"paragraph {number} is not a body paragraph of the article.")
-            checked[number] = tag
-        return dict(sorted(checked.items()))
+        return _tags(tags, list(self.definitions), self.name, "TagScheme.check", "tags", paragraph_count)
 
 
 def frame_scheme() -> TagScheme:
@@ -433,7 +454,12 @@ def entman_scheme() -> TagScheme:
 @checked
 def compare_tags(tags: Mapping[int | str, str], scheme: TagScheme) -> CodingComparison:
     """Return percent agreement, Cohen's kappa and disagreements of ``tags`` against the reference."""
-    reference, tags = scheme.reference, scheme.check(tags)
+    return _compare(tags, scheme, "compare_tags", "tags")
+
+
+def _compare(tags: Mapping, scheme: TagScheme, where: str, name: str) -> CodingComparison:
+    reference = scheme.reference
+    tags = _tags(tags, list(scheme.definitions), scheme.name, where, name, None)
     both = tuple(n for n in reference if n in tags)
     uncoded = tuple(n for n in reference if n not in tags)
     if not both:
@@ -566,7 +592,7 @@ def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str
         raise InvalidInputError(
             f"coder must be 1 to 40 letters, digits, '_' or '-', but {coder!r} was given."
         )
-    coding = check_coding(frames_coded)
+    coding = _frames(frames_coded, "export_coding", "frames_coded")
     if not coding:
         raise InvalidInputError("there is nothing to export yet: code at least one paragraph first.")
     path = Path(folder) / f"{coder}.frames.json"

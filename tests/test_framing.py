@@ -105,7 +105,8 @@ def test_a_bad_lexicon_says_what_is_wrong(tmp_path):
     path.write_text("kind,phrase\n", "utf-8")
     with pytest.raises(ArticleFormatError, match="header line"):
         load_devices(path)
-    with pytest.raises(InvalidInputError, match="No lexicon file"):
+    missing = r"^load_devices: parameter 'path' must be an existing lexicon file \(a CSV; copy kit's"
+    with pytest.raises(InvalidInputError, match=missing):
         load_devices(tmp_path / "missing.csv")
 
 
@@ -156,6 +157,11 @@ def test_coding_confusion_against_the_reference():
     table = coding_confusion(example_class()["Aiko"])
     assert table.count(EXTERNAL, EXTERNAL) == 4 and table.count(POLICY, POLICY) == 8
     assert table.count(POLICY, EXTERNAL) == 1
+    nothing_shared = r"^coding_confusion: parameter 'coding' must be a coding that shares at least one"
+    with pytest.raises(InvalidInputError, match=nothing_shared):
+        coding_confusion({1: ECONOMIC}, {2: ECONOMIC})
+    with pytest.raises(InvalidInputError, match=r"^coding_confusion: parameter 'reference', paragraph 2:"):
+        coding_confusion({1: ECONOMIC}, {2: "x"})
 
 
 def test_class_agreement_by_hand():
@@ -197,8 +203,10 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
     assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}
     assert read_coding(tmp_path / "bo.json") == {1: ECONOMIC, 2: POLITICAL}
     (tmp_path / "cy.json").write_text('{"answers": {}}', "utf-8")
-    with pytest.raises(ArticleFormatError, match="cy.json holds no frame coding"):
+    with pytest.raises(ArticleFormatError, match="^load_class_codings: parameter 'folder': cy.json holds no"):
         load_class_codings(tmp_path)
+    with pytest.raises(ArticleFormatError, match="^read_coding: parameter 'path': cy.json holds no frame"):
+        read_coding(tmp_path / "cy.json")
     with pytest.raises(InvalidInputError, match="No folder"):
         load_class_codings(tmp_path / "nowhere")
 
@@ -214,7 +222,7 @@ def test_entman_scheme_and_its_reference():
     ]
     assert len(scheme.reference) == 20 and all(scheme.rationale[n] for n in scheme.reference)
     assert scheme.reference[4] == "moral evaluation" and scheme.reference[10] == "treatment recommendation"
-    with pytest.raises(InvalidInputError, match="'blame' is not a framing function"):
+    with pytest.raises(InvalidInputError, match="^TagScheme.check: parameter 'tags', paragraph 1: 'blame'"):
         scheme.check({1: "blame"})
 
 
