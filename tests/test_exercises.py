@@ -1,36 +1,15 @@
-"""The student versions of the exercises run headless, every check saying "not answered yet",
-and a hand-in export works from what the source notebook saved."""
+"""A hand-in export works from what the exercise saved, with its charts, and an instructor's
+class summary and class agreement re-check the exported answers. (That the student versions
+run headless with nothing answered is proven by the nbgrader round trip, which executes them.)"""
 
 import json
 import shutil
-from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from kit.checks import Question, open_exercise
 from kit.errors import InvalidInputError
 from kit.export import class_agreement, class_summary, export_work
-
-STUDENT = Path(__file__).parents[1] / "exercises" / "student"
-
-
-@pytest.mark.parametrize("path", sorted(STUDENT.glob("*.ipynb")), ids=lambda p: p.name)
-def test_student_version_runs_with_nothing_answered(path, tmp_path):
-    shutil.copy(path, tmp_path / path.name)
-    nb = nbformat.read(tmp_path / path.name, as_version=4)
-    NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
-    ).execute()
-    texts = [
-        o.get("text") or o.get("data", {}).get("text/plain", "")
-        for c in nb.cells
-        for o in c.get("outputs", [])
-    ]
-    checks = [t for t in texts if t.startswith("q")]
-    assert checks and all(t.endswith(": not answered yet.") for t in checks), checks
-    assert texts[-1].startswith("Wrote ") and ", 0 answered, 0 with every check passed." in texts[-1]
 
 
 def test_export_and_class_summary(tmp_path):
