@@ -19,13 +19,14 @@ import datetime
 import functools
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
-from kit.errors import InvalidInputError, KitError, checked, whole_number
+from kit.errors import InvalidInputError, KitError, checked, invalid, whole_number
 
 DATASETS = (
     "us_goods_trade",
@@ -41,6 +42,7 @@ EVENT_COLUMNS = ("date", "label", "on_charts", "event", "status", "source")
 # Words that mark a source as a recollection: such a value can only be UNVERIFIED.
 _MEMORY_WORDS = ("memory", "recollection", "recalled")
 FIRST_YEAR, LAST_YEAR = 1980, 2005
+T = TypeVar("T")
 
 
 class DataFormatError(KitError, ValueError):
@@ -103,18 +105,20 @@ class Series:
     def period_after(self, period: str | int, count: int) -> str:
         """Return the label of the period ``count`` periods after ``period`` (which must be in the series)."""
         whole_number("count", count, 0)
-        step = self.at(period).step + count
+        step = self._at(period, "Series.period_after", "period").step + count
         return f"{step // 4}Q{step % 4 + 1}" if self.quarterly else f"{step}"
 
     @checked
     def at(self, period: str | int) -> Value:
         """Return the value for ``period`` (``1993`` or ``"1993Q4"``), or raise InvalidInputError."""
+        return self._at(period, "Series.at", "period")
+
+    def _at(self, period: object, where: str, name: str, allowed: str = "a period") -> Value:
+        """Return the value for ``period``; the error names parameter ``name`` of ``where``."""
         for value in self.values:
             if value.period == str(period):
                 return value
-        raise InvalidInputError(
-            f"{self.name} has no value for {period!r}; its periods are {', '.join(self.periods)}."
-        )
+        raise invalid(where, name, period, f"{allowed} of {self.name} ({', '.join(self.periods)})")
 
 
 @dataclass(frozen=True)
@@ -245,10 +249,26 @@ def _add(path: Path, row: int, groups: dict[str, list[Value]], value: Value) -> 
     group.append(value)
 
 
+def _read_file(where: str, path: str | Path, read: Callable[[Path], T]) -> T:
+    """Return ``read(path)``; a missing, unreadable or malformed file raises an error naming ``path``."""
+    path = Path(path)
+    if not path.is_file():
+        raise invalid(where, "path", str(path), "an existing CSV file")
+    try:
+        return read(path)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise invalid(where, "path", str(path), f"a readable UTF-8 CSV file ({error})") from None
+    except DataFormatError as error:
+        raise DataFormatError(f"{where}: parameter 'path': {error}") from None
+
+
 @checked
 def read_dataset(path: str | Path) -> Dataset:
     """Return the dataset in the CSV file at ``path``, validated; errors name the row and field."""
-    path = Path(path)
+    return _read_file("read_dataset", path, _dataset)
+
+
+def _dataset(path: Path) -> Dataset:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != COLUMNS:
@@ -267,14 +287,14 @@ def read_dataset(path: str | Path) -> Dataset:
 def load_dataset(name: str) -> Dataset:
     """Return the kit's dataset ``name`` (one of DATASETS), validated when first read."""
     if name not in DATASETS:
-        raise InvalidInputError(f"dataset must be one of {', '.join(DATASETS)}, but {name!r} was given.")
+        raise invalid("load_dataset", "name", name, f"one of {', '.join(DATASETS)}")
     return _load_packaged(name)
 
 
 @functools.cache
 def _load_packaged(name: str) -> Dataset:
     with resources.as_file(resources.files("kit.data") / f"targets_{name}.csv") as path:
-        return read_dataset(path)
+        return _dataset(path)
 
 
 def _event(path: Path, row: int, record: dict) -> Event:
@@ -298,7 +318,10 @@ def _event(path: Path, row: int, record: dict) -> Event:
 @checked
 def read_events(path: str | Path) -> tuple[Event, ...]:
     """Return the events in the CSV file at ``path``, validated and in date order."""
-    path = Path(path)
+    return _read_file("read_events", path, _events)
+
+
+def _events(path: Path) -> tuple[Event, ...]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != EVENT_COLUMNS:
@@ -316,7 +339,7 @@ def read_events(path: str | Path) -> tuple[Event, ...]:
 def events(on_charts_only: bool = False, since: str | None = None) -> tuple[Event, ...]:
     """Return the sourced timeline of the talks: all events, those charts mark, or those from ``since`` on."""
     with resources.as_file(resources.files("kit.data") / "targets_events.csv") as path:
-        found = read_events(path)
+        found = _events(path)
     if since is not None:
         try:
             start = datetime.date.fromisoformat(since)
@@ -413,7 +436,8 @@ def _check_definition(series: Series, definition: IncreaseDefinition) -> Value:
         )
     whole_number("consecutive periods", definition.periods, 1, 40)
     whole_number("periods allowed before the increase starts", definition.within, 1, 40)
-    return series.at(definition.baseline)
+    allowed = "an IncreaseDefinition whose baseline is a period"
+    return series._at(definition.baseline, "judge_increase", "definition", allowed)
 
 
 def _growth(by_step: dict[int, Value], step: int, quarterly: bool) -> Growth:
@@ -628,7 +652,7 @@ def required_growth(start: float, level: float, periods: int) -> float:
 @checked
 def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> GrowthPlan:
     """Return the growth per period that takes ``series`` from its value at ``start`` to the target."""
-    first = series.at(start)
+    first = series._at(start, "growth_plan", "start")
     deadline = _deadline_step(series, target.by)
     periods = deadline - first.step
     if periods < 1:
@@ -709,7 +733,10 @@ def _argument(path: Path, row: int, record: dict, seen: set[str]) -> Argument:
 @checked
 def read_arguments(path: str | Path) -> tuple[Argument, ...]:
     """Return the arguments in the CSV file at ``path``, validated: a side, a holder and a source each."""
-    path = Path(path)
+    return _read_file("read_arguments", path, _arguments)
+
+
+def _arguments(path: Path) -> tuple[Argument, ...]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != ARGUMENT_COLUMNS:
@@ -722,7 +749,7 @@ def read_arguments(path: str | Path) -> tuple[Argument, ...]:
 def arguments() -> tuple[Argument, ...]:
     """Return the map of arguments for and against numerical targets, each with its holder and source."""
     with resources.as_file(resources.files("kit.data") / "targets_arguments.csv") as path:
-        return read_arguments(path)
+        return _arguments(path)
 
 
 @functools.cache

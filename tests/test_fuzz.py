@@ -507,12 +507,6 @@ KNOWN_BAD = {
     "kit.static.without_widgets": "a junk notebook raises from nbformat",
     "kit.static.static_html": "the message names 'notebook', the parameter is 'path'",
     "kit.static.write_static_copy": "a junk out folder raises TypeError",
-    "kit.targets.Series.at": "'... has no value for ...' does not name 'period'",
-    "kit.targets.read_dataset": "a missing or odd path: messages do not name 'path'",
-    "kit.targets.load_dataset": "an unknown name: the message does not name 'name'",
-    "kit.targets.read_events": "a missing or odd path: messages do not name 'path'",
-    "kit.targets.read_arguments": "a missing or odd path: messages do not name 'path'",
-    "kit.widgets.targets.lab_series": "the message names 'series', the parameter is 'choice'",
 }
 
 

@@ -124,13 +124,14 @@ def test_the_events_of_the_talks():
 
 
 def test_an_unknown_dataset_or_series_is_refused():
-    with pytest.raises(InvalidInputError, match="dataset must be one of us_goods_trade,"):
+    with pytest.raises(InvalidInputError, match="^load_dataset: parameter 'name' must be one of us_goods_"):
         load_dataset("rice")
     with pytest.raises(
         InvalidInputError, match="dealer_outlets has no series 'sales'; it has goal_cumulative,"
     ):
         load_dataset("dealer_outlets")["sales"]
-    with pytest.raises(InvalidInputError, match="has no value for '1993'; its periods are 1996, 1997, 2000."):
+    periods = r"must be a period of goal_cumulative \(1996, 1997, 2000\), not str '1993'\.$"
+    with pytest.raises(InvalidInputError, match=rf"^Series.at: parameter 'period' {periods}"):
         load_dataset("dealer_outlets")["goal_cumulative"].at("1993")
 
 
@@ -195,14 +196,16 @@ def test_an_unknown_dataset_or_series_is_refused():
 def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, message):
     with pytest.raises(DataFormatError) as error:
         read_dataset(write(tmp_path, body))
-    assert str(error.value).startswith("bad.csv, row ") and message in str(error.value)
+    assert str(error.value).startswith("read_dataset: parameter 'path': bad.csv, row ")
+    assert message in str(error.value)
     assert isinstance(error.value, KitError)
 
 
 def test_a_wrong_header_or_an_empty_file_is_refused(tmp_path):
     path = tmp_path / "h.csv"
     path.write_text("year,value\n1993,59.3\n", encoding="utf-8")
-    with pytest.raises(DataFormatError, match="h.csv: the header must be series,year,quarter"):
+    header = "^read_dataset: parameter 'path': h.csv: the header must be series,year,quarter"
+    with pytest.raises(DataFormatError, match=header):
         read_dataset(path)
     with pytest.raises(DataFormatError, match="empty.csv: the file holds no values."):
         read_dataset(write(tmp_path, "", "empty.csv"))
@@ -329,7 +332,11 @@ def test_the_real_chip_series_flips_with_the_definition():
 @pytest.mark.parametrize(
     ("definition", "message"),
     [
-        (IncreaseDefinition(1999, 5, 1, 1), "made has no value for 1999; its periods are 2000, 2001, 2002."),
+        (
+            IncreaseDefinition(1999, 5, 1, 1),
+            "judge_increase: parameter 'definition' must be an IncreaseDefinition whose baseline is a period "
+            "of made (2000, 2001, 2002), not int 1999.",
+        ),
         (
             IncreaseDefinition(2000, -1, 1, 1),
             "minimum growth must be a number of percent from 0 to 1000, but -1",

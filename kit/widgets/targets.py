@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 
 from kit import charts
 from kit.charts.targets import MAX_PERIODS_AHEAD
-from kit.errors import InvalidInputError, KitError, checked
+from kit.errors import KitError, checked, invalid
 from kit.store import WorkFile
 from kit.targets import (
     MAX_WEIGHT,
@@ -105,8 +105,12 @@ class LabView:
 @checked
 def lab_series(choice: str) -> Series:
     """Return the series behind the lab's menu entry ``choice``."""
+    return _lab_series(choice, "lab_series")
+
+
+def _lab_series(choice: str, where: str) -> Series:
     if choice not in LAB_SERIES:
-        raise InvalidInputError(f"series must be one of: {'; '.join(LAB_SERIES)}; {choice!r} was given.")
+        raise invalid(where, "choice", choice, f"one of the lab's series: {'; '.join(LAB_SERIES)}")
     entry = LAB_SERIES[choice]
     return load_dataset(entry.dataset)[entry.series]
 
@@ -114,7 +118,7 @@ def lab_series(choice: str) -> Series:
 @checked
 def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefinition) -> LabView:
     """Return both verdicts on series ``choice``: results-oriented ``definition`` and numerical ``target``."""
-    series = lab_series(choice)
+    series = _lab_series(choice, "lab_view")
     increase, reached = judge_increase(series, definition), judge_target(series, target)
     summary = (
         f"Results-oriented goal: {increase.verdict}. Numerical target: {reached.verdict}. "
@@ -329,7 +333,10 @@ class GrowthView:
 @checked
 def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
     """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
-    series = lab_series(choice)
+    series = _lab_series(choice, "growth_view")
+    series._at(start, "growth_view", "start")
+    if periods < 1:
+        raise invalid("growth_view", "periods", periods, "a whole number of at least 1")
     target = TargetDefinition(level, series.period_after(start, periods))
     plan, reached = growth_plan(series, start, target), judge_target(series, target)
     return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
