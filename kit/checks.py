@@ -26,7 +26,7 @@ from matplotlib.axes import Axes
 
 from kit.agreement import UndefinedAgreementError, cohen_kappa
 from kit.charts.base import description, png_bytes
-from kit.errors import ArticleFormatError, InvalidInputError, KitError
+from kit.errors import ArticleFormatError, KitError, checked, invalid
 from kit.store import WorkFile, open_work
 
 KINDS = ("number", "choice", "items", "paragraphs", "coding", "written")
@@ -215,6 +215,7 @@ def _coding_problem(q: Question, answer: object) -> str | None:
     return None
 
 
+@checked
 def coding_of(q: Question, answer: object) -> dict[int, str] | None:
     """Return ``answer`` as a coding of paragraphs with ``q``'s labels, or None if it is not one."""
     if _coding_problem(q, answer) is not None:
@@ -280,6 +281,7 @@ _CHECKERS = {
 }
 
 
+@checked
 def check_answer(question: Question, answer: object) -> Feedback:
     """Return the feedback on ``answer`` to ``question``; never raises, whatever the answer."""
     if _is_unanswered(answer):
@@ -326,13 +328,25 @@ def _question(name: str, entry: object) -> Question:
     return Question(**{k: v for k, v in fields.items() if k in Question.__dataclass_fields__})
 
 
+def bank_names() -> list[str]:
+    """Return the names of the question banks in kit/data/exercises, sorted."""
+    folder = resources.files("kit.data").joinpath("exercises")
+    return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def known_bank(where: str, parameter: str, name: object) -> str:
+    """Return ``name`` if it names a question bank; else raise an error naming ``parameter`` of ``where``."""
+    if not isinstance(name, str) or name not in bank_names():
+        raise invalid(where, parameter, name, f"the name of a question bank ({', '.join(bank_names())})")
+    return name
+
+
+@checked
 def load_questions(name: str) -> dict[str, Question]:
     """Return the question bank ``name`` (kit/data/exercises/<name>.json), validated, by id."""
-    folder = resources.files("kit.data").joinpath("exercises")
-    path = folder.joinpath(f"{name}.json")
-    if not isinstance(name, str) or not path.is_file():
-        banks = sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
-        raise InvalidInputError(f"There is no question bank {name!r}; the banks are {', '.join(banks)}.")
+    path = resources.files("kit.data").joinpath(
+        "exercises", f"{known_bank('load_questions', 'name', name)}.json"
+    )
     questions = [_question(f"{name}.json", e) for e in json.loads(path.read_text(encoding="utf-8"))]
     return {q.id: q for q in questions}
 
@@ -422,6 +436,7 @@ class Exercise:
         return "\n".join(str(f).splitlines()[0] for f in self.saved_feedback().values())
 
 
+@checked
 def open_exercise(name: str, folder: str | Path | None = None) -> Exercise:
     """Return the exercise session for question bank ``name``, with the work file in ``folder``."""
-    return Exercise(name, folder)
+    return Exercise(known_bank("open_exercise", "name", name), folder)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.agreement import fleiss_kappa
-from kit.checks import Exercise, check_answer, coding_of, load_questions
-from kit.errors import ArticleFormatError, InvalidInputError
+from kit.checks import Exercise, check_answer, coding_of, known_bank, load_questions
+from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,14 @@ class ClassAgreement:
         return sorted(self.paragraphs, key=lambda n: (max(self.votes[n].values()), n))
 
 
-def _answers_files(folder: str | Path, exercise: str) -> list[Path]:
+def _answers_files(where: str, folder: str | Path, exercise: str) -> list[Path]:
     files = sorted(Path(folder).glob(f"*{exercise}_exercises.answers.json"))
     if not files:
-        raise InvalidInputError(
-            f"No exported answers for {exercise!r} in {str(folder)!r}: expected files named "
-            f"'<student>-{exercise}_exercises.answers.json' or '{exercise}_exercises.answers.json'."
+        allowed = (
+            f"a folder holding exported answers for {exercise!r}, in files named "
+            f"'<student>-{exercise}_exercises.answers.json' or '{exercise}_exercises.answers.json'"
         )
+        raise invalid(where, "folder", str(folder), allowed)
     return files
 
 
@@ -80,6 +81,7 @@ def _answer_html(answer: object) -> str:
     return f"<pre>{html.escape(text)}</pre>"
 
 
+@checked
 def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     """Write ``<name>_exercises.report.html`` and ``.answers.json``; return a one-line summary."""
     out = Path(folder) if folder is not None else exercise.work.folder
@@ -114,11 +116,12 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     )
 
 
+@checked
 def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
-    files = _answers_files(folder, exercise)
-    questions = load_questions(exercise)
+    questions = load_questions(known_bank("class_summary", "exercise", exercise))
+    files = _answers_files("class_summary", folder, exercise)
     tallies = {q: [0, 0] for q in questions}
     for path in files:
         answers = _answers(path)
@@ -129,13 +132,14 @@ def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     return [QuestionSummary(q, len(files), answered, correct) for q, (answered, correct) in tallies.items()]
 
 
+@checked
 def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAgreement:
     """Return the agreement (Fleiss' kappa) of the class's codings for coding question ``question``.
 
     Only complete codings count (every paragraph the question asks for, with valid labels);
     the files left out are named, so an instructor can follow them up.
     """
-    questions = load_questions(exercise)
+    questions = load_questions(known_bank("class_agreement", "exercise", exercise))
     coding_questions = [q.id for q in questions.values() if q.kind == "coding"]
     if question not in coding_questions:
         raise InvalidInputError(
@@ -144,7 +148,7 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
         )
     paragraphs = tuple(sorted(int(n) for n in questions[question].expected))
     codings, left_out = [], []
-    for path in _answers_files(folder, exercise):
+    for path in _answers_files("class_agreement", folder, exercise):
         coding = coding_of(questions[question], _answers(path).get(question))
         if coding is None or not set(paragraphs) <= coding.keys():
             left_out.append(path.name)

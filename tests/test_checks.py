@@ -123,7 +123,12 @@ def test_a_save_that_fails_is_reported_in_the_feedback(exercise, monkeypatch):
 
 
 def test_question_banks_are_validated(tmp_path, monkeypatch):
-    with pytest.raises(InvalidInputError, match="There is no question bank 'nope'; the banks are 01_reading"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"load_questions: parameter 'name' must be the name of a question bank \(01_reading, "
+        r"02_framing, 03_stakeholders, 04_numerical_targets, 05_targets_debate, 06_capstone\)"
+        r", not str 'nope'\.",
+    ):
         load_questions("nope")
     from kit import checks
 

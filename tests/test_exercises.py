@@ -58,6 +58,7 @@ CODING_BANK = {
 
 def test_class_agreement_is_fleiss_kappa_over_complete_codings(tmp_path, monkeypatch):
     monkeypatch.setattr("kit.export.load_questions", lambda name: CODING_BANK)
+    monkeypatch.setattr("kit.checks.bank_names", lambda: ["demo"])
     answers = {
         "ana": {"1": "x", "2": "y"},
         "ben": {"1": "x", "2": "y"},
