@@ -184,7 +184,7 @@ def devices_legend_html(counts: dict[str, int] | None = None) -> str:
     items = "".join(
         f"<li>{_device_mark(f'{category}', category, 'legend')}"
         f" &nbsp;{line} underline, tag <b>{letter}</b>"
-        f"{f' ({counts[category]} found)' if counts is not None else ''}</li>"
+        f"{f' ({counts.get(category, 0)} found)' if counts is not None else ''}</li>"
         for category, (letter, line, _colour) in DEVICE_STYLES.items()
     )
     return f'<ul style="list-style:none;padding-left:0;font-family:sans-serif;font-size:.9em">{items}</ul>'

@@ -10,13 +10,20 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from kit.errors import checked, invalid
 
+
+@checked
 def exports(
     package: str, homes: dict[str, list[str]]
 ) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
     """Return ``__getattr__``, ``__dir__`` and ``__all__`` for ``package``, whose names live in ``homes``."""
     home_of = {name: module for module, names in homes.items() for name in names}
-    namespace = importlib.import_module(package).__dict__
+    try:
+        namespace = importlib.import_module(package).__dict__
+    except (ImportError, ValueError, TypeError):  # ValueError: an empty name; TypeError: a relative one
+        allowed = "the name of an importable package, such as 'kit.charts'"
+        raise invalid("exports", "package", package, allowed) from None
 
     def __getattr__(name: str) -> object:
         if name not in home_of:

@@ -22,7 +22,7 @@ import jinja2
 import nbformat
 from traitlets import default
 
-from kit.errors import InvalidInputError
+from kit.errors import InvalidInputError, checked, invalid
 
 # nbconvert imports bleach, which adds a process-wide warning filter; `import kit.static`
 # must change no global state, so the filters are put back as they were.
@@ -64,11 +64,14 @@ def widget_note(notebook: str) -> dict[str, str]:
     return {"text/html": html, "text/plain": text}
 
 
+@checked
 def is_widget(output: dict) -> bool:
     """Return whether a cell output displays a widget."""
-    return WIDGET_VIEW in output.get("data", {})
+    data = output.get("data")
+    return isinstance(data, dict) and WIDGET_VIEW in data
 
 
+@checked
 def without_widgets(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return a copy of ``notebook`` with each widget output replaced by a note and no widget state."""
     copy = nbformat.from_dict(notebook)
@@ -110,21 +113,33 @@ class StaticHTMLExporter(HTMLExporter):
         self.register_preprocessor(WidgetNotes, enabled=True)
 
 
+@checked
 def static_html(path: str | Path, exporter: StaticHTMLExporter | None = None) -> str:
     """Return the static HTML copy of the notebook at ``path`` (one ``exporter`` may serve many)."""
+    return _static_html(path, exporter, "static_html")
+
+
+def _static_html(path: str | Path, exporter: StaticHTMLExporter | None, where: str) -> str:
     path = Path(path)
     if path.suffix != ".ipynb" or not path.is_file():
-        raise InvalidInputError(f"notebook must be an existing .ipynb file, but {str(path)!r} was given.")
+        # Not invalid(...): it shortens a long value, and a path's end (the file name) matters most.
+        allowed = "an existing .ipynb file"
+        raise InvalidInputError(f"{where}: parameter 'path' must be {allowed}, not {str(path)!r}.")
     body, _ = (exporter or StaticHTMLExporter()).from_filename(str(path))
     return body
 
 
+@checked
 def write_static_copy(path: str | Path, out: str | Path, exporter: StaticHTMLExporter | None = None) -> Path:
     """Write the static HTML copy of the notebook at ``path`` into folder ``out``; return the file."""
     target = Path(out) / f"{Path(path).stem}.html"
-    body = static_html(path, exporter)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(body, encoding="utf-8")
+    body = _static_html(path, exporter, "write_static_copy")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the folder's name
+        allowed = f"a folder that can be made and written to ({error})"
+        raise invalid("write_static_copy", "out", out, allowed) from None
     return target
 
 

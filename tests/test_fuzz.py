@@ -495,12 +495,6 @@ NOT_YET_CALLABLE = {"kit.export.class_agreement": "it needs a folder of exported
 # whoever fixes one removes it here. kit.checks, kit.export, kit.static and kit.lazy belong to other
 # work in progress; kit.stakeholders was being edited when this harness landed.
 KNOWN_BAD = {
-    "kit.display.devices_legend_html": "counts without every category raises KeyError",
-    "kit.lazy.exports": "a junk package raises TypeError or ModuleNotFoundError",
-    "kit.static.is_widget": "a non-dict output raises AttributeError",
-    "kit.static.without_widgets": "a junk notebook raises from nbformat",
-    "kit.static.static_html": "the message names 'notebook', the parameter is 'path'",
-    "kit.static.write_static_copy": "a junk out folder raises TypeError",
 }
 
 

@@ -179,9 +179,10 @@ def test_a_notebook_saved_without_widget_state_shows_the_note_not_the_repr():
 
 
 def test_a_path_that_is_not_a_notebook_is_refused(tmp_path):
-    with pytest.raises(InvalidInputError, match=r"notebook must be an existing \.ipynb file, but '.*x\.txt'"):
+    not_a_notebook = r"^static_html: parameter 'path' must be an existing \.ipynb file, not '.*/x\.txt'\.$"
+    with pytest.raises(InvalidInputError, match=not_a_notebook):
         static_html(tmp_path / "x.txt")
-    with pytest.raises(InvalidInputError, match="notebook must be an existing .ipynb file"):
+    with pytest.raises(InvalidInputError, match="^write_static_copy: parameter 'path' must be an"):
         write_static_copy(tmp_path / "missing.ipynb", tmp_path)
     assert list(tmp_path.iterdir()) == []
 
