@@ -15,8 +15,15 @@ import sys
 import tempfile
 
 import pytest
+from hypothesis import settings
 
 os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="kit-empty-nltk-data-")
+
+
+# Property-based tests draw the same examples on every machine and keep no example database:
+# the suite's result depends only on the code under test.
+settings.register_profile("kit", derandomize=True, database=None)
+settings.load_profile("kit")
 
 
 class NetworkAccessError(RuntimeError):
