@@ -102,8 +102,7 @@ def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
     assert (
         "Your saved grid could not be used (placements_from: parameter &#x27;saved&#x27; must be a dict "
         "giving &#x27;kantor&#x27; a placement [power, interest], two numbers from 0 to 10, "
-        "not list [8, 99].)"
-        in box.children[0].value
+        "not list [8, 99].)" in box.children[0].value
     )
     assert "You have placed 0 of 10 actors." in summary(box, "kit-grid-summary")
     work.set(GRID_KEY, ["kantor", 8, 9])
