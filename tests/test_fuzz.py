@@ -384,6 +384,11 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "high": lambda: 9,
     },
     "kit.export.export_work": {"exercise": exercise},
+    "kit.widgets.base.paragraph_slider": {
+        "paragraphs": lambda: 20,
+        "value": lambda: 4,
+        "purpose": lambda: "score",
+    },
     "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "02_framing"},
     "kit.export.class_agreement": {
         "folder": hand_ins,

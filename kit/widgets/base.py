@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kit import charts
-from kit.errors import KitError, checked
+from kit.errors import KitError, checked, whole_number
 
 
 class ChartImage:
@@ -107,3 +107,18 @@ def panel(
         control.observe(refresh, names="value")
     refresh()
     return widgets.VBox([*controls, summary, chart.image, chart.caption, out])
+
+
+@checked
+def paragraph_slider(paragraphs: int, value: int, purpose: str) -> widgets.IntSlider:
+    """Return a keyboard-operable slider over paragraphs 1 to ``paragraphs``, described for ``purpose``."""
+    whole_number("paragraphs", paragraphs, 1)
+    whole_number("value", value, 1, paragraphs)
+    return widgets.IntSlider(
+        value=value,
+        min=1,
+        max=paragraphs,
+        description="Paragraph:",
+        tooltip=f"The paragraph to {purpose}, 1 to {paragraphs}; arrow keys move one paragraph.",
+        continuous_update=False,
+    )

@@ -27,7 +27,7 @@ from kit.framing import (
     reframe,
 )
 from kit.store import WorkFile
-from kit.widgets.base import ChartImage, panel
+from kit.widgets.base import ChartImage, panel, paragraph_slider
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
@@ -102,14 +102,7 @@ def _disagreements_html(view: FrameCodingView, scheme: TagScheme) -> str:
 @checked
 def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
-    pick = widgets.IntSlider(
-        value=paragraph,
-        min=1,
-        max=len(article.paragraphs),
-        description="Paragraph:",
-        tooltip=f"The paragraph to code, 1 to {len(article.paragraphs)}; arrow keys move one paragraph.",
-        continuous_update=False,
-    )
+    pick = paragraph_slider(len(article.paragraphs), paragraph, "code")
     choice = widgets.Dropdown(
         options=[NOT_CODED, *scheme.definitions],
         description=f"Primary {scheme.name}:",

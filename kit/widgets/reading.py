@@ -13,7 +13,7 @@ from kit.article import Article, KwicHit
 from kit.display import kwic_table_html, scored_words_html
 from kit.errors import checked
 from kit.text import Sentiment, counted, paragraph_list, sentiment
-from kit.widgets.base import ChartImage, panel
+from kit.widgets.base import ChartImage, panel, paragraph_slider
 
 
 @dataclass(frozen=True)
@@ -93,14 +93,7 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
 @checked
 def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, see its score and the words that drove it."""
-    slider = widgets.IntSlider(
-        value=number,
-        min=1,
-        max=len(article.paragraphs),
-        description="Paragraph:",
-        tooltip=f"The paragraph to score, 1 to {len(article.paragraphs)}; arrow keys move one paragraph.",
-        continuous_update=False,
-    )
+    slider = paragraph_slider(len(article.paragraphs), number, "score")
 
     def render(ax: Axes) -> str:
         view = paragraph_view(article, slider.value)
