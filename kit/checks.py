@@ -107,9 +107,14 @@ def _is_unanswered(answer: object) -> bool:
     return isinstance(answer, list | tuple | set | frozenset | dict | range) and len(answer) == 0
 
 
-def _wrong_type(expected: str, answer: object, later_checks: int) -> list[tuple[bool, str]]:
-    """Return a failed type check and the checks that cannot run until the type is right."""
-    first = (False, f"The answer should be {expected}; {_describe(answer)} is not.")
+def _wrong_type(
+    expected: str, answer: object, later_checks: int, problem: str | None = None
+) -> list[tuple[bool, str]]:
+    """Return a failed type check and the checks that cannot run until the type is right.
+
+    ``problem`` says what is wrong when that is more than "the answer is not of this form".
+    """
+    first = (False, f"The answer should be {expected}; {problem or f'{_describe(answer)} is not'}.")
     return [first, *[(False, "Not checked until the answer has the right form.")] * later_checks]
 
 
@@ -224,12 +229,10 @@ def coding_of(q: Question, answer: object) -> dict[int, str] | None:
 
 
 def _check_coding(q: Question, answer: object) -> list[tuple[bool, str]]:
-    problem = _coding_problem(q, answer)
-    if problem is not None:
-        shape = f"a dict from paragraph numbers to one of {', '.join(map(repr, q.options))}"
-        first = (False, f"The answer should be {shape}, like {{3: {q.options[0]!r}}}; {problem}.")
-        return [first, *[(False, "Not checked until the answer has the right form.")] * 2]
     coding = coding_of(q, answer)
+    if coding is None:
+        shape = f"a dict from paragraph numbers to one of {', '.join(map(repr, q.options))}"
+        return _wrong_type(f"{shape}, like {{3: {q.options[0]!r}}}", answer, 2, _coding_problem(q, answer))
     reference = {int(k): v for k, v in q.expected.items()}
     coded = sorted(set(coding) & set(reference))
     complete = len(coded) == len(reference)
@@ -336,8 +339,9 @@ def bank_names() -> list[str]:
 
 def known_bank(where: str, parameter: str, name: object) -> str:
     """Return ``name`` if it names a question bank; else raise an error naming ``parameter`` of ``where``."""
-    if not isinstance(name, str) or name not in bank_names():
-        raise invalid(where, parameter, name, f"the name of a question bank ({', '.join(bank_names())})")
+    banks = bank_names()
+    if not isinstance(name, str) or name not in banks:
+        raise invalid(where, parameter, name, f"the name of a question bank ({', '.join(banks)})")
     return name
 
 
