@@ -282,6 +282,9 @@ def import_seconds(code: str, repeats: int = 5) -> float:
     return statistics.median(samples)
 
 
+TOPICS = ("reading", "framing", "stakeholders", "targets")
+
+
 def import_rows() -> list[tuple[str, float]]:
     """Time importing the kit on top of the libraries it builds on."""
     # A kernel has IPython loaded before any cell runs, so it belongs to the baseline, not to the kit.
@@ -298,9 +301,6 @@ def import_rows() -> list[tuple[str, float]]:
         ("the kit adds", with_kit - base),
         ("the kit with all four topics loaded adds", with_topics - base),
     ]
-
-
-TOPICS = ("reading", "framing", "stakeholders", "targets")
 
 
 def main() -> None:
