@@ -37,6 +37,10 @@ class InvalidInputError(KitError, ValueError):
     """An argument outside what a function allows."""
 
 
+class SaveError(KitError, OSError):
+    """A file the kit could not write (a read-only folder, a full disk): still an OSError to callers."""
+
+
 MAX_DEPTH = 100  # lists and dicts nested deeper than this are refused before any code walks them
 
 

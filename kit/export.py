@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import NamedTuple
 from kit.agreement import fleiss_kappa
 from kit.checks import Exercise, check_answer, coding_of, known_bank, load_questions
 from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
+from kit.store import read_regular
 
 MAX_HANDIN_BYTES = 5_000_000  # an exported answers file is a few kilobytes: far below this
 
@@ -87,7 +86,12 @@ def read_handins(folder: str | Path, exercise: str) -> HandIns:
 
 
 def _answers(path: Path) -> dict:
-    data = _read_regular(path, MAX_HANDIN_BYTES)
+    try:
+        data = read_regular(path, MAX_HANDIN_BYTES)
+    except OSError as error:
+        raise ArticleFormatError(f"{path.name} could not be opened ({error.strerror}).") from None
+    except ValueError as error:
+        raise ArticleFormatError(f"{path.name} was not read: {error}.") from None
     try:
         answers = json.loads(data.decode("utf-8"))["answers"]
     except RecursionError:
@@ -102,30 +106,6 @@ def _answers(path: Path) -> dict:
     if not isinstance(answers, dict):
         raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
     return answers
-
-
-def _read_regular(path: Path, limit: int) -> bytes:
-    """Return the bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
-
-    The file is opened without blocking (a FIFO would otherwise wait for ever) and checked on the
-    open descriptor, so nothing can swap it for a device between the check and the read.
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as error:
-        raise ArticleFormatError(f"{path.name} could not be opened ({error.strerror}).") from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise ArticleFormatError(f"{path.name} is not a regular file (only files are read as hand-ins).")
-        if status.st_size > limit:
-            raise ArticleFormatError(f"{path.name} is larger than the limit of {limit:,} bytes.")
-        data = os.read(descriptor, limit + 1)
-    finally:
-        os.close(descriptor)
-    if len(data) > limit:
-        raise ArticleFormatError(f"{path.name} is larger than the limit of {limit:,} bytes.")
-    return data
 
 
 def _chart_html(chart: object) -> str:
