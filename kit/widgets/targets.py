@@ -23,6 +23,7 @@ from kit.charts.targets import MAX_PERIODS_AHEAD
 from kit.errors import KitError, checked, invalid
 from kit.store import WorkFile
 from kit.targets import (
+    MAX_GROWTH_PERIODS,
     MAX_WEIGHT,
     Argument,
     ArticleFigure,
@@ -335,8 +336,9 @@ def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthVi
     """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
     series = _lab_series(choice, "growth_view")
     series._at(start, "growth_view", "start")
-    if periods < 1:
-        raise invalid("growth_view", "periods", periods, "a whole number of at least 1")
+    if not 1 <= periods <= MAX_GROWTH_PERIODS:
+        allowed = f"a whole number from 1 to {MAX_GROWTH_PERIODS}"
+        raise invalid("growth_view", "periods", periods, allowed)
     target = TargetDefinition(level, series.period_after(start, periods))
     plan, reached = growth_plan(series, start, target), judge_target(series, target)
     return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
