@@ -672,7 +672,7 @@ def judge_target(series: Series, target: TargetDefinition) -> TargetVerdict:
         return TargetVerdict(MET, reached.period, (rule, how))
     latest = before[-1]
     gap = (
-        f"{level - latest.value:.3g} points"
+        f"{level - latest.value:.3g} percentage points"
         if series.unit == "percent"
         else amount(level - latest.value, series.unit)
     )
@@ -753,7 +753,9 @@ def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> G
 # ---------------------------------------------------------------- the arguments and the debate
 
 ARGUMENT_COLUMNS = ("id", "side", "holder", "argument", "source", "status")
-SIDES = ("for", "against")
+SIDES = ("for", "against", "between")
+# How a table names each side: "between" is a compromise, neither for nor against numerical targets.
+SIDE_LABELS = {"for": "FOR", "against": "AGAINST", "between": "COMPROMISE"}
 MAX_WEIGHT = 5
 
 
@@ -784,7 +786,11 @@ class Role:
 
 @dataclass(frozen=True)
 class Position:
-    """The position a student's weights imply: a score from -1 (against targets) to +1 (for), and why."""
+    """The position a student's weights imply: a score from -1 (against targets) to +1 (for), and why.
+
+    Weight on a compromise argument counts in the total but for neither side, so it pulls the score
+    towards 0.
+    """
 
     score: float
     lean: str
@@ -792,12 +798,13 @@ class Position:
     weight_against: int
     heaviest: tuple[str, ...]
     summary: str
+    weight_between: int = 0
 
 
 def _argument(path: Path, row: int, record: dict, seen: set[str]) -> Argument:
     fields = {f: _text(path, row, record, f) for f in ARGUMENT_COLUMNS}
     if fields["side"] not in SIDES:
-        raise _fail(path, row, "side", f"must be for or against, but it is {fields['side']!r}.")
+        raise _fail(path, row, "side", f"must be for, against or between, but it is {fields['side']!r}.")
     if fields["status"] not in STATUSES or fields["status"] == "UNVERIFIED":
         raise _fail(
             path, row, "status", f"an argument's source must be verified, but it is {fields['status']!r}."
@@ -865,79 +872,39 @@ def _check_weights(weights: Mapping[str, int]) -> dict[str, int]:
     return {key: whole_number(f"the weight of {key}", value, 0, MAX_WEIGHT) for key, value in weights.items()}
 
 
+def _lean(score: float) -> str:
+    if score >= 0.25:
+        return "for numerical targets"
+    if score <= -0.25:
+        return "against numerical targets, the position Japan's government stated"
+    return (
+        "between the two: close to the compromise the article reports, objective criteria without "
+        "numerical targets"
+    )
+
+
 @checked
 def weigh(weights: Mapping[str, int]) -> Position:
     """Return the position implied by weights from 0 to 5 on the arguments (missing ids weigh 0).
 
-    >>> weigh({"results": 4, "vie": 2}).score
+    >>> weigh({"empty": 4, "vie": 2}).score
     0.333
     """
     weights = _check_weights(weights)
     by_id = {a.id: a for a in arguments()}
-    weight_for = sum(w for key, w in weights.items() if by_id[key].side == "for")
-    weight_against = sum(w for key, w in weights.items() if by_id[key].side == "against")
-    total = weight_for + weight_against
+    sides = {side: sum(w for key, w in weights.items() if by_id[key].side == side) for side in SIDES}
+    total = sum(sides.values())
     if total == 0:
         return Position(0.0, "undecided", 0, 0, (), "You have not weighed any argument yet.")
-    score = round((weight_for - weight_against) / total, 3)
+    score = round((sides["for"] - sides["against"]) / total, 3)
     top = max(weights.values())
     heaviest = tuple(key for key in sorted(weights) if weights[key] == top)
-    if score >= 0.25:
-        lean = "for numerical targets, the U.S. position before May 1994"
-    elif score <= -0.25:
-        lean = "against numerical targets, Japan's position"
-    else:
-        lean = "between the two: close to the compromise the article reports, criteria without targets"
     names = "; ".join(by_id[key].holder for key in heaviest[:3])
     if len(heaviest) > 3:
         names += f"; and {len(heaviest) - 3} more"
     summary = (
-        f"Your weights give {weight_for} to arguments for numerical targets and {weight_against} against: "
-        f"a score of {score:+.2f} on a scale from -1 (against) to +1 (for). You lean {lean}. "
-        f"The arguments you weigh most are held by: {names}."
+        f"Your weights give {sides['for']} to arguments for numerical targets, {sides['against']} against "
+        f"and {sides['between']} to the compromise: a score of {score:+.2f} on a scale from -1 (against) "
+        f"to +1 (for). You lean {_lean(score)}. The arguments you weigh most are held by: {names}."
     )
-    return Position(score, lean, weight_for, weight_against, heaviest, summary)
-
-
-# ---------------------------------------------------------------- the epilogue: a prediction checked
-
-# What a student predicts about the autos talks, the choices allowed, and what happened (with its source).
-PREDICTION_QUESTIONS = {
-    "numerical targets in the autos deal": (
-        ("yes", "no"),
-        "no",
-        "The 28 June 1995 deal had no numerical targets; it rested on voluntary company plans "
-        "(MOFA joint announcements, 28 Jun 1995).",
-    ),
-    "U.S. sanctions on Japanese cars": (
-        ("imposed", "threatened, not imposed", "neither"),
-        "threatened, not imposed",
-        "100% duties on 13 luxury models (about $5.9 billion of 1994 imports) were proposed on 16 May 1995; "
-        "the deal came hours before the 28 June deadline (Kantor statement, 16 May 1995; MOFA, 28 Jun 1995).",
-    ),
-    "autos settled by": (
-        ("1994", "1995", "1996 or later", "never"),
-        "1995",
-        "Settled on 28 June 1995; the final documents were signed on 23 August 1995 (MOFA, 24 Aug 1995).",
-    ),
-}
-
-
-@checked
-def compare_prediction(prediction: Mapping[str, str]) -> tuple[str, ...]:
-    """Return, for each question, what the student predicted beside what happened and its source."""
-    if not isinstance(prediction, Mapping):
-        raise InvalidInputError(
-            f"prediction must be a dict of answers, but a {type(prediction).__name__} was given."
-        )
-    lines = []
-    for question, (choices, happened, evidence) in PREDICTION_QUESTIONS.items():
-        answer = prediction.get(question)
-        if answer not in choices:
-            allowed = ", ".join(repr(c) for c in choices)
-            raise InvalidInputError(
-                f"the answer to {question!r} must be one of {allowed}, but {answer!r} was given."
-            )
-        verdict = "right" if answer == happened else "not what happened"
-        lines.append(f"{question}: you said {answer!r}, {verdict}. {evidence}")
-    return tuple(lines)
+    return Position(score, _lean(score), sides["for"], sides["against"], heaviest, summary, sides["between"])

@@ -457,15 +457,15 @@ def test_the_1991_agreement_target_was_met_just(chips):
 def test_a_target_missed_on_its_date(chips):
     verdict = judge_target(chips, TargetDefinition(25, "1994Q4"))
     assert verdict.verdict == "not met"
-    assert verdict.reasons[1] == "Not met: 23.7% in 1994Q4, short by 1.3 points."
+    assert verdict.reasons[1] == "Not met: 23.7% in 1994Q4, short by 1.3 percentage points."
 
 
 def test_a_target_date_with_no_figure_cannot_be_judged(chips):
     verdict = judge_target(chips, TargetDefinition(20, "1991Q3"))
     assert verdict.verdict == "cannot tell"
     assert (
-        verdict.reasons[1]
-        == "Cannot tell: no figure for 1991Q3; the last before it was 13.1% in 1991Q1, short by 6.9 points."
+        verdict.reasons[1] == "Cannot tell: no figure for 1991Q3; the last before it was 13.1% in 1991Q1, "
+        "short by 6.9 percentage points."
     )
     early = judge_target(chips, TargetDefinition(20, "1989Q4"))
     assert early.reasons[1] == "The series starts at 1990Q4, after the date."
@@ -532,10 +532,19 @@ def test_every_argument_has_a_side_a_holder_and_a_source():
 
     found = arguments()
     assert len(found) == 10
-    assert {a.side for a in found} == {"for", "against"}
+    assert {a.side for a in found} == {"for", "against", "between"}
+    # the Framework's "objective criteria (qualitative and/or quantitative)" is the compromise, not a "for"
+    assert [a.id for a in found if a.side == "between"] == ["results"]
     assert all(a.holder and a.source and a.status != "UNVERIFIED" for a in found)
     holders = " ".join(a.holder for a in found)
-    for who in ("Clinton Administration", "Tyson", "Bhagwati", "Japan's government", "GATT/WTO", "carmakers"):
+    for who in (
+        "Framework's joint statement",
+        "Tyson",
+        "Bhagwati",
+        "Japan's government",
+        "GATT/WTO",
+        "carmakers",
+    ):
         assert who in holders
 
 
@@ -551,15 +560,21 @@ def test_roles_cite_known_arguments_and_sourced_facts():
 def test_weights_imply_a_position():
     from kit.targets import weigh
 
-    # for: results 4; against: vie 2 -> (4 - 2) / 6 = +0.333
-    position = weigh({"results": 4, "vie": 2})
+    # for: empty 4; against: vie 2 -> (4 - 2) / 6 = +0.333
+    position = weigh({"empty": 4, "vie": 2})
     assert (position.score, position.weight_for, position.weight_against) == (0.333, 4, 2)
-    assert position.lean == "for numerical targets, the U.S. position before May 1994"
-    assert position.heaviest == ("results",)
+    assert position.lean == "for numerical targets"
+    assert position.heaviest == ("empty",)
     # against: managed 5, gatt 3; for: chips 1 -> (1 - 8) / 9 = -0.778
-    assert weigh({"managed": 5, "gatt": 3, "chips": 1}).lean == "against numerical targets, Japan's position"
+    assert weigh({"managed": 5, "gatt": 3, "chips": 1}).lean == (
+        "against numerical targets, the position Japan's government stated"
+    )
     # (2 - 2) / 4 = 0: the compromise
     assert weigh({"empty": 2, "counts": 2}).lean.startswith("between the two")
+    # the compromise counts in the total for neither side: (2 - 0) / (2 + 4) = +0.333, not +1
+    leaning = weigh({"empty": 2, "results": 4})
+    assert (leaning.score, leaning.weight_between) == (0.333, 4)
+    assert "2 to arguments for numerical targets, 0 against and 4 to the compromise" in leaning.summary
     assert weigh({}).summary == "You have not weighed any argument yet."
 
 
@@ -594,38 +609,9 @@ def test_an_argument_without_a_source_is_refused(tmp_path):
         read_arguments(path)
     path.write_text("id,side,holder,argument,source,status\nx,maybe,A,B,C,VERIFIED\n", encoding="utf-8")
     with pytest.raises(
-        DataFormatError, match="row 2, field 'side': must be for or against, but it is 'maybe'."
+        DataFormatError, match="row 2, field 'side': must be for, against or between, but it is 'maybe'."
     ):
         read_arguments(path)
-
-
-def test_a_prediction_is_compared_with_what_happened():
-    from kit.targets import compare_prediction
-
-    lines = compare_prediction(
-        {
-            "numerical targets in the autos deal": "yes",
-            "U.S. sanctions on Japanese cars": "threatened, not imposed",
-            "autos settled by": "1996 or later",
-        }
-    )
-    assert lines[0].startswith(
-        "numerical targets in the autos deal: you said 'yes', not what happened. The 28"
-    )
-    assert lines[1].startswith("U.S. sanctions on Japanese cars: you said 'threatened, not imposed', right.")
-    assert "signed on 23 August 1995" in lines[2] and "not what happened" in lines[2]
-    with pytest.raises(
-        InvalidInputError, match="the answer to 'autos settled by' must be one of '1994', '1995',"
-    ):
-        compare_prediction(
-            {"numerical targets in the autos deal": "no", "U.S. sanctions on Japanese cars": "neither"}
-        )
-    with pytest.raises(InvalidInputError) as error:
-        compare_prediction("no targets")
-    assert str(error.value) == (
-        "compare_prediction: parameter 'prediction' must be a dict of text (a str) to text (a str), "
-        "not str 'no targets'."
-    )
 
 
 # ---------------------------------------------------------------- odd values (issue 13, item 9)
