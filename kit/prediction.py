@@ -112,7 +112,8 @@ def compare(prediction: Mapping[str, str]) -> tuple[Comparison, ...]:
         if answer not in question.choices:
             allowed = ", ".join(repr(c) for c in question.choices)
             raise InvalidInputError(
-                f"the answer to {key!r} must be one of {allowed}, but {answer!r} was given."
+                f"in the prediction, the answer to {key!r} must be one of {allowed}, "
+                f"but {answer!r} was given."
             )
     return tuple(Comparison(q, prediction.get(q.key)) for q in QUESTIONS)
 

@@ -718,8 +718,8 @@ def required_growth(start: float, level: float, periods: int) -> float:
         percent = math.inf
     if not math.isfinite(percent):
         raise InvalidInputError(
-            f"the growth from {start!r} to {level!r} in {periods} period(s) is too large to compute; "
-            "give a start and a level of similar size."
+            f"start {start!r} and level {level!r} are too far apart: the growth over {periods} period(s) "
+            "is too large to compute."
         )
     return percent
 

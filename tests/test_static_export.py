@@ -31,16 +31,16 @@ CHARTS = {
     "01_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
     "03_stakeholders.ipynb": 6,
-    "04_numerical_targets.ipynb": 6,
-    "05_targets_debate.ipynb": 1,
+    "06_numerical_targets.ipynb": 6,
+    "07_targets_debate.ipynb": 1,
 }
 WIDGETS = {
     "00_start_here.ipynb": 1,
     "01_reading_the_article.ipynb": 2,
     "02_framing.ipynb": 3,
     "03_stakeholders.ipynb": 2,
-    "04_numerical_targets.ipynb": 2,
-    "05_targets_debate.ipynb": 1,
+    "06_numerical_targets.ipynb": 2,
+    "07_targets_debate.ipynb": 2,
 }
 # What a reader must never see where a widget was: its Python repr, or the widget manager's errors.
 WIDGET_LEFTOVERS = ("VBox(", "HBox(", "Error displaying widget", "model not found", "Loading widget")

@@ -638,8 +638,8 @@ def test_growth_too_large_to_compute_is_a_clear_error():
     with pytest.raises(InvalidInputError) as error:
         required_growth(5e-324, 1e308, 1)
     assert str(error.value) == (
-        "the growth from 5e-324 to 1e+308 in 1 period(s) is too large to compute; "
-        "give a start and a level of similar size."
+        "start 5e-324 and level 1e+308 are too far apart: the growth over 1 period(s) "
+        "is too large to compute."
     )
 
 

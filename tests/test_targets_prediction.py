@@ -114,3 +114,16 @@ def test_the_form_shows_a_notice_for_an_unreadable_work_file(tmp_path):
     box = prediction_form(open_work("prediction", tmp_path))
     assert "could not be read" in box.children[-1].value and "Nothing is saved yet." in box.children[-1].value
     assert form_status({}, None).endswith("each choice is saved at once.</p>")
+
+
+def test_the_comparison_button_reads_the_prediction_when_pressed(tmp_path):
+    from kit.widgets import prediction_comparison
+
+    box = prediction_comparison(open_work("prediction", tmp_path))
+    button, result = box.children
+    assert "Press the button" in result.value
+    button.click()
+    assert NOTHING_SAVED in result.value  # nothing saved yet: the note, not a table
+    open_work("prediction", tmp_path).set("prediction", ALL_RIGHT)  # the form in lesson 02, later
+    button.click()
+    assert result.value.count("\u2714 as predicted") == 3

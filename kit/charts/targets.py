@@ -71,7 +71,7 @@ def _xy(values: Sequence[Value], scale: float) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs), np.array(ys)
 
 
-def value_kind(value: Value) -> str:
+def _value_kind(value: Value) -> str:
     """Return how a value is drawn: "reported", "derived" or "unverified"."""
     return "unverified" if not value.verified else "derived" if value.derived else "reported"
 
@@ -84,7 +84,7 @@ def _draw_series(
     artists = ax.plot(xs, ys, linestyle=style, color=colour, linewidth=1.4, gid=f"line:{series.name}")
     ax.plot([], [], linestyle=style, marker=marker, color=colour, markeredgewidth=1.5, label=label)
     for kind, fill in FILLS.items():
-        chosen = [v for v in series.values if value_kind(v) == kind]
+        chosen = [v for v in series.values if _value_kind(v) == kind]
         if chosen:
             artists += ax.plot(
                 [v.x for v in chosen],
@@ -123,15 +123,15 @@ def _mark_events(ax: Axes, events: Sequence[Event]) -> list[Artist]:
     return artists
 
 
-def status_kinds(series: Sequence[Series]) -> tuple[str, ...]:
+def _status_kinds(series: Sequence[Series]) -> tuple[str, ...]:
     """Return which of "derived" and "unverified" occur among the values of ``series``."""
-    found = {value_kind(v) for s in series for v in s.values}
+    found = {_value_kind(v) for s in series for v in s.values}
     return tuple(kind for kind in STATUS_NOTES if kind in found)
 
 
 def _note_status(ax: Axes, series: Sequence[Series], y: float = -0.14) -> str:
     """Write under the chart what half-filled and hollow markers mean, if any are drawn; return the words."""
-    kinds = status_kinds(series)
+    kinds = _status_kinds(series)
     for line, kind in enumerate(kinds):
         ax.text(
             0,
@@ -147,7 +147,7 @@ def _note_status(ax: Axes, series: Sequence[Series], y: float = -0.14) -> str:
 
 def _note_inside(ax: Axes, series: Series, x: float, align: str) -> None:
     """Write, inside the lab's chart, what half-filled and hollow markers mean, if the series has any."""
-    for line, kind in enumerate(status_kinds([series])):
+    for line, kind in enumerate(_status_kinds([series])):
         words = STATUS_NOTES[kind].split(",")[0]
         ax.text(x, 0.03 + 0.07 * line, words, transform=ax.transAxes, ha=align, fontsize=8, style="italic")
 
@@ -369,7 +369,7 @@ def dealer_outlets(dataset: Dataset, ax: Axes | None = None) -> Axes:
         label="goal (cumulative)",
     )
     for kind, label in (("reported", "outlets counted (cumulative)"), ("derived", "derived: 103 + 34")):
-        chosen = [i for i, y in enumerate(years) if y in done and value_kind(done[y]) == kind]
+        chosen = [i for i, y in enumerate(years) if y in done and _value_kind(done[y]) == kind]
         bars = ax.bar(
             positions[chosen] + 0.2,
             [done[years[i]].value for i in chosen],
@@ -475,7 +475,7 @@ def measurement_lab(
             linewidth=4,
             marker="o",
             markersize=9,
-            markerfacecolor=PALETTE["green"] if all(value_kind(v) == "reported" for v in run) else "white",
+            markerfacecolor=PALETTE["green"] if all(_value_kind(v) == "reported" for v in run) else "white",
             alpha=0.8,
         )
     data.append(ax.axhline(target.level * scale, color=PALETTE["vermillion"], linestyle="-.", linewidth=1.6))

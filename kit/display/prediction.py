@@ -13,7 +13,7 @@ from kit.store import WorkFile
 
 NOTHING_SAVED = (
     "No prediction is saved yet: record your prediction at the end of lesson 02 first, "
-    "then run this cell again."
+    "then come back to this comparison."
 )
 
 

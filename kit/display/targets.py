@@ -87,9 +87,10 @@ def _value_row(value: Value) -> list[str]:
 
 
 @checked
-def values_table(values: Sequence[Value]) -> HTML:
-    """Return sourced values as a table: period, value, status, basis, source and note (vintage, sums)."""
-    rows = [_value_row(v) for v in values]
+def values_table(values: Sequence[Value], since: int | None = None) -> HTML:
+    """Return sourced values (from the year ``since`` on, if given) as a table: period, value, status,
+    basis, source and note (the vintage, or the calculation of a derived value)."""
+    rows = [_value_row(v) for v in values if since is None or v.year >= since]
     return HTML(_table(["period", "value", "status", "basis", "source", "note"], rows))
 
 
@@ -200,6 +201,12 @@ def lab_html(summary: str, values: Sequence[Value], increase: IncreaseVerdict, r
 def position_html(position: Position) -> str:
     """Return the position a student's weights imply, as a short HTML paragraph."""
     return f'<p class="kit-position">{html.escape(position.summary)}</p>'
+
+
+@checked
+def position(result: Position) -> HTML:
+    """Return the position some weights imply, as a paragraph a notebook cell shows."""
+    return HTML(_no_math(position_html(result)))
 
 
 def _brief(role: Role, by_id: dict[str, Argument]) -> str:

@@ -1,16 +1,16 @@
 """The prediction form: one set of radio buttons per question, saved at every change, restored on re-run.
 
-The integrator's recording cell in lesson 02 is ``prediction_form()``. The form
-computes nothing: it reads and writes the answers through ``kit.store`` (the work
-file "prediction" in the notebooks folder) and words its status with
-``kit.display.prediction.form_status``.
+The integrator's recording cell in lesson 02 is ``prediction_form()``; lesson 07
+shows ``prediction_comparison()``. Neither computes anything: they read and write
+the answers through ``kit.store`` (the work file "prediction" in the notebooks
+folder) and take their HTML from ``kit.display.prediction``.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit.display.prediction import form_status
+from kit.display.prediction import comparison, form_status
 from kit.errors import checked
 from kit.prediction import KEY, WORK_NAME, questions, valid_answers
 from kit.store import WorkFile, open_work
@@ -46,3 +46,30 @@ def prediction_form(work: WorkFile | None = None) -> widgets.VBox:
         radios[question.key].observe(save, names="value")
         rows += [widgets.HTML(f"<b>{number}. {question.text}</b>"), radios[question.key]]
     return widgets.VBox([*rows, status])
+
+
+COMPARE_PROMPT = (
+    "Press the button to set the prediction you saved at the end of lesson 02 beside what happened."
+)
+
+
+@checked
+def prediction_comparison(work: WorkFile | None = None) -> widgets.VBox:
+    """Return a button that shows the saved prediction beside what happened (or says none is saved yet).
+
+    The saved file is read when the button is pressed, so a prediction recorded after this cell ran
+    still counts; and the cell's own output never depends on what a student saved.
+    """
+    button = widgets.Button(
+        description="Compare my prediction",
+        tooltip="Show your saved prediction beside what happened",
+        layout=widgets.Layout(width="auto"),
+    )
+    result = widgets.HTML(f"<p>{COMPARE_PROMPT}</p>")
+
+    def show(_button: object) -> None:
+        fresh = open_work(WORK_NAME) if work is None else open_work(work.name, work.folder)  # read it now
+        result.value = comparison(fresh).data
+
+    button.on_click(show)
+    return widgets.VBox([button, result])
