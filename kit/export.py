@@ -12,10 +12,14 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kit.agreement import fleiss_kappa
 from kit.checks import Exercise, check_answer, coding_of, known_bank, load_questions
-from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
+from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
+from kit.store import read_regular
+
+MAX_HANDIN_BYTES = 5_000_000  # an exported answers file is a few kilobytes: far below this
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class QuestionSummary:
     students: int
     answered: int
     correct: int
+    problems: tuple[str, ...] = ()  # "<file>: why it was not read", for each hand-in that could not be
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class ClassAgreement:
     kappa: float
     votes: dict[int, dict[str, int]]
     left_out: tuple[str, ...]
+    problems: tuple[str, ...] = ()  # "<file>: why it was not read"; those files are in left_out too
 
     def disputed(self) -> list[int]:
         """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
@@ -55,11 +61,48 @@ def _answers_files(where: str, folder: str | Path, exercise: str) -> list[Path]:
     return files
 
 
+class HandIns(NamedTuple):
+    """A folder of hand-ins: the answers read, by file name, and why each other file was not read."""
+
+    answers: dict[str, dict]
+    problems: dict[str, str]
+
+
+@checked
+def read_handins(folder: str | Path, exercise: str) -> HandIns:
+    """Return the exported answers for ``exercise`` in ``folder``, and the hand-ins that could not be read.
+
+    Only regular files up to MAX_HANDIN_BYTES are read (never a device, FIFO or folder with a
+    hand-in's name), and answers nested more than MAX_DEPTH levels deep are refused, so one bad
+    hand-in is named with its reason and the rest of the class is still read.
+    """
+    answers, problems = {}, {}
+    for path in _answers_files("read_handins", folder, exercise):
+        try:
+            answers[path.name] = _answers(path)
+        except (OSError, ArticleFormatError) as error:
+            problems[path.name] = str(error)
+    return HandIns(answers, problems)
+
+
 def _answers(path: Path) -> dict:
     try:
-        answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+        data = read_regular(path, MAX_HANDIN_BYTES)
+    except OSError as error:
+        raise ArticleFormatError(f"{path.name} could not be opened ({error.strerror}).") from None
+    except ValueError as error:
+        raise ArticleFormatError(f"{path.name} was not read: {error}.") from None
+    try:
+        answers = json.loads(data.decode("utf-8"))["answers"]
+    except RecursionError:
+        answers = None  # nested too deep even for the JSON reader: refused below like any deep file
     except (ValueError, KeyError, TypeError) as error:
         raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+    if answers is None or too_deep(answers):
+        raise ArticleFormatError(
+            f"{path.name} is not an exported answers file (its answers are nested more than "
+            f"{MAX_DEPTH} levels deep)."
+        )
     if not isinstance(answers, dict):
         raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
     return answers
@@ -121,15 +164,22 @@ def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
     questions = load_questions(known_bank("class_summary", "exercise", exercise))
-    files = _answers_files("class_summary", folder, exercise)
+    handins = read_handins(folder, exercise)
     tallies = {q: [0, 0] for q in questions}
-    for path in files:
-        answers = _answers(path)
+    for answers in handins.answers.values():
         for qid, question in questions.items():
             feedback = check_answer(question, answers.get(qid))
             tallies[qid][0] += feedback.answered
             tallies[qid][1] += feedback.correct
-    return [QuestionSummary(q, len(files), answered, correct) for q, (answered, correct) in tallies.items()]
+    problems = _problem_lines(handins)
+    return [
+        QuestionSummary(q, len(handins.answers), answered, correct, problems)
+        for q, (answered, correct) in tallies.items()
+    ]
+
+
+def _problem_lines(handins: HandIns) -> tuple[str, ...]:
+    return tuple(f"{name}: {problem}" for name, problem in handins.problems.items())
 
 
 @checked
@@ -147,11 +197,12 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
             f"not {question!r}."
         )
     paragraphs = tuple(sorted(int(n) for n in questions[question].expected))
-    codings, left_out = [], []
-    for path in _answers_files("class_agreement", folder, exercise):
-        coding = coding_of(questions[question], _answers(path).get(question))
+    handins = read_handins(folder, exercise)
+    codings, left_out = [], list(handins.problems)
+    for name, answers in handins.answers.items():
+        coding = coding_of(questions[question], answers.get(question))
         if coding is None or not set(paragraphs) <= coding.keys():
-            left_out.append(path.name)
+            left_out.append(name)
         else:
             codings.append(coding)
     if len(codings) < 2:
@@ -161,4 +212,12 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
         )
     rows = [[coding[n] for coding in codings] for n in paragraphs]
     votes = {n: dict(Counter(row).most_common()) for n, row in zip(paragraphs, rows, strict=True)}
-    return ClassAgreement(question, len(codings), paragraphs, fleiss_kappa(rows), votes, tuple(left_out))
+    return ClassAgreement(
+        question,
+        len(codings),
+        paragraphs,
+        fleiss_kappa(rows),
+        votes,
+        tuple(sorted(left_out)),
+        _problem_lines(handins),
+    )
