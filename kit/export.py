@@ -260,3 +260,29 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
         tuple(sorted(left_out)),
         _problem_lines(handins),
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m kit.export gradebook FOLDER [--out FILE]``; a problem is one line and exit 2."""
+    import argparse
+    import sys
+
+    from kit.errors import KitError
+    from kit.gradebook import write_gradebook  # kit.gradebook reads hand-ins through this module
+
+    parser = argparse.ArgumentParser(prog="python -m kit.export", description="Class reports from hand-ins.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    gradebook = commands.add_parser("gradebook", help="write a CSV: a row per student, a column per question")
+    gradebook.add_argument("folder", type=Path, help="the folder of exported *.answers.json hand-ins")
+    gradebook.add_argument("--out", type=Path, help="the CSV to write (default: FOLDER/gradebook.csv)")
+    args = parser.parse_args(argv)
+    try:
+        print(write_gradebook(args.folder, args.out))
+    except (KitError, OSError) as error:
+        print(f"python -m kit.export: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
