@@ -103,6 +103,14 @@ def stale_student_versions(folder: Path) -> list[str]:
     return stale
 
 
+def _sealed_text(key: Path) -> str:
+    """Return the bank sealed from ``key``; a bad key's error names the answer keys' folder."""
+    try:
+        return bank_text(key)
+    except ArticleFormatError as error:
+        raise ArticleFormatError(f"answer keys in {key.parent}: {error}") from None
+
+
 @checked
 def write_banks(keys: Path, banks: Path) -> list[Path]:
     """Write the sealed student bank of every answer key in ``keys`` to ``banks``."""
@@ -111,8 +119,7 @@ def write_banks(keys: Path, banks: Path) -> list[Path]:
     banks.mkdir(parents=True, exist_ok=True)
     written = []
     for key in sorted(keys.glob("*.json")):
-        text = bank_text(key)  # every key is sealed before any bank is written
-        written.append((banks / key.name, text))
+        written.append((banks / key.name, _sealed_text(key)))  # every key sealed before a bank is written
     for path, text in written:
         path.write_text(text, encoding="utf-8")
     return [path for path, _ in written]
@@ -122,7 +129,7 @@ def write_banks(keys: Path, banks: Path) -> list[Path]:
 def stale_banks(keys: Path, banks: Path) -> list[str]:
     """Return the names of the banks in ``banks`` that differ from what their key in ``keys`` seals."""
     stale = [k.name for k in sorted(keys.glob("*.json")) if not (banks / k.name).is_file() or
-             (banks / k.name).read_text(encoding="utf-8") != bank_text(k)]  # fmt: skip
+             (banks / k.name).read_text(encoding="utf-8") != _sealed_text(k)]  # fmt: skip
     keyless = [b.name for b in sorted(banks.glob("*.json")) if not (keys / b.name).is_file()]
     return stale + keyless
 

@@ -110,13 +110,11 @@ def test_a_bad_key_is_one_line_and_a_non_zero_exit(tmp_path, capsys):
     (tmp_path / "key").mkdir()
     (tmp_path / "key" / "bad.json").write_text('{"questions": [{"id": "q1", "kind": "essay"}]}')
     assert main(["--folder", str(tmp_path), "--banks", str(tmp_path / "banks")]) == 2
-    err = capsys.readouterr().err
-    assert err == "python -m kit.assign: bad.json: question 'q1' lacks prompt, hints, explanation.\n"
+    where = f"python -m kit.assign: answer keys in {tmp_path / 'key'}: bad.json"
+    assert capsys.readouterr().err == f"{where}: question 'q1' lacks prompt, hints, explanation.\n"
     (tmp_path / "key" / "bad.json").write_text("{not json")
     assert main(["--folder", str(tmp_path), "--banks", str(tmp_path / "banks")]) == 2
-    assert capsys.readouterr().err.startswith(
-        f"python -m kit.assign: {tmp_path / 'key' / 'bad.json'}: the answer key"
-    )
+    assert capsys.readouterr().err.startswith(f"{where}: the answer key cannot be read (Expecting property")
     assert not (tmp_path / "banks").exists() or not list((tmp_path / "banks").iterdir())
     assert main(["--folder", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
