@@ -473,6 +473,12 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "render": lambda: render_targets,
         "chart": chart_image,
     },
+    "kit.widgets.base.friendly": {
+        "box": lambda: __import__("ipywidgets").VBox(),
+        "name": lambda: "keyword explorer",
+    },
+    "kit.widgets.base.discussion_view": {"saved": lambda: True},
+    "kit.widgets.base.discussion": {"key": lambda: "q1", "prompt": lambda: "Who speaks first?"},
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {

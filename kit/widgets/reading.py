@@ -13,7 +13,7 @@ from kit.article import Article, KwicHit
 from kit.display import kwic_table_html, scored_words_html
 from kit.errors import checked
 from kit.text import Sentiment, counted, paragraph_list, sentiment
-from kit.widgets.base import ChartImage, panel, paragraph_slider
+from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,8 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
         charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
         return f"<p>{html.escape(view.summary)}</p>{kwic_table_html(view.hits)}"
 
-    return panel(
-        [box], render, ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
-    )
+    chart = ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
+    return friendly(panel([box], render, chart), "keyword explorer")
 
 
 @checked
@@ -100,6 +99,5 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
         charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
         return f"<p>{html.escape(view.summary)}</p>{scored_words_html(view.text, view.sentiment)}"
 
-    return panel(
-        [slider], render, ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
-    )
+    chart = ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
+    return friendly(panel([slider], render, chart), "paragraph explorer")
