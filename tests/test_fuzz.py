@@ -452,7 +452,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
             "autos settled by": "1996 or later",
         }
     },
-    "kit.static.widget_note": {"notebook": lambda: "01_reading_the_article.ipynb"},
+    "kit.static.widget_note": {"notebook": lambda: "02_reading_the_article.ipynb"},
     "kit.static.is_widget": {"output": lambda: {"output_type": "display_data", "data": {"text/plain": "x"}}},
     "kit.static.without_widgets": {
         "notebook": lambda: nbformat.v4.new_notebook(),

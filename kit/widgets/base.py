@@ -63,6 +63,11 @@ class ChartImage:
         self.caption.value = f"<small><em>Figure.</em> {html.escape(layers.description)}</small>"
         return summary
 
+    def show(self, visible: bool) -> None:
+        """Show the chart and its caption, or hide both (while an error stands in for the result)."""
+        self.image.layout.display = None if visible else "none"
+        self.caption.layout.display = None if visible else "none"
+
     def _render_background(self, data: list) -> object:
         # Hide the data and blank the title (hiding it would let matplotlib move it
         # out of view), render everything else once, and keep it as the background.
@@ -105,7 +110,10 @@ def panel(
                 if change is not None and on_change is not None:
                     on_change()
                 summary.value = chart.draw(render)
+                chart.show(True)
             except KitError as error:
+                summary.value = ""  # an old result left above the error would read as its answer
+                chart.show(False)
                 print(error)
 
     for control in controls:
