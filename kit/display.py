@@ -11,6 +11,7 @@ from IPython.display import HTML, display
 from matplotlib.axes import Axes
 
 from kit.article import Article, KwicHit, Paragraph, phrase_pattern
+from kit.background import Entry, Source
 from kit.charts.base import description, png_bytes
 from kit.errors import checked
 from kit.text import Sentiment
@@ -234,3 +235,69 @@ def _plain_cell(value: object) -> str:
     """Return a cell for ``value``: numbers right-aligned, text left-aligned, None left empty."""
     number = isinstance(value, int | float) and not isinstance(value, bool)
     return _cell(html.escape("" if value is None else str(value)), align="right" if number else "left")
+
+
+# --- Background (notebook 01) ---------------------------------------------------------
+
+
+def _cited(sources: Sequence[Source]) -> str:
+    """Return the sources as one note: each citation, linked where it has an address, with its confidence."""
+    if not sources:
+        return f"{_NOTE}A worked example: no source needed.</span>"
+    items = [
+        (
+            f'<a href="{html.escape(s.url)}">{html.escape(s.citation)}</a>'
+            if s.url
+            else html.escape(s.citation)
+        )
+        + f" ({html.escape(s.confidence.lower())})"
+        for s in sources
+    ]
+    return f"{_NOTE}Sources: {'; '.join(items)}.</span>"
+
+
+@checked
+def context_html(entry: Entry) -> HTML:
+    """Return one background section: its heading, its text and its sources."""
+    return HTML(
+        f'<div class="{NO_MATH}" style="max-width:46em"><h4>{html.escape(entry.title)}</h4>'
+        f"<p>{html.escape(entry.text)}</p><p>{_cited(entry.sources)}</p></div>"
+    )
+
+
+def _background_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> HTML:
+    """Return a table whose cells are already HTML."""
+    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
+    return HTML(f"{_STYLE}{_TABLE}{_head(header)}<tbody>{body}</tbody></table>")
+
+
+@checked
+def people_html(people: Sequence[Entry]) -> HTML:
+    """Return the people the story names: who each was in May 1994, what to know, and the sources."""
+    rows = [
+        (
+            f"<b>{html.escape(p.title)}</b>",
+            html.escape(p.text),
+            f"{html.escape(p.note)}<br>{_cited(p.sources)}",
+        )
+        for p in people
+    ]
+    return _background_table(["who", "in May 1994", "what to know"], rows)
+
+
+@checked
+def events_html(events: Sequence[Entry]) -> HTML:
+    """Return a dated timeline, one event a row, each with its sources."""
+    rows = [
+        (f"<b>{html.escape(e.title)}</b>", f"{html.escape(e.text)}<br>{_cited(e.sources)}") for e in events
+    ]
+    return _background_table(["date", "what happened"], rows)
+
+
+@checked
+def glossary_html(terms: Sequence[Entry]) -> HTML:
+    """Return the glossary: each term, its definition and the sources of the facts in it."""
+    rows = [
+        (f"<b>{html.escape(t.title)}</b>", f"{html.escape(t.text)}<br>{_cited(t.sources)}") for t in terms
+    ]
+    return _background_table(["term", "what it means"], rows)

@@ -29,10 +29,12 @@ __getattr__, __dir__, __all__ = exports(
         "reading": [
             "KeywordView",
             "ParagraphView",
+            "event_orderer",
             "keyword_explorer",
             "keyword_view",
             "paragraph_explorer",
             "paragraph_view",
+            "term_matcher",
         ],
         "stakeholders": ["GameView", "GridView", "game_view", "grid_placer", "grid_view", "two_level_game"],
         "targets": ["GrowthView", "LabView", "growth_view", "lab_view", "measurement_lab", "target_growth"],
