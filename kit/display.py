@@ -120,6 +120,30 @@ def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | N
 
 
 @checked
+def headline_html(article: Article) -> HTML:
+    """Return the story's section label, headline and dek, each named, as the page shows them."""
+    parts = [("section label", article.section), ("headline", article.headline), ("dek", article.dek)]
+    rows = "".join(f"<tr>{_cell(name)}{_cell(html.escape(text))}</tr>" for name, text in parts if text)
+    return HTML(f"{_STYLE}{_TABLE}{_head(['part', 'text'])}<tbody>{rows}</tbody></table>")
+
+
+@checked
+def size_html(article: Article) -> HTML:
+    """Return one sentence giving the story's size: paragraphs, sentences and words in its body."""
+    count = sum(p.word_count for p in article.paragraphs)
+    return HTML(
+        f'<p class="{NO_MATH}">The body has {len(article.paragraphs)} paragraphs, '
+        f"{len(article.sentences)} sentences and {count} words.</p>"
+    )
+
+
+@checked
+def credits_html(article: Article) -> HTML:
+    """Return the story's credits line: who reported, and from where."""
+    return HTML(f'<p class="{NO_MATH}"><em>{html.escape(article.credits or "No credits line.")}</em></p>')
+
+
+@checked
 def facts_html(article: Article) -> HTML:
     """Return the article's metadata as a table: each fact, its source and how sure it is."""
     rows = "".join(
@@ -133,6 +157,19 @@ def facts_html(article: Article) -> HTML:
 
 def _note(note: str | None) -> str:
     return f"<br>{_NOTE}{html.escape(note)}</span>" if note else ""
+
+
+SEARCH_NOTE = (
+    "The search finds whole words in any case, and the singular or plural of the last word: "
+    "“tariff” also finds “tariffs”, but “trade” does not find “trading”."
+)
+
+
+@checked
+def kwic_html(summary: str, hits: Sequence[KwicHit]) -> HTML:
+    """Return a keyword search's one-sentence summary, how the search matches, and its hits in context."""
+    note = f'<p class="{NO_MATH}" style="font-size:13px;color:#333">{html.escape(SEARCH_NOTE)}</p>'
+    return HTML(f'<p class="{NO_MATH}">{html.escape(summary)}</p>{note}{kwic_table_html(hits)}')
 
 
 @checked

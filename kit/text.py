@@ -170,6 +170,16 @@ def sentiment(text: str) -> Sentiment:
 
 
 @checked
+def phrase_scores(phrases: Sequence[str]) -> list[tuple[str, float]]:
+    """Return each phrase with the polarity the lexicon gives it on its own, to two decimals.
+
+    >>> phrase_scores(["overly optimistic", "a firm commitment"])
+    [('overly optimistic', 0.0), ('a firm commitment', -0.2)]
+    """
+    return [(phrase, round(sentiment(phrase).polarity, 2)) for phrase in phrases]
+
+
+@checked
 def sentiment_arc(article: Article) -> dict[int, Sentiment]:
     """Return the sentiment of each body paragraph, keyed by paragraph number."""
     return {p.number: sentiment(p.text) for p in article.paragraphs}
