@@ -28,6 +28,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Counted by hand in each lesson: the cells that call show(...) and the cells that display a widget.
 CHARTS = {
     "00_start_here.ipynb": 0,
+    "01_background.ipynb": 0,
     "02_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
     "03_stakeholders.ipynb": 6,
@@ -36,7 +37,8 @@ CHARTS = {
 }
 WIDGETS = {
     "00_start_here.ipynb": 1,
-    "02_reading_the_article.ipynb": 2,
+    "01_background.ipynb": 3,
+    "02_reading_the_article.ipynb": 6,
     "02_framing.ipynb": 3,
     "03_stakeholders.ipynb": 2,
     "04_numerical_targets.ipynb": 2,
@@ -213,5 +215,5 @@ def test_lesson_01_reads_offline_in_chromium(exported):
             browser.close()
     assert len(widths) == 4 and all(w > 0 for w in widths)
     assert [bad for bad in WIDGET_LEFTOVERS if bad in text] == []
-    assert text.count("Interactive control: open 02_reading_the_article.ipynb in JupyterLab") == 2
+    assert text.count("Interactive control: open 02_reading_the_article.ipynb in JupyterLab") == 6
     assert [url for url in refused if "mathjax" not in url] == []
