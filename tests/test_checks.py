@@ -18,7 +18,7 @@ EVERY_QUESTION = [(bank, qid) for bank in BANKS for qid in load_questions(bank)]
 
 @pytest.fixture
 def exercise(tmp_path):
-    return open_exercise("01_reading", tmp_path)
+    return open_exercise("02_reading", tmp_path)
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_answers_are_saved_and_survive_a_restart(exercise, tmp_path):
     exercise.check("q2", 12)
     exercise.check("q3", [2, 6])
     exercise.check("q3", None)  # clearing an answer does not erase the saved one
-    again = open_exercise("01_reading", tmp_path)
+    again = open_exercise("02_reading", tmp_path)
     assert again.work.get("answer.q2") == 12 and again.work.get("answer.q3") == [2, 6]
     assert again.progress().splitlines()[:3] == [
         "q1: not answered yet.",
@@ -101,8 +101,8 @@ def test_the_hint_ladder(exercise, tmp_path):
     assert exercise.hint("q2").startswith("Hint 2 of 2 for q2: The search matches whole words")
     assert exercise.hint("q2").startswith("Explanation for q2: len(article.search")
     assert exercise.hint("q2").startswith("Explanation for q2")  # the ladder ends there
-    assert open_exercise("01_reading", tmp_path).hint("q1").startswith("Hint 1 of 2 for q1")
-    assert open_exercise("01_reading", tmp_path).hint("q2").startswith("Explanation")  # saved
+    assert open_exercise("02_reading", tmp_path).hint("q1").startswith("Hint 1 of 2 for q1")
+    assert open_exercise("02_reading", tmp_path).hint("q2").startswith("Explanation")  # saved
 
 
 def test_unknown_questions_get_feedback(exercise):
@@ -119,14 +119,14 @@ def test_a_save_that_fails_is_reported_in_the_feedback(exercise, monkeypatch):
     monkeypatch.setattr(exercise.work, "set", full_disk)
     feedback = exercise.check("q2", 10)
     assert feedback.correct
-    assert "could not be saved to 01_reading_exercises.work.json" in str(feedback)
+    assert "could not be saved to 02_reading_exercises.work.json" in str(feedback)
 
 
 def test_question_banks_are_validated(tmp_path, monkeypatch):
     with pytest.raises(
         InvalidInputError,
-        match=r"load_questions: parameter 'name' must be the name of a question bank \(01_reading, "
-        r"02_framing, 03_stakeholders, 04_numerical_targets, 05_targets_debate, 06_capstone\)"
+        match=r"load_questions: parameter 'name' must be the name of a question bank \(02_reading, "
+        r"04_framing, 05_stakeholders, 06_numerical_targets, 07_targets_debate, 08_capstone\)"
         r", not str 'nope'\.",
     ):
         load_questions("nope")
@@ -265,7 +265,7 @@ def test_a_saved_chart_goes_with_the_answer(exercise):
     ax = story_shape(shape_of(load_article()))
     message = exercise.save_chart("q5", ax)
     assert message.startswith("q5: chart saved for your hand-in (")
-    chart = open_exercise("01_reading", exercise.work.folder).saved_chart("q5")
+    chart = open_exercise("02_reading", exercise.work.folder).saved_chart("q5")
     assert chart["png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
     assert exercise.save_chart("q5", "my chart") == (
         "q5: save_chart needs the Axes a kit chart returned, not 'my chart'."

@@ -131,13 +131,13 @@ def coding_file() -> Path:
 
 
 def hand_ins() -> Path:
-    """Return a folder of two students' exported answers to 02_framing's coding question q6."""
+    """Return a folder of two students' exported answers to 04_framing's coding question q6."""
     folder = workdir() / "hand-ins"
     folder.mkdir(exist_ok=True)
     for student, frame in (("ana", "Political"), ("ben", "Economic")):
         coding = {str(n): "Political" if n in (14, 15, 16) else frame for n in range(9, 19)}
-        record = {"exercise": "02_framing", "answers": {"q6": coding}}
-        (folder / f"{student}-02_framing_exercises.answers.json").write_text(json.dumps(record))
+        record = {"exercise": "04_framing", "answers": {"q6": coding}}
+        (folder / f"{student}-04_framing_exercises.answers.json").write_text(json.dumps(record))
     return folder
 
 
@@ -212,11 +212,11 @@ def growth():
 
 @functools.cache
 def questions():
-    return module("checks").load_questions("01_reading")
+    return module("checks").load_questions("02_reading")
 
 
 def exercise():
-    return module("checks").open_exercise("01_reading", workdir())
+    return module("checks").open_exercise("02_reading", workdir())
 
 
 def charted_axes():
@@ -365,8 +365,8 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.checks.Exercise.hint": {"self": exercise, "question_id": lambda: "q1"},
     "kit.checks.Exercise.save_chart": {"self": exercise, "question_id": lambda: "q1", "ax": charted_axes},
     "kit.checks.Exercise.saved_chart": {"self": exercise, "question_id": lambda: "q1"},
-    "kit.checks.load_questions": {"name": lambda: "01_reading"},
-    "kit.checks.open_exercise": {"name": lambda: "01_reading"},
+    "kit.checks.load_questions": {"name": lambda: "02_reading"},
+    "kit.checks.open_exercise": {"name": lambda: "02_reading"},
     "kit.display.show": {"ax": charted_axes},
     "kit.display.scored_words_html": {
         "result": lambda: module("text").sentiment(article().paragraphs[3].text)
@@ -389,10 +389,10 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "value": lambda: 4,
         "purpose": lambda: "score",
     },
-    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "02_framing"},
+    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "04_framing"},
     "kit.export.class_agreement": {
         "folder": hand_ins,
-        "exercise": lambda: "02_framing",
+        "exercise": lambda: "04_framing",
         "question": lambda: "q6",
     },
     "kit.framing.read_coding": {"path": coding_file},
