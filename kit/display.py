@@ -218,3 +218,26 @@ def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
         for row in rows
     )
     return HTML(f"{_STYLE}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _opening_rows(measures: Sequence) -> list[list[object]]:
+    """Return the rows of the rewrite table: one measure a row, one opening a column."""
+    sides = sorted({side for m in measures for side in m.by_side})
+    rows: list[list[object]] = [
+        ["body words", *(m.body_words for m in measures)],
+        ["quoted words", *(m.quoted_words for m in measures)],
+        *([f"quoted words: {side}", *(m.by_side.get(side, 0) for m in measures)] for side in sides),
+        *([f"devices: {c}", *(m.devices[c] for m in measures)] for c in measures[0].devices),
+        ["headline and dek: polarity", *(f"{m.framing.polarity:+.2f}" for m in measures)],
+        ["headline and dek: subjectivity", *(f"{m.framing.subjectivity:.2f}" for m in measures)],
+    ]
+    return rows
+
+
+@checked
+def rewrite_table(comparison: object) -> HTML:
+    """Return the original's opening and a rewrite measured side by side (``kit.rewrite.compare_rewrite``)."""
+    measures = [m for m in (comparison.original, comparison.yours) if m is not None]
+    header = ["measure", "the original's opening (¶1-2)", *(["your rewrite"] if len(measures) > 1 else [])]
+    note = f"<p><b>{html.escape(comparison.problem)}</b></p>" if comparison.problem else ""
+    return HTML(note + rows_html(header, _opening_rows(measures)).data)
