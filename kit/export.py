@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.agreement import fleiss_kappa
-from kit.checks import Exercise, check_answer, coding_of, known_bank, load_questions
+from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
 from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
+from kit.exercise import Exercise
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,22 @@ def _answers(path: Path) -> dict:
     return answers
 
 
+def _results(path: Path) -> dict:
+    """Return the per-question records of an exported answers file ({} for an older file)."""
+    try:
+        results = json.loads(path.read_text(encoding="utf-8")).get("results", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return results if isinstance(results, dict) else {}
+
+
+def _variant_index(record: object) -> int:
+    """Return the variant a hand-in's record says was answered (0 when it names none)."""
+    variant = record.get("variant") if isinstance(record, dict) else None
+    index = variant.get("index", 0) if isinstance(variant, dict) else 0
+    return index if isinstance(index, int) and not isinstance(index, bool) else 0
+
+
 def _chart_html(chart: object) -> str:
     """Return a saved chart as an embedded image with its description as alt text and caption."""
     if not isinstance(chart, dict) or not isinstance(chart.get("png"), str):
@@ -81,6 +98,20 @@ def _answer_html(answer: object) -> str:
     return f"<pre>{html.escape(text)}</pre>"
 
 
+def _record_html(record: dict) -> str:
+    """Return the hand-in's line of how a question was answered: attempts, hints, reveal, variant."""
+    variant = record["variant"]
+    parts = [
+        f"{'correct' if record['correct'] else 'not correct'}",
+        f"{record['attempts']} attempt{'s' * (record['attempts'] != 1)}",
+        f"{record['hints']} hint{'s' * (record['hints'] != 1)} used",
+        "explanation revealed before a right answer" if record["revealed"] else "explanation not revealed",
+    ]
+    if isinstance(variant, dict):
+        parts.append("variant " + ", ".join(f"{k} {v}" for k, v in variant.items()))
+    return f'<p class="record">{html.escape("; ".join(parts))}.</p>'
+
+
 @checked
 def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     """Write ``<name>_exercises.report.html`` and ``.answers.json``; return a one-line summary."""
@@ -88,13 +119,13 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     stem = f"{exercise.name}_exercises"
     feedback = exercise.saved_feedback()
     answers = {q: exercise.work.get(f"answer.{q}") for q in exercise.questions}
-    results = {q: {"status": f.status, "passed": f.passed, "total": f.total} for q, f in feedback.items()}
-    record = {"exercise": exercise.name, "answers": answers, "results": results}
+    results = {q: exercise.record(q) for q in exercise.questions}
+    record = {"exercise": exercise.name, "student": exercise.student, "answers": answers, "results": results}
     sections = "".join(
         f"<section><h2>{html.escape(q.id)}</h2><p>{html.escape(q.prompt)}</p>"
         f"{_answer_html(answers[q.id]) if answers[q.id] is not None else '<p><em>Not answered.</em></p>'}"
         f"{_chart_html(exercise.saved_chart(q.id))}"
-        f"<pre>{html.escape(str(feedback[q.id]))}</pre></section>"
+        f"<pre>{html.escape(str(feedback[q.id]))}</pre>{_record_html(results[q.id])}</section>"
         for q in exercise.questions.values()
     )
     page = (
@@ -126,7 +157,8 @@ def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     for path in files:
         answers = _answers(path)
         for qid, question in questions.items():
-            feedback = check_answer(question, answers.get(qid))
+            variant = _variant_index(_results(path).get(qid))
+            feedback = check_answer(question, answers.get(qid), variant)
             tallies[qid][0] += feedback.answered
             tallies[qid][1] += feedback.correct
     return [QuestionSummary(q, len(files), answered, correct) for q, (answered, correct) in tallies.items()]
@@ -146,7 +178,7 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
             f"question must be a coding question of {exercise!r} ({', '.join(coding_questions) or 'none'}), "
             f"not {question!r}."
         )
-    paragraphs = tuple(sorted(int(n) for n in questions[question].expected))
+    paragraphs = tuple(sorted(reference_coding(questions[question])))
     codings, left_out = [], []
     for path in _answers_files("class_agreement", folder, exercise):
         coding = coding_of(questions[question], _answers(path).get(question))

@@ -7,9 +7,10 @@ import shutil
 
 import pytest
 
-from kit.checks import Question, open_exercise
 from kit.errors import InvalidInputError
+from kit.exercise import open_exercise
 from kit.export import class_agreement, class_summary, export_work
+from kit.keys import questions_from_key
 
 
 def test_export_and_class_summary(tmp_path):
@@ -48,17 +49,21 @@ def test_the_hand_in_report_embeds_saved_charts(tmp_path):
     assert "<figcaption>" in section and "<h2>q4</h2>" not in section
 
 
-CODING_BANK = {
-    "c1": Question(
-        "c1", "coding", "?", ("a", "b"), "e", expected={"1": "x", "2": "y"}, options=("x", "y"), min_kappa=0
-    ),
-    "n1": Question("n1", "number", "?", ("a", "b"), "e", expected=3),
-}
+CODING_BANK = questions_from_key(
+    "demo",
+    {
+        "questions": [
+            {"id": "c1", "kind": "coding", "prompt": "?", "hints": ["a"], "explanation": "e",
+             "expected": {"1": "x", "2": "y"}, "options": ["x", "y"]},
+            {"id": "n1", "kind": "number", "prompt": "?", "hints": ["a"], "explanation": "e", "expected": 3},
+        ]
+    },
+)  # fmt: skip
 
 
 def test_class_agreement_is_fleiss_kappa_over_complete_codings(tmp_path, monkeypatch):
     monkeypatch.setattr("kit.export.load_questions", lambda name: CODING_BANK)
-    monkeypatch.setattr("kit.checks.bank_names", lambda: ["demo"])
+    monkeypatch.setattr("kit.questions.bank_names", lambda: ["demo"])
     answers = {
         "ana": {"1": "x", "2": "y"},
         "ben": {"1": "x", "2": "y"},
