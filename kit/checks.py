@@ -267,8 +267,9 @@ def _check_coding(q: Question, v: Variant, answer: object) -> list[tuple[bool, s
 
 
 def written_counts(text: str) -> tuple[int, int]:
-    """Return how many words a written answer has and how many paragraphs it cites."""
-    return len(text.split()), len(_PARAGRAPH_CITE.findall(text))
+    """Return how many words a written answer has and how many different paragraphs it cites."""
+    cited = {re.sub(r"\D", "", hit) for hit in _PARAGRAPH_CITE.findall(text)}
+    return len(text.split()), len(cited)
 
 
 def _check_written(q: Question, v: Variant, answer: object) -> list[tuple[bool, str]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from kit import sealed
 from kit.errors import ArticleFormatError, checked
-from kit.questions import BANK_FORMAT, KINDS, Question, questions_of
+from kit.questions import BANK_FORMAT, KINDS, Question, questions_of, worded
 from kit.variants import computed
 
 _REQUIRED = ("id", "kind", "prompt", "hints", "explanation")
@@ -79,8 +79,8 @@ def _mistake_tokens(where: str, entry: dict, answer: Any) -> list[str]:
     return tokens if entry["kind"] in ("number", "choice") else [sealed.set_token(tokens)]
 
 
-def _sealed_variant(entry: dict, salt: str, values: dict, answers: dict) -> dict:
-    """Return one variant of a question for the bank: its values, sealed answer, mistakes, explanation."""
+def _sealed_mistakes(entry: dict, salt: str, values: dict, answers: dict) -> list[dict]:
+    """Return a variant's mistakes for the bank: each wrong answer's digests and its sealed message."""
     qid, where = entry["id"], f"question {entry['id']!r}"
     mistakes = []
     for number, mistake in enumerate(entry.get("mistakes", []), 1):
@@ -92,23 +92,21 @@ def _sealed_variant(entry: dict, salt: str, values: dict, answers: dict) -> dict
             raise ArticleFormatError(f"{where}: mistake {number} needs an 'answer' and a 'message'.")
         answer = answers.get(mistake["answer"], mistake["answer"]) if values else mistake["answer"]
         tokens = _mistake_tokens(f"{where}, mistake {number}", entry, answer)
-        mistakes.append(
-            {
-                "answer": sealed.digests(salt, qid, tokens),
-                "message": sealed.seal(salt, qid, mistake["message"]),
-            }
-        )
-    explanation = entry["explanation"]
-    for name, value in {**values, **answers}.items():
-        explanation = explanation.replace(
-            "{" + name + "}", f"{value:g}" if isinstance(value, float) else str(value)
-        )
+        message = sealed.seal(salt, qid, worded(mistake["message"], values))
+        mistakes.append({"answer": sealed.digests(salt, qid, tokens), "message": message})
+    return mistakes
+
+
+def _sealed_variant(entry: dict, salt: str, values: dict, answers: dict) -> dict:
+    """Return one variant of a question for the bank: its values, sealed answer, mistakes, explanation."""
+    qid, where = entry["id"], f"question {entry['id']!r}"
+    explanation = worded(entry["explanation"], {**values, **answers})
     expected = answers.get("expected", entry.get("expected"))
     tokens = [] if entry["kind"] == "written" else answer_tokens(where, entry, expected)
     return {
         "values": values,
         "answer": sealed.digests(salt, qid, tokens),
-        "mistakes": mistakes,
+        "mistakes": _sealed_mistakes(entry, salt, values, answers),
         "explanation": sealed.seal(salt, qid, explanation),
     }
 

@@ -20,6 +20,13 @@ KINDS = ("number", "choice", "items", "paragraphs", "coding", "written")
 BANK_FORMAT = 2
 
 
+def worded(text: str, values: dict[str, Any]) -> str:
+    """Return ``text`` with each value put in place of ``{name}`` (other braces are left alone)."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", f"{value:g}" if isinstance(value, float) else str(value))
+    return text
+
+
 @dataclass(frozen=True)
 class Mistake:
     """A predictable wrong answer: the digests that match it and its sealed message."""
@@ -63,10 +70,8 @@ class Question:
         return self.variants[index if ok else 0]
 
     def worded(self, text: str, index: object = 0) -> str:
-        """Return ``text`` with the variant's values put in place of ``{name}``."""
-        for name, value in self.variant(index).values.items():
-            text = text.replace("{" + name + "}", f"{value:g}" if isinstance(value, float) else str(value))
-        return text
+        """Return ``text`` with the values of variant ``index`` put in place of ``{name}``."""
+        return worded(text, self.variant(index).values)
 
     def explanation(self, index: object = 0) -> str:
         """Return the variant's explanation, opened."""
