@@ -50,8 +50,9 @@ def strip_solutions(source: str, where: str = "cell") -> str:
 
 @checked
 def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    """Return a copy of ``notebook`` with solutions and hidden tests removed and outputs cleared."""
+    """Return a copy of ``notebook`` with solutions, hidden tests, outputs and widget state removed."""
     student = nbformat.from_dict(notebook)
+    student.metadata.pop("widgets", None)  # the source's saved widget state: its answers, shown in a page
     for index, cell in enumerate(student.cells):
         cell.source = strip_solutions(cell.source, f"{name}, cell {index}")
         if cell.cell_type == "code":

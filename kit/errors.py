@@ -37,6 +37,30 @@ class InvalidInputError(KitError, ValueError):
     """An argument outside what a function allows."""
 
 
+class SaveError(KitError, OSError):
+    """A file the kit could not write (a read-only folder, a full disk): still an OSError to callers."""
+
+
+MAX_DEPTH = 100  # lists and dicts nested deeper than this are refused before any code walks them
+
+
+def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
+    """Return True if ``value`` holds lists, tuples or dicts nested more than ``limit`` levels deep."""
+    level, current = 0, [value]
+    while current:
+        level += 1
+        if level > limit:
+            return True
+        current = [
+            item
+            for container in current
+            if isinstance(container, (list, tuple, dict))
+            for item in (container.values() if isinstance(container, dict) else container)
+            if isinstance(item, (list, tuple, dict))
+        ]
+    return False
+
+
 def whole_number(name: str, value: object, low: int, high: int | None = None) -> int:
     """Return ``value`` if it is a whole number in [low, high]; otherwise raise InvalidInputError."""
     in_range = isinstance(value, int) and not isinstance(value, bool) and value >= low

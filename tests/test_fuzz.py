@@ -445,7 +445,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.targets.growth_plan": {"start": lambda: "1993Q3", "target": growth_target},
     "kit.targets.read_arguments": {"path": lambda: data_file("targets_arguments.csv")},
     "kit.targets.weigh": {"weights": lambda: {"results": 3, "empty": 0, "chips": 5}},
-    "kit.targets.compare_prediction": {
+    "kit.prediction.compare_prediction": {
         "prediction": lambda: {
             "numerical targets in the autos deal": "no",
             "U.S. sanctions on Japanese cars": "imposed",
@@ -484,18 +484,33 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         )
     },
     "kit.widgets.stakeholders.two_level_game": {"chosen": lambda: "May 1994 (resumption)"},
-    "kit.widgets.targets.lab_html": {"view": lab},
+    "kit.prediction.compare": {"prediction": lambda: {"autos settled by": "1995"}},
+    "kit.prediction.valid_answers": {"saved": lambda: {"autos settled by": "1995"}},
+    "kit.display.prediction.form_status": {"answers": lambda: {"autos settled by": "1995"}},
+    "kit.display.targets.lab_html": {
+        "summary": lambda: lab().summary,
+        "values": lambda: chips().values[:6],
+        "increase": lambda: lab().increase,
+        "reached": lambda: lab().reached,
+    },
+    "kit.display.targets.plan_html": {"summary": lambda: "a summary", "values": lambda: chips().values[:6]},
+    "kit.display.targets.status_warning": {"values": lambda: chips().values[:6]},
+    "kit.display.targets.verdict": {"result": lambda: lab().reached},
+    "kit.display.targets.plan": {
+        "result": lambda: module("targets").growth_plan(chips(), "1993Q3", growth_target())
+    },
+    "kit.display.targets.position": {"result": lambda: module("targets").weigh({"results": 3})},
     "kit.widgets.targets.growth_view": {
         "start": lambda: "1993Q3",
         "level": lambda: 25.0,
         "periods": lambda: 8,
     },
-    "kit.widgets.targets.values_html": {"values": lambda: chips().values[:6]},
-    "kit.widgets.targets.figures_html": {"figures": lambda: module("targets").article_figures()},
-    "kit.widgets.targets.timeline_html": {"events": lambda: module("targets").events()},
-    "kit.widgets.targets.arguments_html": {"items": lambda: module("targets").arguments()},
-    "kit.widgets.targets.role_briefs_html": {"items": lambda: module("targets").roles()},
-    "kit.widgets.targets.position_html": {"position": lambda: module("targets").weigh({"results": 3})},
+    "kit.display.targets.values_table": {"values": lambda: chips().values[:6]},
+    "kit.display.targets.figures_table": {"figures": lambda: module("targets").article_figures()},
+    "kit.display.targets.timeline_table": {"events": lambda: module("targets").events()},
+    "kit.display.targets.arguments_table": {"items": lambda: module("targets").arguments()},
+    "kit.display.targets.role_briefs": {"items": lambda: module("targets").roles()},
+    "kit.display.targets.position_html": {"position": lambda: module("targets").weigh({"results": 3})},
 }
 
 
