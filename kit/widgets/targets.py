@@ -67,7 +67,7 @@ LAB_SERIES = {
         TargetDefinition(25.0, "1995Q4"),
         (0, 40),
         0.5,
-        level_label="Target level (% of the market):",
+        level_label="Target (% of the market):",
     ),
     "Imported vehicles in Japan, all imports (yearly)": LabSeries(
         "imported_vehicles",
@@ -77,7 +77,7 @@ LAB_SERIES = {
         (0, 500000),
         10000,
         scale=1000,
-        level_label="Target level (thousands of vehicles):",
+        level_label="Target (thousand vehicles):",
         readout=".0f",
     ),
     "U.S. exports to Japan, Census basis (yearly)": LabSeries(
@@ -87,7 +87,7 @@ LAB_SERIES = {
         TargetDefinition(70.0, 1997),
         (0, 80),
         1,
-        level_label="Target level (US$ billions):",
+        level_label="Target (US$ billions):",
         readout=".0f",
     ),
 }
@@ -325,7 +325,11 @@ class GrowthView:
 
 @checked
 def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
-    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
+    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``.
+
+    ``periods`` runs from 1 to ``kit.targets.MAX_GROWTH_PERIODS`` (100): a longer path is refused
+    with a clear error rather than computed.
+    """
     series = _lab_series(choice, "growth_view")
     series._at(start, "growth_view", "start")
     if not 1 <= periods <= MAX_GROWTH_PERIODS:
