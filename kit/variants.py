@@ -47,6 +47,7 @@ def growth_percent(spec: dict, draw: dict) -> tuple[dict, dict[str, float]]:
         "wrong_base": round(100 * (first / second - 1), places),
         "difference": round(second - first, places),
         "ratio": round(second / first, places + 2),
+        "fraction": round(second / first - 1, places + 2),  # the growth not yet turned into percent
     }
 
 
@@ -58,6 +59,8 @@ def required_growth_per_period(spec: dict, draw: dict) -> tuple[dict, dict[str, 
     return {"first": first}, {
         "expected": round(required_growth(first, level, periods), places),
         "simple_average": round(100 * (level / first - 1) / periods, places),
+        # four times the quarterly rate: a yearly rate taken without compounding (12.6 for 13.2)
+        "quarters_times_four": round(4 * required_growth(first, level, 4 * periods), places),
         "total": round(100 * (level / first - 1), places),
     }
 

@@ -108,7 +108,7 @@ def test_the_text_fallback_says_how_to_answer():
 
 @pytest.fixture
 def exercise(tmp_path):
-    return start_exercise("04_numerical_targets", tmp_path)
+    return start_exercise("06_numerical_targets", tmp_path)
 
 
 def test_a_student_answers_checks_and_gets_hints_through_the_widgets(exercise, tmp_path):
@@ -122,7 +122,7 @@ def test_a_student_answers_checks_and_gets_hints_through_the_widgets(exercise, t
     q2.hint_button.click()
     q2.hint_button.click()
     assert q2.hints.value.count("<li>Hint") == 3 and q2.hint_button.disabled
-    q2.control.inputs[0].value = "10.8"
+    q2.control.inputs[0].value = "10.8"  # no student id: draw 0, 1993 to 1994
     q2.check_button.click()
     assert "<strong>Right.</strong>" in q2.feedback.value and "Explanation." in q2.feedback.value
     assert not exercise.revealed("q2")
@@ -130,14 +130,15 @@ def test_a_student_answers_checks_and_gets_hints_through_the_widgets(exercise, t
 
 def test_answers_and_feedback_are_restored_after_a_restart(exercise, tmp_path):
     q3 = exercise.ask("q3")
-    q3.control.inputs[1].value = True  # the checkbox for "b"
+    option = exercise.questions["q3"].options[1]
+    q3.control.inputs[1].value = True  # the checkbox for the second option
     q3.check_button.click()
     q1 = exercise.ask("q1")
     q1.reveal_button.click()
     assert "Explanation." in q1.feedback.value and exercise.revealed("q1")
-    again = start_exercise("04_numerical_targets", tmp_path)  # a new kernel
+    again = start_exercise("06_numerical_targets", tmp_path)  # a new kernel
     restored = again.ask("q3")
-    assert restored.control.value == ("b",) and "1 of the 2 items" in restored.feedback.value.replace(
+    assert restored.control.value == (option,) and "1 of the 2 items" in restored.feedback.value.replace(
         "includes ", ""
     )
     assert "Explanation." in again.ask("q1").feedback.value
@@ -149,10 +150,10 @@ def test_the_student_id_box_rewords_the_questions_shown(exercise):
     exercise.id_box.value = "ana"
     exercise.id_button.click()
     assert (
-        "from 1996 to 1997?" in q2.prompt.value
+        "from 1998 to 1999?" in q2.prompt.value
         and exercise.id_status.value == "Saved: your student id is 'ana'."
     )
-    assert exercise._repr_mimebundle_()["text/plain"] == "Exercises 04_numerical_targets; student id: ana."
+    assert exercise._repr_mimebundle_()["text/plain"] == "Exercises 06_numerical_targets; student id: ana."
 
 
 def test_every_widget_kind_is_labelled_for_screen_readers(exercise, tmp_path):
@@ -192,7 +193,7 @@ STUDENT_VALUES = st.recursive(
     max_leaves=6,
 )
 EVERY_QUESTION = [q for q in QUESTIONS.values()] + [
-    q for name in ("01_reading", "04_numerical_targets") for q in load_questions(name).values()
+    q for name in ("02_reading", "06_numerical_targets") for q in load_questions(name).values()
 ]
 
 

@@ -29,7 +29,7 @@ def test_an_unbalanced_marker_is_refused():
 
 
 def test_student_versions_keep_nbgrader_metadata_and_clear_outputs():
-    source = nbformat.read(EXERCISES / "01_reading_exercises.ipynb", as_version=4)
+    source = nbformat.read(EXERCISES / "02_reading_exercises.ipynb", as_version=4)
     student = student_version(source, "01")
     assert all(c.get("outputs", []) == [] and c.get("execution_count") is None for c in student.cells)
     assert [c.metadata["nbgrader"]["grade_id"] for c in student.cells] == [
@@ -46,13 +46,13 @@ def test_the_committed_student_versions_are_current():
 
 def test_the_command_line_writes_and_checks(tmp_path, capsys):
     (tmp_path / "x.ipynb").write_text(
-        (EXERCISES / "01_reading_exercises.ipynb").read_text(), encoding="utf-8"
+        (EXERCISES / "02_reading_exercises.ipynb").read_text(), encoding="utf-8"
     )
     shutil.copytree(KEYS, tmp_path / "key")
     banks = ["--banks", str(tmp_path / "banks")]
     assert main(["--folder", str(tmp_path), "--check", *banks]) == 1
     out = capsys.readouterr().out
-    assert "out of date:" in out and f"{tmp_path / 'banks' / '01_reading.json'}" in out
+    assert "out of date:" in out and f"{tmp_path / 'banks' / '02_reading.json'}" in out
     assert main(["--folder", str(tmp_path), *banks]) == 0
     assert main(["--folder", str(tmp_path), "--check", *banks]) == 0
     assert sorted(p.name for p in (tmp_path / "banks").iterdir()) == sorted(

@@ -27,7 +27,7 @@ EVERY_QUESTION = [(bank, qid) for bank in BANKS for qid in load_questions(bank)]
 
 @pytest.fixture
 def exercise(tmp_path):
-    return open_exercise("01_reading", tmp_path)
+    return open_exercise("02_reading", tmp_path)
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_a_right_number(exercise):
 def test_a_number_given_as_text_is_feedback_not_a_traceback(exercise):
     feedback = exercise.check("q2", "10")
     assert (feedback.passed, feedback.total, feedback.correct) == (0, 2, False)
-    assert "The answer should be a number, like 12 or 16.3; '10' is not." in str(feedback)
+    assert "The answer should be a number, like 12 or 16.3 (times); '10' is not." in str(feedback)
 
 
 def test_tolerance_for_a_rounded_percentage(exercise):
@@ -83,7 +83,7 @@ def test_answers_are_saved_and_survive_a_restart(exercise, tmp_path):
     exercise.check("q2", 12)
     exercise.check("q3", [2, 6])
     exercise.check("q3", None)  # clearing an answer does not erase the saved one
-    again = open_exercise("01_reading", tmp_path)
+    again = open_exercise("02_reading", tmp_path)
     assert again.work.get("answer.q2") == 12 and again.work.get("answer.q3") == [2, 6]
     assert again.progress().splitlines()[:3] == [
         "q1: not answered yet.",
@@ -106,15 +106,16 @@ def test_sets_and_tuples_are_saved_as_lists_so_the_hand_in_agrees_with_the_check
 
 
 def test_the_hint_ladder_ends_at_its_last_hint_and_the_explanation_is_a_recorded_reveal(exercise, tmp_path):
-    assert exercise.hint("q2").startswith("Hint 1 of 2 for q2: article.search(")
-    assert exercise.hint("q2").startswith("Hint 2 of 2 for q2: The search matches whole words")
-    assert exercise.hint("q2").startswith("Hint 2 of 2 for q2")  # the ladder ends at its last hint
-    assert open_exercise("01_reading", tmp_path).hint("q1").startswith("Hint 1 of 2 for q1")
-    assert open_exercise("01_reading", tmp_path).hints_used("q2") == 2  # saved
+    assert exercise.hint("q2").startswith("Hint 1 of 3 for q2: The keyword search counts for you")
+    assert exercise.hint("q2").startswith("Hint 2 of 3 for q2: The search matches the whole word")
+    assert exercise.hint("q2").startswith("Hint 3 of 3 for q2: Worked method:")
+    assert exercise.hint("q2").startswith("Hint 3 of 3 for q2")  # the ladder ends at its last hint
+    assert open_exercise("02_reading", tmp_path).hint("q1").startswith("Hint 1 of 3 for q1")
+    assert open_exercise("02_reading", tmp_path).hints_used("q2") == 3  # saved
     assert exercise.explanation("q2") == "" and not exercise.revealed("q2")
-    assert exercise.reveal("q2").startswith("Explanation for q2: len(article.search")
-    assert open_exercise("01_reading", tmp_path).revealed("q2")
-    assert exercise.explanation("q2").startswith("len(article.search")
+    assert exercise.reveal("q2").startswith("Explanation for q2: The word occurs 10 times")
+    assert open_exercise("02_reading", tmp_path).revealed("q2")
+    assert exercise.explanation("q2").startswith("The word occurs 10 times")
 
 
 def test_an_explanation_opened_by_a_right_answer_is_not_a_reveal(exercise):
@@ -127,7 +128,7 @@ def test_an_explanation_opened_by_a_right_answer_is_not_a_reveal(exercise):
 def test_a_corrupt_hint_counter_gives_a_clear_message(exercise, saved):
     exercise.work.set("hints.q2", saved)
     text = exercise.hint("q2")
-    assert text.startswith("Hint 1 of 2 for q2: ")
+    assert text.startswith("Hint 1 of 3 for q2: ")
     if saved is not None:
         assert "was " in text and "not a count; it starts again from 0." in text
     assert exercise.hints_used("q2") == 1
@@ -147,14 +148,14 @@ def test_a_save_that_fails_is_reported_in_the_feedback(exercise, monkeypatch):
     monkeypatch.setattr(exercise.work, "set", full_disk)
     feedback = exercise.check("q2", 10)
     assert feedback.correct
-    assert "could not be saved to 01_reading_exercises.work.json" in str(feedback)
+    assert "could not be saved to 02_reading_exercises.work.json" in str(feedback)
 
 
 def test_question_banks_are_validated(tmp_path, monkeypatch):
     with pytest.raises(
         InvalidInputError,
-        match=r"load_questions: parameter 'name' must be the name of a question bank \(01_reading, "
-        r"02_framing, 03_stakeholders, 04_numerical_targets, 05_targets_debate, 06_capstone\)"
+        match=r"load_questions: parameter 'name' must be the name of a question bank \(02_reading, "
+        r"04_framing, 05_stakeholders, 06_numerical_targets, 07_targets_debate, 08_capstone\)"
         r", not str 'nope'\.",
     ):
         load_questions("nope")
@@ -286,7 +287,7 @@ def test_a_saved_chart_goes_with_the_answer(exercise):
     ax = story_shape(shape_of(load_article()))
     message = exercise.save_chart("q5", ax)
     assert message.startswith("q5: chart saved for your hand-in (")
-    chart = open_exercise("01_reading", exercise.work.folder).saved_chart("q5")
+    chart = open_exercise("02_reading", exercise.work.folder).saved_chart("q5")
     assert chart["png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
     assert exercise.save_chart("q5", "my chart") == (
         "q5: save_chart needs the Axes a kit chart returned, not 'my chart'."
