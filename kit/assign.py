@@ -48,6 +48,17 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     return source.rstrip("\n")
 
 
+def _is_test(cell: nbformat.NotebookNode) -> bool:
+    grading = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and grading.get("grade") is True and not grading.get("solution")
+
+
+def _tag(cell: nbformat.NotebookNode, tag: str) -> None:
+    tags = cell.metadata.setdefault("tags", [])
+    if tag not in tags:
+        tags.append(tag)
+
+
 @checked
 def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return a copy of ``notebook`` with solutions, hidden tests, outputs and widget state removed."""
@@ -55,6 +66,8 @@ def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.Note
     student.metadata.pop("widgets", None)  # the source's saved widget state: its answers, shown in a page
     for index, cell in enumerate(student.cells):
         cell.source = strip_solutions(cell.source, f"{name}, cell {index}")
+        if _is_test(cell):
+            _tag(cell, "raises-exception")  # an unanswered question's test fails; Run All goes on
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None

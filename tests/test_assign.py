@@ -40,6 +40,16 @@ def test_student_versions_keep_nbgrader_metadata_and_clear_outputs():
     assert any(c.outputs for c in source.cells if c.cell_type == "code")  # the source itself is untouched
 
 
+def test_student_tests_may_fail_without_stopping_run_all_and_carry_no_widget_state():
+    source = nbformat.read(EXERCISES / "06_numerical_targets_exercises.ipynb", as_version=4)
+    student = student_version(source, "06")
+    tests = [c for c in student.cells if "exercise.require(" in c.source]
+    assert tests and all("raises-exception" in c.metadata["tags"] for c in tests)
+    others = [c for c in student.cells if "exercise.require(" not in c.source]
+    assert not any("raises-exception" in c.metadata.get("tags", []) for c in others)
+    assert "widgets" not in student.metadata
+
+
 def test_the_committed_student_versions_are_current():
     assert stale_student_versions(EXERCISES) == [], "run: python -m kit.assign"
 
