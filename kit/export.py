@@ -155,14 +155,22 @@ def _answer_html(answer: object) -> str:
 def _record_html(record: dict) -> str:
     """Return the hand-in's line of how a question was answered: attempts, hints, reveal, variant."""
     variant = record["variant"]
+    verdict = (
+        "correct"
+        if record["correct"]
+        else "not correct"
+        if record["passed"] or record["total"]
+        else "not answered"
+    )
     parts = [
-        f"{'correct' if record['correct'] else 'not correct'}",
+        verdict,
         f"{record['attempts']} attempt{'s' * (record['attempts'] != 1)}",
         f"{record['hints']} hint{'s' * (record['hints'] != 1)} used",
         "explanation revealed before a right answer" if record["revealed"] else "explanation not revealed",
     ]
     if isinstance(variant, dict):
-        parts.append("variant " + ", ".join(f"{k} {v}" for k, v in variant.items()))
+        values = ", ".join(f"{k} {v}" for k, v in variant.items() if k != "index")
+        parts.append(f"variant: draw {variant.get('index')} ({values})")
     return f'<p class="record">{html.escape("; ".join(parts))}.</p>'
 
 

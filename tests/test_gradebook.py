@@ -55,6 +55,12 @@ def test_the_gradebook_has_a_row_per_student_and_a_note_for_each_bad_file(tmp_pa
     assert "is not an exported answers file" in rows["eve"]["note"]
     assert rows["fay"]["note"].startswith(f"{NAME.format('fay')} could not be read: ")
     assert rows["eve"]["06_numerical_targets q1"] == ""
+    report = (tmp_path / "ana" / "06_numerical_targets_exercises.report.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="record">correct; 1 attempt; 2 hints used; explanation not revealed; '
+        "variant: draw 5 (end 1999, first -64.0, second -73.9, start 1998).</p>"
+    ) in report
+    assert "not correct; 1 attempt; 0 hints used; explanation revealed before a right answer." in report  # q4
 
 
 def test_a_folder_without_hand_ins_is_one_line_and_exit_2(tmp_path, capsys):
