@@ -131,13 +131,13 @@ def coding_file() -> Path:
 
 
 def hand_ins() -> Path:
-    """Return a folder of two students' exported answers to 02_framing's coding question q6."""
+    """Return a folder of two students' exported answers to 04_framing's coding question q6."""
     folder = workdir() / "hand-ins"
     folder.mkdir(exist_ok=True)
     for student, frame in (("ana", "Political"), ("ben", "Economic")):
         coding = {str(n): "Political" if n in (14, 15, 16) else frame for n in range(9, 19)}
-        record = {"exercise": "02_framing", "answers": {"q6": coding}}
-        (folder / f"{student}-02_framing_exercises.answers.json").write_text(json.dumps(record))
+        record = {"exercise": "04_framing", "answers": {"q6": coding}}
+        (folder / f"{student}-04_framing_exercises.answers.json").write_text(json.dumps(record))
     return folder
 
 
@@ -212,11 +212,11 @@ def growth():
 
 @functools.cache
 def questions():
-    return module("checks").load_questions("01_reading")
+    return module("checks").load_questions("02_reading")
 
 
 def exercise():
-    return module("checks").open_exercise("01_reading", workdir())
+    return module("checks").open_exercise("02_reading", workdir())
 
 
 def charted_axes():
@@ -365,8 +365,8 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.checks.Exercise.hint": {"self": exercise, "question_id": lambda: "q1"},
     "kit.checks.Exercise.save_chart": {"self": exercise, "question_id": lambda: "q1", "ax": charted_axes},
     "kit.checks.Exercise.saved_chart": {"self": exercise, "question_id": lambda: "q1"},
-    "kit.checks.load_questions": {"name": lambda: "01_reading"},
-    "kit.checks.open_exercise": {"name": lambda: "01_reading"},
+    "kit.checks.load_questions": {"name": lambda: "02_reading"},
+    "kit.checks.open_exercise": {"name": lambda: "02_reading"},
     "kit.display.show": {"ax": charted_axes},
     "kit.display.scored_words_html": {
         "result": lambda: module("text").sentiment(article().paragraphs[3].text)
@@ -389,10 +389,10 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "value": lambda: 4,
         "purpose": lambda: "score",
     },
-    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "02_framing"},
+    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "04_framing"},
     "kit.export.class_agreement": {
         "folder": hand_ins,
-        "exercise": lambda: "02_framing",
+        "exercise": lambda: "04_framing",
         "question": lambda: "q6",
     },
     "kit.framing.read_coding": {"path": coding_file},
@@ -452,7 +452,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
             "autos settled by": "1996 or later",
         }
     },
-    "kit.static.widget_note": {"notebook": lambda: "01_reading_the_article.ipynb"},
+    "kit.static.widget_note": {"notebook": lambda: "02_reading_the_article.ipynb"},
     "kit.static.is_widget": {"output": lambda: {"output_type": "display_data", "data": {"text/plain": "x"}}},
     "kit.static.without_widgets": {
         "notebook": lambda: nbformat.v4.new_notebook(),
@@ -468,11 +468,35 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.rewrite.opening": {"paragraphs": lambda: 2},
     "kit.text.counted": {"count": lambda: 3, "noun": lambda: "hit"},
     "kit.widgets.base.ChartImage.draw": {"self": chart_image, "render": lambda: render_targets},
+    "kit.widgets.base.ChartImage.show": {"self": chart_image, "visible": lambda: False},
     "kit.widgets.base.panel": {
         "controls": lambda: [__import__("ipywidgets").IntSlider(value=4, min=1, max=20)],
         "render": lambda: render_targets,
         "chart": chart_image,
     },
+    "kit.background.parse_background": {
+        "content": lambda: __import__("json").loads(
+            __import__("importlib.resources")
+            .resources.files("kit.data")
+            .joinpath("background.json")
+            .read_text()
+        )
+    },
+    "kit.background.section": {"key": lambda: "framework"},
+    "kit.background.match_check": {
+        "answers": lambda: {"USTR": "The U.S. official who negotiates trade agreements"}
+    },
+    "kit.background.order_check": {"places": lambda: {"1993-07-10": 1, "1994-05-24": 4}},
+    "kit.display.context_html": {"entry": lambda: module("background").section("uruguay")},
+    "kit.display.people_html": {"people": lambda: module("background").load_background().people},
+    "kit.display.events_html": {"events": lambda: module("background").load_background().timeline},
+    "kit.display.glossary_html": {"terms": lambda: module("background").load_background().glossary},
+    "kit.widgets.base.friendly": {
+        "box": lambda: __import__("ipywidgets").VBox(),
+        "name": lambda: "keyword explorer",
+    },
+    "kit.widgets.base.discussion_view": {"saved": lambda: True},
+    "kit.widgets.base.discussion": {"key": lambda: "q1", "prompt": lambda: "Who speaks first?"},
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {
