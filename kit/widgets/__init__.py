@@ -17,12 +17,16 @@ __getattr__, __dir__, __all__ = exports(
         "framing": [
             "FrameCodingView",
             "ReframeView",
+            "entman_reference",
             "entman_tagger",
             "frame_coder",
             "frame_coding_view",
+            "frame_reference",
             "paragraph_tagger",
             "reframe_view",
             "reframing_lab",
+            "saved_rewrite",
+            "saved_tags",
             "tagging_view",
         ],
         "reading": [
