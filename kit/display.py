@@ -231,6 +231,13 @@ def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
 
 
 @checked
+def headline_html(article: Article) -> HTML:
+    """Return the headline and the dek as a reader meets them, above the story."""
+    dek = f"<p><em>{html.escape(article.dek)}</em></p>" if article.dek else ""
+    return HTML(f"{_STYLE}{_ARTICLE}<h2>{html.escape(article.headline)}</h2>{dek}</div>")
+
+
+@checked
 def sentence_html(text: str) -> HTML:
     """Return one sentence of the kit's (a summary or a verdict) as a paragraph, not a quoted string."""
     return HTML(f'<p class="{NO_MATH}" style="max-width:46em">{html.escape(text)}</p>')
