@@ -30,7 +30,13 @@ from kit.text import Sentiment
 # marked for MathJax (and its older tex2jax name) to leave alone.
 NO_MATH = "tex2jax_ignore mathjax_ignore"
 _ARTICLE = f'<div class="kit-article {NO_MATH}">'
-_TABLE = f'<table class="kit-table {NO_MATH}">'
+# JupyterLab right-aligns table cells at 12 px and strips <style> from outputs it does not trust
+# (a notebook just opened), so tables carry their layout inline: text reads left-aligned, numbers
+# right-aligned, at the size of the text around them.
+_TABLE = f'<table class="kit-table {NO_MATH}" style="font-size:14px;border-collapse:collapse">'
+_CELL = "padding:.2em .6em;vertical-align:top;text-align:"
+_NOTE = '<span style="font-size:13px;color:#333">'
+_MARK = '<b class="kit-mark">{}</b>'
 _STYLE = (
     "<style>"
     ".kit-article{max-width:46em;font-family:Georgia,serif;line-height:1.5}"
@@ -38,9 +44,18 @@ _STYLE = (
     "font-family:sans-serif;font-size:.8em}"
     ".kit-article mark,.kit-mark{background:#fde8b0;border-bottom:2px solid #000;padding:0 .1em}"
     ".kit-table td,.kit-table th{padding:.15em .5em;text-align:left}"
-    ".kit-table td.kit-left{text-align:right;color:#444}"
     "</style>"
 )
+
+
+def _cell(content: str, tag: str = "td", align: str = "left") -> str:
+    """Return one table cell holding ``content`` (HTML), aligned ``align``."""
+    return f'<{tag} style="{_CELL}{align}">{content}</{tag}>'
+
+
+def _head(names: Sequence[object]) -> str:
+    """Return a table head row naming each column, escaped."""
+    return "<thead><tr>" + "".join(_cell(html.escape(str(n)), "th") for n in names) + "</tr></thead>"
 
 
 @checked
@@ -117,15 +132,16 @@ def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | N
 def facts_html(article: Article) -> HTML:
     """Return the article's metadata as a table: each fact, its source and how sure it is."""
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{html.escape(fact.value)}</td>"
-        f"<td>{html.escape(fact.confidence)}</td><td>{html.escape(fact.source)}"
-        f"{'<br><small>' + html.escape(fact.note) + '</small>' if fact.note else ''}</td></tr>"
+        f"<tr>{_cell(html.escape(name))}{_cell(html.escape(fact.value))}"
+        f"{_cell(html.escape(fact.confidence))}{_cell(html.escape(fact.source) + _note(fact.note))}</tr>"
         for name, fact in article.metadata.items()
     )
-    return HTML(
-        f"{_STYLE}{_TABLE}<thead><tr><th>fact</th><th>value</th><th>confidence</th>"
-        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    head = _head(["fact", "value", "confidence", "source"])
+    return HTML(f"{_STYLE}{_TABLE}{head}<tbody>{rows}</tbody></table>")
+
+
+def _note(note: str | None) -> str:
+    return f"<br>{_NOTE}{html.escape(note)}</span>" if note else ""
 
 
 @checked
@@ -134,14 +150,12 @@ def kwic_table_html(hits: Sequence[KwicHit]) -> str:
     if not hits:
         return "<p>No hits.</p>"
     rows = "".join(
-        f'<tr><td>¶{h.paragraph}</td><td class="kit-left">…{html.escape(h.left)}</td>'
-        f'<td><b class="kit-mark">{html.escape(h.match)}</b></td><td>{html.escape(h.right)}…</td></tr>'
+        f"<tr>{_cell(f'¶{h.paragraph}')}{_cell('…' + html.escape(h.left), align='right')}"
+        f"{_cell(_MARK.format(html.escape(h.match)))}{_cell(html.escape(h.right) + '…')}</tr>"
         for h in hits
     )
-    return (
-        f"{_STYLE}{_TABLE}<thead><tr><th>¶</th><th>left context</th>"
-        f"<th>hit</th><th>right context</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    head = _head(["¶", "left context", "hit", "right context"])
+    return f"{_STYLE}{_TABLE}{head}<tbody>{rows}</tbody></table>"
 
 
 @checked
@@ -222,12 +236,14 @@ def devices_html(article: Article, hits: Sequence) -> HTML:
 @checked
 def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
     """Return a simple HTML table with ``header`` and ``rows`` (cells escaped)."""
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in row) + "</tr>"
-        for row in rows
-    )
-    return HTML(f"{_STYLE}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    body = "".join("<tr>" + "".join(_plain_cell(c) for c in row) + "</tr>" for row in rows)
+    return HTML(f"{_STYLE}{_TABLE}{_head(header)}<tbody>{body}</tbody></table>")
+
+
+def _plain_cell(value: object) -> str:
+    """Return a cell for ``value``: numbers right-aligned, text left-aligned, None left empty."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    return _cell(html.escape("" if value is None else str(value)), align="right" if number else "left")
 
 
 @checked

@@ -452,7 +452,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
             "autos settled by": "1996 or later",
         }
     },
-    "kit.static.widget_note": {"notebook": lambda: "01_reading_the_article.ipynb"},
+    "kit.static.widget_note": {"notebook": lambda: "02_reading_the_article.ipynb"},
     "kit.static.is_widget": {"output": lambda: {"output_type": "display_data", "data": {"text/plain": "x"}}},
     "kit.static.without_widgets": {
         "notebook": lambda: nbformat.v4.new_notebook(),
@@ -473,6 +473,12 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "render": lambda: render_targets,
         "chart": chart_image,
     },
+    "kit.widgets.base.friendly": {
+        "box": lambda: __import__("ipywidgets").VBox(),
+        "name": lambda: "keyword explorer",
+    },
+    "kit.widgets.base.discussion_view": {"saved": lambda: True},
+    "kit.widgets.base.discussion": {"key": lambda: "q1", "prompt": lambda: "Who speaks first?"},
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {

@@ -14,6 +14,7 @@ from kit.lazy import exports
 __getattr__, __dir__, __all__ = exports(
     __name__,
     {
+        "base": ["DiscussionView", "KitBox", "discussion", "discussion_view", "friendly"],
         "framing": [
             "FrameCodingView",
             "ReframeView",

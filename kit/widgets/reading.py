@@ -12,8 +12,8 @@ from kit import charts
 from kit.article import Article, KwicHit
 from kit.display import kwic_table_html, scored_words_html
 from kit.errors import checked
-from kit.text import Sentiment, counted, paragraph_list, sentiment
-from kit.widgets.base import ChartImage, panel, paragraph_slider
+from kit.text import Sentiment, counted, joined, paragraph_list, phrase_forms, sentiment, words
+from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,13 @@ class KeywordView:
     hits: tuple[KwicHit, ...]
     paragraph_count: int
     summary: str
+    forms: tuple[str, ...] = ()
+
+
+SEARCH_NOTE = (
+    "The search finds whole words in any case, and the singular or plural of the last word: "
+    "“tariff” also finds “tariffs”, but “trade” does not find “trading”."
+)
 
 
 @dataclass(frozen=True)
@@ -42,15 +49,23 @@ def _times(count: int) -> str:
 
 @checked
 def keyword_view(article: Article, phrase: str) -> KeywordView:
-    """Return the hits of ``phrase`` in ``article`` and a one-sentence summary of them."""
-    hits = tuple(article.search(phrase))
+    """Return the hits of ``phrase`` and its singular or plural in ``article``, and a one-sentence summary."""
+    forms = phrase_forms(phrase) if words(phrase) else (phrase,)
+    hits = tuple(sorted({h.start: h for form in forms for h in article.search(form)}.values(), key=_start))
     phrase = " ".join(phrase.split())
+    found = sorted({h.match.lower() for h in hits} - {phrase.lower()})
     paragraphs = sorted({h.paragraph for h in hits})
     if not hits:
         summary = f"\u201c{phrase}\u201d does not occur in the body of the article."
     else:
-        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}, in {paragraph_list(paragraphs)}."
-    return KeywordView(phrase, hits, len(article.paragraphs), summary)
+        shown = joined([f"\u201c{form}\u201d" for form in sorted({h.match.lower() for h in hits})])
+        also = f" (as {shown})" if found else ""
+        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}{also}, in {paragraph_list(paragraphs)}."
+    return KeywordView(phrase, hits, len(article.paragraphs), summary, forms)
+
+
+def _start(hit: KwicHit) -> int:
+    return hit.start
 
 
 @checked
@@ -83,11 +98,11 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = keyword_view(article, box.value)
         charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{kwic_table_html(view.hits)}"
+        note = f'<p style="font-size:13px;color:#333">{html.escape(SEARCH_NOTE)}</p>'
+        return f"<p>{html.escape(view.summary)}</p>{note}{kwic_table_html(view.hits)}"
 
-    return panel(
-        [box], render, ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
-    )
+    chart = ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
+    return friendly(panel([box], render, chart), "keyword explorer")
 
 
 @checked
@@ -100,6 +115,5 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
         charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
         return f"<p>{html.escape(view.summary)}</p>{scored_words_html(view.text, view.sentiment)}"
 
-    return panel(
-        [slider], render, ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
-    )
+    chart = ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
+    return friendly(panel([slider], render, chart), "paragraph explorer")

@@ -22,6 +22,7 @@ from matplotlib.axes import Axes
 from kit import display as kit_display
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
+from kit.widgets.base import KitBox
 
 # Callbacks to run after each save, per work file (the file's own ``set`` is wrapped once to call them).
 _WATCHERS: weakref.WeakKeyDictionary[WorkFile, list[Callable[[], None]]] = weakref.WeakKeyDictionary()
@@ -78,15 +79,18 @@ def watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
     watchers.append(callback)
 
 
-class RevealBox(widgets.VBox):
+class RevealBox(KitBox):
     """A reveal control whose text and HTML forms (seen before it runs, or on GitHub) say what it is."""
 
-    fallback_text = ""
-    fallback_html = ""
+    def __init__(self, plain: str, static: str, children: Sequence[widgets.Widget]):
+        super().__init__(plain, children)
+        self.static = static
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        return {**bundle, "text/plain": self.fallback_text, "text/html": self.fallback_html}
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/html"] = self.static
+        return bundle
 
 
 def _show(result: object) -> None:
@@ -140,7 +144,8 @@ def reveal_after(
     button.on_click(reveal)
     watch_saves(work, update)
     update()
-    box = RevealBox([widgets.HBox([button, status]), out])
-    box.fallback_text = kit_display.reveal_locked_text(label, task)
-    box.fallback_html = kit_display.reveal_locked_html(label, task)
-    return box
+    return RevealBox(
+        kit_display.reveal_locked_text(label, task),
+        kit_display.reveal_locked_html(label, task),
+        [widgets.HBox([button, status]), out],
+    )
