@@ -29,7 +29,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CHARTS = {
     "00_start_here.ipynb": 0,
     "02_reading_the_article.ipynb": 4,
-    "02_framing.ipynb": 6,
+    "03_framing_voices.ipynb": 4,
+    "04_framing_coding.ipynb": 2,
     "03_stakeholders.ipynb": 6,
     "04_numerical_targets.ipynb": 6,
     "05_targets_debate.ipynb": 1,
@@ -37,7 +38,8 @@ CHARTS = {
 WIDGETS = {
     "00_start_here.ipynb": 1,
     "02_reading_the_article.ipynb": 2,
-    "02_framing.ipynb": 3,
+    "03_framing_voices.ipynb": 3,
+    "04_framing_coding.ipynb": 7,
     "03_stakeholders.ipynb": 2,
     "04_numerical_targets.ipynb": 2,
     "05_targets_debate.ipynb": 1,
@@ -130,7 +132,7 @@ def test_no_widget_repr_state_or_manager_is_left(exported, name):
     outputs = "".join(page.output_text)
     assert [bad for bad in WIDGET_LEFTOVERS if bad in outputs] == []
     assert [s.get("type") for s in page.scripts if "widget" in s.get("type", "")] == []
-    # Nothing is fetched but MathJax, which only typesets notebook 02's kappa formula.
+    # Nothing is fetched but MathJax, which only typesets lesson 04's kappa formula.
     assert [s["src"] for s in page.scripts if s.get("src") and "mathjax" not in s["src"]] == []
     assert "unpkg.com" not in html and "require.min.js" not in html
 
