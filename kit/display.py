@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
@@ -12,18 +13,18 @@ from matplotlib.axes import Axes
 
 from kit.article import Article, KwicHit, Paragraph, phrase_pattern
 from kit.charts.base import description, png_bytes
-from kit.errors import checked
-from kit.framing import (
-    ClassAgreement,
-    CodingComparison,
-    ContrastSentence,
-    FramingScore,
-    LexiconReading,
-    TagScheme,
-    frames,
-)
-from kit.quotes import Quote, ReportedSpeech
+from kit.errors import checked, invalid
 from kit.text import Sentiment
+
+if TYPE_CHECKING:  # read by the argument checks once loaded; importing display loads no topic module
+    from kit.framing import (
+        CodingComparison,
+        ContrastSentence,
+        FramingScore,
+        LexiconReading,
+        TagScheme,
+    )
+    from kit.quotes import Quote, ReportedSpeech
 
 # JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
 # article names "$131 billion" and "$59 billion" in one paragraph: every block the kit writes is
@@ -306,6 +307,8 @@ def lexicon_limits_html(readings: Sequence[LexiconReading]) -> HTML:
 
 def codebook_html() -> HTML:
     """Return the Policy Frames Codebook's 15 dimensions with the kit's short definitions."""
+    from kit.framing import frames
+
     return rows_html(["#", "frame", "what it covers"], [(f.number, f.name, f.definition) for f in frames()])
 
 
@@ -336,8 +339,12 @@ def reference_comparison_html(comparison: CodingComparison, scheme: TagScheme) -
 
 
 @checked
-def class_agreement_html(result: ClassAgreement) -> HTML:
+def class_agreement_html(result: object) -> HTML:
     """Return every pair of coders' Cohen's kappa and the class's Fleiss' kappa."""
+    from kit.framing import ClassAgreement  # by name, the hint would also match kit.export's ClassAgreement
+
+    if not isinstance(result, ClassAgreement):
+        raise invalid("class_agreement_html", "result", result, "what kit.framing.class_agreement returns")
     rows = [
         (f"{a} and {b}", "undefined" if k is None else f"{k:.2f}") for (a, b), k in result.pairwise.items()
     ]

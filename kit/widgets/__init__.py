@@ -38,7 +38,7 @@ __getattr__, __dir__, __all__ = exports(
             "paragraph_explorer",
             "paragraph_view",
         ],
-        "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state", "watch_saves"],
+        "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state"],
         "stakeholders": ["GameView", "GridView", "game_view", "grid_placer", "grid_view", "two_level_game"],
         "targets": ["GrowthView", "LabView", "growth_view", "lab_view", "measurement_lab", "target_growth"],
     },

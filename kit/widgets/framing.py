@@ -27,7 +27,7 @@ from kit.framing import (
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
-from kit.widgets.reveal import RevealBox, reveal_after
+from kit.widgets.reveal import reveal_after
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
@@ -150,7 +150,7 @@ def entman_tagger(article: Article, work: WorkFile, paragraph: int = 1) -> widge
     return paragraph_tagger(article, work, entman_scheme(), paragraph)
 
 
-def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme) -> RevealBox:
+def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme) -> widgets.VBox:
     count = len(article.paragraphs)
 
     def show() -> object:
@@ -163,13 +163,13 @@ def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme)
 
 
 @checked
-def frame_reference(article: Article, work: WorkFile) -> RevealBox:
+def frame_reference(article: Article, work: WorkFile) -> widgets.VBox:
     """Return the button that shows the reference frame coding beside yours, once all of yours is saved."""
     return _compare_with_reference(article, work, frame_scheme())
 
 
 @checked
-def entman_reference(article: Article, work: WorkFile) -> RevealBox:
+def entman_reference(article: Article, work: WorkFile) -> widgets.VBox:
     """Return the button that shows the reference Entman tags beside yours, once all of yours are saved."""
     return _compare_with_reference(article, work, entman_scheme())
 

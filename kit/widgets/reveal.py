@@ -63,7 +63,7 @@ def reveal_state(
     return RevealState(saved >= needed, min(saved, needed), needed, status)
 
 
-def watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
+def _watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
     """Run ``callback`` after every save to ``work``, whichever widget makes it."""
     watchers = _WATCHERS.get(work)
     if watchers is None:
@@ -109,7 +109,7 @@ def reveal_after(
     label: str = "Compare with the reference",
     needed: int = 1,
     task: str = "your answer above",
-) -> RevealBox:
+) -> widgets.VBox:
     """Return a button that shows ``show()`` (a kit chart or display, or a list of them) once ``work``
     holds ``needed`` saved answers under each of ``keys``; disabled until then, enabled by the save."""
     button = widgets.Button(
@@ -142,7 +142,7 @@ def reveal_after(
             reveal()  # already open: keep the comparison in step with the student's changes
 
     button.on_click(reveal)
-    watch_saves(work, update)
+    _watch_saves(work, update)
     update()
     return RevealBox(
         kit_display.reveal_locked_text(label, task),
