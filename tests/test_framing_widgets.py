@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from kit import display
 from kit.article import load_article
+from kit.display.framing import reference_comparison_html
 from kit.errors import InvalidInputError
 from kit.framing import compare_tags, entman_scheme, frame_scheme
 from kit.store import open_work
@@ -139,9 +139,7 @@ def test_the_reference_opens_only_once_every_paragraph_is_coded(article, tmp_pat
     assert "Reference" not in str(reveal._repr_mimebundle_())
     pick.value, choice.value = 20, "External regulation and reputation"
     assert not button.disabled
-    shown = display.reference_comparison_html(
-        compare_tags(work.get("frames"), frame_scheme()), frame_scheme()
-    )
+    shown = reference_comparison_html(compare_tags(work.get("frames"), frame_scheme()), frame_scheme())
     text = re.sub(r' (style|class)="[^"]*"', "", shown.data)  # the cells' inline layout aside
     assert "<p>4 of 20 coded paragraphs agree with the reference (20%)" in text
     external = "<td>External regulation and reputation</td>"

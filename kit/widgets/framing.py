@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 from matplotlib.axes import Axes
 
-from kit import charts, display
+from kit import charts
 from kit.article import Article
+from kit.display.framing import devices_compared_html, reference_comparison_html
 from kit.errors import InvalidInputError, KitError, checked
 from kit.framing import (
     FramingScore,
@@ -155,7 +156,7 @@ def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme)
 
     def show() -> object:
         tags, _problem = saved_tags(work, scheme, count)
-        return display.reference_comparison_html(compare_tags(tags, scheme), scheme)
+        return reference_comparison_html(compare_tags(tags, scheme), scheme)
 
     return reveal_after(
         work, [scheme.work_key], show, needed=count, task=f"your coding of all {count} paragraphs"
@@ -230,7 +231,7 @@ def reframing_lab(
     def render(ax: Axes) -> str:
         view = reframe_view(article, boxes[0].value, boxes[1].value)
         charts.framing_scores(view.original, view.yours, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{display.devices_compared_html(view.original, view.yours)}"
+        return f"<p>{html.escape(view.summary)}</p>{devices_compared_html(view.original, view.yours)}"
 
     def save() -> None:
         rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}

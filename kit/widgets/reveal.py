@@ -19,7 +19,8 @@ import ipywidgets as widgets
 from IPython.display import display
 from matplotlib.axes import Axes
 
-from kit import display as kit_display
+from kit.display import show as show_chart
+from kit.display.reveal import reveal_locked_html, reveal_locked_text
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
 from kit.widgets.base import KitBox
@@ -96,7 +97,7 @@ class RevealBox(KitBox):
 def _show(result: object) -> None:
     for item in result if isinstance(result, (list, tuple)) else [result]:
         if isinstance(item, Axes):
-            kit_display.show(item)
+            show_chart(item)
         else:
             display(item)
 
@@ -145,7 +146,7 @@ def reveal_after(
     _watch_saves(work, update)
     update()
     return RevealBox(
-        kit_display.reveal_locked_text(label, task),
-        kit_display.reveal_locked_html(label, task),
+        reveal_locked_text(label, task),
+        reveal_locked_html(label, task),
         [widgets.HBox([button, status]), out],
     )
