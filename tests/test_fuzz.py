@@ -182,6 +182,12 @@ def module(name: str):
     return importlib.import_module(f"kit.{name}")
 
 
+def aiko_compared() -> object:
+    """Return the invented student Aiko's coding compared with the reference."""
+    framing = module("framing")
+    return framing.compare_coding(framing.example_class()["Aiko"])
+
+
 def placed():
     return module("stakeholders").placements_from({"kantor": [5, 6], "congress": (9, 9)})
 
@@ -377,6 +383,32 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
     "kit.display.kwic_table_html": {"hits": lambda: article().search("targets")},
+    "kit.display.framing.contrast_html": {
+        "sentences": lambda: module("framing").contrast_sentences(article())
+    },
+    "kit.display.framing.reported_speech_html": {
+        "reports": lambda: module("quotes").reported_speech(article())
+    },
+    "kit.display.framing.lexicon_limits_html": {
+        "readings": lambda: module("framing").lexicon_limits(article())
+    },
+    "kit.display.framing.disagreements_html": {"comparison": aiko_compared, "coder": lambda: "Aiko"},
+    "kit.display.framing.reference_comparison_html": {"comparison": aiko_compared},
+    "kit.display.framing.class_agreement_html": {
+        "result": lambda: module("framing").class_agreement(module("framing").example_class())
+    },
+    "kit.display.framing.devices_compared_html": {
+        "original": lambda: module("framing").score_framing("original", article().headline),
+        "yours": lambda: module("framing").score_framing("yours", "Japan Must Yield"),
+    },
+    "kit.display.reveal.reveal_locked_text": {"task": lambda: "your coding"},
+    "kit.display.reveal.reveal_locked_html": {"task": lambda: "your coding"},
+    "kit.widgets.reveal.reveal_after": {"keys": lambda: ["frames"], "show": lambda: print},
+    "kit.widgets.reveal.reveal_state": {
+        "answers": lambda: {"frames": {"1": "Economic"}},
+        "keys": lambda: ["frames"],
+        "task": lambda: "your coding",
+    },
     "kit.errors.whole_number": {
         "name": lambda: "count",
         "value": lambda: 3,
