@@ -18,7 +18,7 @@ from kit.agreement import fleiss_kappa
 from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
 from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
 from kit.exercise import Exercise
-from kit.store import read_regular
+from kit.store import read_regular, write_files
 
 MAX_HANDIN_BYTES = 5_000_000  # an exported answers file is a few kilobytes: far below this
 
@@ -185,11 +185,11 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
         "img{max-width:100%}</style>"
         f"</head><body><h1>Exercises: {html.escape(exercise.name)}</h1>{sections}</body></html>\n"
     )
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{stem}.report.html").write_text(page, encoding="utf-8")
-    (out / f"{stem}.answers.json").write_text(
-        json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    files = {
+        f"{stem}.report.html": page,
+        f"{stem}.answers.json": json.dumps(record, indent=2, ensure_ascii=False),
+    }
+    write_files(out, files)
     answered = sum(f.answered for f in feedback.values())
     correct = sum(f.correct for f in feedback.values())
     return (
