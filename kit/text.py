@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pysbd
+from textblob import Word
 from textblob.en.sentiments import PatternAnalyzer
 
 from kit.errors import InvalidInputError, checked
@@ -149,6 +150,26 @@ def words(text: str) -> list[str]:
 
 
 @checked
+def phrase_forms(phrase: str) -> tuple[str, ...]:
+    """Return ``phrase`` and the phrases with its last word singular or plural, as TextBlob inflects it.
+
+    A form is kept only if inflecting it back gives the word again and it starts like the word, so
+    "does" never becomes "do" and "us" never "u". Forms that are not English words find nothing.
+
+    >>> phrase_forms("tariff"), phrase_forms("numerical targets"), phrase_forms("does")
+    (('tariff', 'tariffs'), ('numerical targets', 'numerical target'), ('does',))
+    """
+    *head, last = _require_text(phrase, "phrase").split()
+    singular, plural = str(Word(last).singularize()), str(Word(last).pluralize())
+    if singular != last and Word(singular).pluralize() == last:
+        other = singular
+    else:
+        other = plural if Word(plural).singularize() == last else last
+    kept = other.lower() != last.lower() and len(other) >= 3 and other[:3] == last[:3]
+    return tuple(" ".join([*head, form]) for form in ([last, other] if kept else [last]))
+
+
+@checked
 def sentiment(text: str) -> Sentiment:
     """Return TextBlob's PatternAnalyzer sentiment of ``text`` with the assessments behind it.
 
@@ -165,6 +186,16 @@ def sentiment(text: str) -> Sentiment:
             for chunk, polarity, subjectivity, _label in result.assessments
         ),
     )
+
+
+@checked
+def phrase_scores(phrases: Sequence[str]) -> list[tuple[str, float]]:
+    """Return each phrase with the polarity the lexicon gives it on its own, to two decimals.
+
+    >>> phrase_scores(["overly optimistic", "a firm commitment"])
+    [('overly optimistic', 0.0), ('a firm commitment', -0.2)]
+    """
+    return [(phrase, round(sentiment(phrase).polarity, 2)) for phrase in phrases]
 
 
 @checked
