@@ -131,13 +131,13 @@ def coding_file() -> Path:
 
 
 def hand_ins() -> Path:
-    """Return a folder of two students' exported answers to 02_framing's coding question q6."""
+    """Return a folder of two students' exported answers to 04_framing's coding question q6."""
     folder = workdir() / "hand-ins"
     folder.mkdir(exist_ok=True)
     for student, frame in (("ana", "Political"), ("ben", "Economic")):
         coding = {str(n): "Political" if n in (14, 15, 16) else frame for n in range(9, 19)}
-        record = {"exercise": "02_framing", "answers": {"q6": coding}}
-        (folder / f"{student}-02_framing_exercises.answers.json").write_text(json.dumps(record))
+        record = {"exercise": "04_framing", "answers": {"q6": coding}}
+        (folder / f"{student}-04_framing_exercises.answers.json").write_text(json.dumps(record))
     return folder
 
 
@@ -182,6 +182,12 @@ def module(name: str):
     return importlib.import_module(f"kit.{name}")
 
 
+def aiko_compared() -> object:
+    """Return the invented student Aiko's coding compared with the reference."""
+    framing = module("framing")
+    return framing.compare_coding(framing.example_class()["Aiko"])
+
+
 def placed():
     return module("stakeholders").placements_from({"kantor": [5, 6], "congress": (9, 9)})
 
@@ -212,11 +218,11 @@ def growth():
 
 @functools.cache
 def questions():
-    return module("checks").load_questions("01_reading")
+    return module("checks").load_questions("02_reading")
 
 
 def exercise():
-    return module("checks").open_exercise("01_reading", workdir())
+    return module("checks").open_exercise("02_reading", workdir())
 
 
 def charted_axes():
@@ -365,8 +371,8 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.checks.Exercise.hint": {"self": exercise, "question_id": lambda: "q1"},
     "kit.checks.Exercise.save_chart": {"self": exercise, "question_id": lambda: "q1", "ax": charted_axes},
     "kit.checks.Exercise.saved_chart": {"self": exercise, "question_id": lambda: "q1"},
-    "kit.checks.load_questions": {"name": lambda: "01_reading"},
-    "kit.checks.open_exercise": {"name": lambda: "01_reading"},
+    "kit.checks.load_questions": {"name": lambda: "02_reading"},
+    "kit.checks.open_exercise": {"name": lambda: "02_reading"},
     "kit.display.show": {"ax": charted_axes},
     "kit.display.scored_words_html": {
         "result": lambda: module("text").sentiment(article().paragraphs[3].text)
@@ -377,6 +383,32 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
     "kit.display.kwic_table_html": {"hits": lambda: article().search("targets")},
+    "kit.display.framing.contrast_html": {
+        "sentences": lambda: module("framing").contrast_sentences(article())
+    },
+    "kit.display.framing.reported_speech_html": {
+        "reports": lambda: module("quotes").reported_speech(article())
+    },
+    "kit.display.framing.lexicon_limits_html": {
+        "readings": lambda: module("framing").lexicon_limits(article())
+    },
+    "kit.display.framing.disagreements_html": {"comparison": aiko_compared, "coder": lambda: "Aiko"},
+    "kit.display.framing.reference_comparison_html": {"comparison": aiko_compared},
+    "kit.display.framing.class_agreement_html": {
+        "result": lambda: module("framing").class_agreement(module("framing").example_class())
+    },
+    "kit.display.framing.devices_compared_html": {
+        "original": lambda: module("framing").score_framing("original", article().headline),
+        "yours": lambda: module("framing").score_framing("yours", "Japan Must Yield"),
+    },
+    "kit.display.reveal.reveal_locked_text": {"task": lambda: "your coding"},
+    "kit.display.reveal.reveal_locked_html": {"task": lambda: "your coding"},
+    "kit.widgets.reveal.reveal_after": {"keys": lambda: ["frames"], "show": lambda: print},
+    "kit.widgets.reveal.reveal_state": {
+        "answers": lambda: {"frames": {"1": "Economic"}},
+        "keys": lambda: ["frames"],
+        "task": lambda: "your coding",
+    },
     "kit.errors.whole_number": {
         "name": lambda: "count",
         "value": lambda: 3,
@@ -389,10 +421,10 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "value": lambda: 4,
         "purpose": lambda: "score",
     },
-    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "02_framing"},
+    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "04_framing"},
     "kit.export.class_agreement": {
         "folder": hand_ins,
-        "exercise": lambda: "02_framing",
+        "exercise": lambda: "04_framing",
         "question": lambda: "q6",
     },
     "kit.framing.read_coding": {"path": coding_file},
@@ -445,14 +477,14 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.targets.growth_plan": {"start": lambda: "1993Q3", "target": growth_target},
     "kit.targets.read_arguments": {"path": lambda: data_file("targets_arguments.csv")},
     "kit.targets.weigh": {"weights": lambda: {"results": 3, "empty": 0, "chips": 5}},
-    "kit.targets.compare_prediction": {
+    "kit.prediction.compare_prediction": {
         "prediction": lambda: {
             "numerical targets in the autos deal": "no",
             "U.S. sanctions on Japanese cars": "imposed",
             "autos settled by": "1996 or later",
         }
     },
-    "kit.static.widget_note": {"notebook": lambda: "01_reading_the_article.ipynb"},
+    "kit.static.widget_note": {"notebook": lambda: "02_reading_the_article.ipynb"},
     "kit.static.is_widget": {"output": lambda: {"output_type": "display_data", "data": {"text/plain": "x"}}},
     "kit.static.without_widgets": {
         "notebook": lambda: nbformat.v4.new_notebook(),
@@ -468,11 +500,35 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.rewrite.opening": {"paragraphs": lambda: 2},
     "kit.text.counted": {"count": lambda: 3, "noun": lambda: "hit"},
     "kit.widgets.base.ChartImage.draw": {"self": chart_image, "render": lambda: render_targets},
+    "kit.widgets.base.ChartImage.show": {"self": chart_image, "visible": lambda: False},
     "kit.widgets.base.panel": {
         "controls": lambda: [__import__("ipywidgets").IntSlider(value=4, min=1, max=20)],
         "render": lambda: render_targets,
         "chart": chart_image,
     },
+    "kit.background.parse_background": {
+        "content": lambda: __import__("json").loads(
+            __import__("importlib.resources")
+            .resources.files("kit.data")
+            .joinpath("background.json")
+            .read_text()
+        )
+    },
+    "kit.background.section": {"key": lambda: "framework"},
+    "kit.background.match_check": {
+        "answers": lambda: {"USTR": "The U.S. official who negotiates trade agreements"}
+    },
+    "kit.background.order_check": {"places": lambda: {"1993-07-10": 1, "1994-05-24": 4}},
+    "kit.display.context_html": {"entry": lambda: module("background").section("uruguay")},
+    "kit.display.people_html": {"people": lambda: module("background").load_background().people},
+    "kit.display.events_html": {"events": lambda: module("background").load_background().timeline},
+    "kit.display.glossary_html": {"terms": lambda: module("background").load_background().glossary},
+    "kit.widgets.base.friendly": {
+        "box": lambda: __import__("ipywidgets").VBox(),
+        "name": lambda: "keyword explorer",
+    },
+    "kit.widgets.base.discussion_view": {"saved": lambda: True},
+    "kit.widgets.base.discussion": {"key": lambda: "q1", "prompt": lambda: "Who speaks first?"},
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {
@@ -484,18 +540,33 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         )
     },
     "kit.widgets.stakeholders.two_level_game": {"chosen": lambda: "May 1994 (resumption)"},
-    "kit.widgets.targets.lab_html": {"view": lab},
+    "kit.prediction.compare": {"prediction": lambda: {"autos settled by": "1995"}},
+    "kit.prediction.valid_answers": {"saved": lambda: {"autos settled by": "1995"}},
+    "kit.display.prediction.form_status": {"answers": lambda: {"autos settled by": "1995"}},
+    "kit.display.targets.lab_html": {
+        "summary": lambda: lab().summary,
+        "values": lambda: chips().values[:6],
+        "increase": lambda: lab().increase,
+        "reached": lambda: lab().reached,
+    },
+    "kit.display.targets.plan_html": {"summary": lambda: "a summary", "values": lambda: chips().values[:6]},
+    "kit.display.targets.status_warning": {"values": lambda: chips().values[:6]},
+    "kit.display.targets.verdict": {"result": lambda: lab().reached},
+    "kit.display.targets.plan": {
+        "result": lambda: module("targets").growth_plan(chips(), "1993Q3", growth_target())
+    },
+    "kit.display.targets.position": {"result": lambda: module("targets").weigh({"results": 3})},
     "kit.widgets.targets.growth_view": {
         "start": lambda: "1993Q3",
         "level": lambda: 25.0,
         "periods": lambda: 8,
     },
-    "kit.widgets.targets.values_html": {"values": lambda: chips().values[:6]},
-    "kit.widgets.targets.figures_html": {"figures": lambda: module("targets").article_figures()},
-    "kit.widgets.targets.timeline_html": {"events": lambda: module("targets").events()},
-    "kit.widgets.targets.arguments_html": {"items": lambda: module("targets").arguments()},
-    "kit.widgets.targets.role_briefs_html": {"items": lambda: module("targets").roles()},
-    "kit.widgets.targets.position_html": {"position": lambda: module("targets").weigh({"results": 3})},
+    "kit.display.targets.values_table": {"values": lambda: chips().values[:6]},
+    "kit.display.targets.figures_table": {"figures": lambda: module("targets").article_figures()},
+    "kit.display.targets.timeline_table": {"events": lambda: module("targets").events()},
+    "kit.display.targets.arguments_table": {"items": lambda: module("targets").arguments()},
+    "kit.display.targets.role_briefs": {"items": lambda: module("targets").roles()},
+    "kit.display.targets.position_html": {"position": lambda: module("targets").weigh({"results": 3})},
 }
 
 

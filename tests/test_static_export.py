@@ -31,19 +31,23 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Counted by hand in each lesson: the cells that call show(...) and the cells that display a widget.
 CHARTS = {
     "00_start_here.ipynb": 0,
-    "01_reading_the_article.ipynb": 4,
-    "02_framing.ipynb": 6,
+    "01_background.ipynb": 0,
+    "02_reading_the_article.ipynb": 4,
+    "03_framing_voices.ipynb": 4,
+    "04_framing_coding.ipynb": 2,
     "03_stakeholders.ipynb": 6,
-    "04_numerical_targets.ipynb": 6,
-    "05_targets_debate.ipynb": 1,
+    "06_numerical_targets.ipynb": 6,
+    "07_targets_debate.ipynb": 1,
 }
 WIDGETS = {
     "00_start_here.ipynb": 1,
-    "01_reading_the_article.ipynb": 2,
-    "02_framing.ipynb": 3,
+    "01_background.ipynb": 3,
+    "02_reading_the_article.ipynb": 6,
+    "03_framing_voices.ipynb": 3,
+    "04_framing_coding.ipynb": 7,
     "03_stakeholders.ipynb": 2,
-    "04_numerical_targets.ipynb": 2,
-    "05_targets_debate.ipynb": 1,
+    "06_numerical_targets.ipynb": 2,
+    "07_targets_debate.ipynb": 2,
 }
 # What a reader must never see where a widget was: its Python repr, or the widget manager's errors.
 WIDGET_LEFTOVERS = ("VBox(", "HBox(", "Error displaying widget", "model not found", "Loading widget")
@@ -141,7 +145,7 @@ def test_no_widget_repr_state_or_manager_is_left(exported, name):
 
 def test_lesson_01_keyword_strip_keeps_its_description(exported):
     # ¶3 and ¶10 are the body paragraphs of the seed that say "targets" (the headline does too).
-    page = Page(exported["01_reading_the_article.ipynb"].read_text(encoding="utf-8"))
+    page = Page(exported["02_reading_the_article.ipynb"].read_text(encoding="utf-8"))
     assert page.images[1]["alt"] == (
         "A strip of the story's 20 paragraphs with a tick wherever “targets” occurs: in paragraphs 3 and 10."
     )
