@@ -501,7 +501,6 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "purpose": lambda: "score",
     },
     "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "04_framing"},
-    "kit.export.read_handins": {"folder": hand_ins, "exercise": lambda: "04_framing"},
     "kit.store.write_files": {"folder": lambda: workdir() / "written", "files": lambda: {"out.txt": "x"}},
     "kit.export.class_agreement": {
         "folder": hand_ins,
