@@ -34,7 +34,7 @@ def _saveable(answer: object) -> object:
     try:
         json.dumps(answer, allow_nan=False)
         return answer
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # RecursionError: nested deeper than JSON goes
         return {"not saved as given": type(answer).__name__, "repr": describe(answer)}
 
 
@@ -157,11 +157,13 @@ class Exercise:
 
     def hints_used(self, question_id: str) -> int:
         """Return how many hints of question ``question_id`` have been shown."""
-        return self._count(f"hints.{question_id}")[0]
+        question = self._find(question_id)
+        return 0 if question is None else self._count(f"hints.{question.id}")[0]
 
     def attempts(self, question_id: str) -> int:
         """Return how many times question ``question_id`` was checked with an answer."""
-        return self._count(f"attempts.{question_id}")[0]
+        question = self._find(question_id)
+        return 0 if question is None else self._count(f"attempts.{question.id}")[0]
 
     def reveal(self, question_id: str) -> str:
         """Return the question's explanation; before a right answer, record that it was revealed."""
@@ -176,7 +178,8 @@ class Exercise:
 
     def revealed(self, question_id: str) -> bool:
         """Return True when the explanation was opened before a right answer."""
-        return self.work.get(f"revealed.{question_id}") is True
+        question = self._find(question_id)
+        return question is not None and self.work.get(f"revealed.{question.id}") is True
 
     def explanation(self, question_id: str) -> str:
         """Return the explanation once it is earned (a right answer, or a recorded reveal), else ''."""
@@ -199,6 +202,8 @@ class Exercise:
     def record(self, question_id: str) -> dict:
         """Return the hand-in's record of a question: answer, correct, attempts, hints, reveal, variant."""
         feedback = self.feedback(question_id)
+        if self._find(question_id) is None:
+            return {"status": feedback.status}
         return {
             "answer": self.work.get(f"answer.{question_id}"),
             "status": feedback.status,
