@@ -402,8 +402,8 @@ def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Pa
 
 
 def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 03 in Lab, move a grid slider and a game slider with the keyboard, see both answer."""
-    page.goto(lab.notebook_url("03_stakeholders.ipynb"))
+    """Run notebook 05 in Lab, move a grid slider and a game slider with the keyboard, see both answer."""
+    page.goto(lab.notebook_url("05_stakeholders.ipynb"))
     run_all_cells(page)
     assert_no_traceback(page)
 

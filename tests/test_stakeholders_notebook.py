@@ -1,4 +1,4 @@
-"""Notebook 03's widgets, wired in a real kernel and driven the way a front end drives them.
+"""Notebook 05's widgets, wired in a real kernel and driven the way a front end drives them.
 
 The grid placer's and the game's cells carry ``nbval-ignore-output`` (they
 display Output widgets), so this test runs the notebook with nbclient in a
@@ -17,13 +17,13 @@ import nbformat
 import pytest
 from notebook_kernel import html_values, model_id, run_in_kernel, set_value_and_wait, update_and_wait
 
-NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "03_stakeholders.ipynb"
+NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "05_stakeholders.ipynb"
 
 
 @pytest.fixture(scope="module")
 def kernel(tmp_path_factory):
-    """Run notebook 03 in a fresh kernel, in a scratch folder, and keep the kernel for the tests."""
-    yield from run_in_kernel(NOTEBOOK.name, tmp_path_factory.mktemp("nb03"))
+    """Run notebook 05 in a fresh kernel, in a scratch folder, and keep the kernel for the tests."""
+    yield from run_in_kernel(NOTEBOOK.name, tmp_path_factory.mktemp("nb05"))
 
 
 def grid_cells(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
@@ -43,13 +43,13 @@ def test_the_widget_cells_are_tagged_and_render_their_defaults(kernel):
     assert any("The win-sets overlap from 40 to 45" in v for v in values)
     outputs = [e for e in kernel.widget_state.values() if e.get("_model_name") == "OutputModel"]
     assert len(outputs) == 2 and all(e.get("outputs", []) == [] for e in outputs)  # no errors shown
-    assert not (kernel.folder / "03_stakeholders.work.json").exists()  # nothing saved before a change
+    assert not (kernel.folder / "05_stakeholders.work.json").exists()  # nothing saved before a change
 
 
 def test_moving_a_grid_slider_places_the_actor_and_saves_it(kernel):
     power = model_id(kernel, "IntSliderModel", description="Power:")
     set_value_and_wait(kernel, power, 9, "Kantor: power 9, interest 5, so manage closely.")
-    saved = json.loads((kernel.folder / "03_stakeholders.work.json").read_text(encoding="utf-8"))
+    saved = json.loads((kernel.folder / "05_stakeholders.work.json").read_text(encoding="utf-8"))
     assert saved["answers"]["stakeholders.grid"] == {"kantor": [9, 5]}
 
     for index, cell in enumerate(grid_cells(kernel.notebook)):  # the student re-runs the cells

@@ -60,7 +60,7 @@ def test_grid_view_reports_progress_and_the_selected_actor():
 
 
 def test_the_grid_placer_saves_every_change_and_restores_it(tmp_path):
-    work = open_work("03_stakeholders", tmp_path)
+    work = open_work("05_stakeholders", tmp_path)
     box = grid_placer(work)
     c = controls(box)
     assert (c["Actor:"].value, c["Power:"].value, c["Interest:"].value) == ("kantor", 5, 5)
@@ -72,19 +72,19 @@ def test_the_grid_placer_saves_every_change_and_restores_it(tmp_path):
     assert saved == {"kantor": [9, 5]}
     c["Actor:"].value = "congress"  # switching actor places nothing
     assert (c["Power:"].value, c["Interest:"].value) == (5, 5)
-    assert open_work("03_stakeholders", tmp_path).get(GRID_KEY) == {"kantor": [9, 5]}
+    assert open_work("05_stakeholders", tmp_path).get(GRID_KEY) == {"kantor": [9, 5]}
     c["Interest:"].value = 2
     assert "Congress: power 5, interest 2, so keep satisfied." in summary(box, "kit-grid-summary")
     c["Actor:"].value = "kantor"
     assert (c["Power:"].value, c["Interest:"].value) == (9, 5)  # back to the saved placement
 
-    again = grid_placer(open_work("03_stakeholders", tmp_path), selected="congress")  # the cell re-run
+    again = grid_placer(open_work("05_stakeholders", tmp_path), selected="congress")  # the cell re-run
     assert (controls(again)["Power:"].value, controls(again)["Interest:"].value) == (5, 2)
     assert "You have placed 2 of 10 actors." in summary(again, "kit-grid-summary")
 
 
 def test_the_grid_placer_compares_with_the_reference(tmp_path):
-    work = open_work("03_stakeholders", tmp_path)
+    work = open_work("05_stakeholders", tmp_path)
     work.set(GRID_KEY, {"kantor": [8, 10], "congress": [3, 9]})
     box = grid_placer(work)
     controls(box)["mode"].value = "Compare with the reference"
@@ -96,7 +96,7 @@ def test_the_grid_placer_compares_with_the_reference(tmp_path):
 
 
 def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
-    work = open_work("03_stakeholders", tmp_path)
+    work = open_work("05_stakeholders", tmp_path)
     work.set(GRID_KEY, {"kantor": [8, 99]})
     box = grid_placer(work)
     assert (

@@ -30,7 +30,7 @@ CHARTS = {
     "00_start_here.ipynb": 0,
     "01_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
-    "03_stakeholders.ipynb": 6,
+    "05_stakeholders.ipynb": 6,
     "04_numerical_targets.ipynb": 6,
     "05_targets_debate.ipynb": 1,
 }
@@ -38,7 +38,7 @@ WIDGETS = {
     "00_start_here.ipynb": 1,
     "01_reading_the_article.ipynb": 2,
     "02_framing.ipynb": 3,
-    "03_stakeholders.ipynb": 2,
+    "05_stakeholders.ipynb": 2,
     "04_numerical_targets.ipynb": 2,
     "05_targets_debate.ipynb": 1,
 }
