@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
@@ -14,6 +15,9 @@ from kit.article import Article, KwicHit, Paragraph, phrase_pattern
 from kit.charts.base import description, png_bytes
 from kit.errors import checked
 from kit.text import Sentiment
+
+if TYPE_CHECKING:
+    from kit.stakeholders import Actor, GridDifference
 
 # JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
 # article names "$131 billion" and "$59 billion" in one paragraph: every block the kit writes is
@@ -218,3 +222,80 @@ def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
         for row in rows
     )
     return HTML(f"{_STYLE}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+# --- Stakeholders (notebook 05) -------------------------------------------------------
+# The lesson's tables and summaries, and the grid placer's and the game's HTML: the analyses in
+# kit.stakeholders return plain data, and these functions only render it.
+
+
+@checked
+def actors_html(actors: Sequence[Actor]) -> HTML:
+    """Return the registry as a table: each actor's side, type, how it is presented, its stance on targets."""
+    rows = [(a.name, a.side, a.type, a.presented, a.stance) for a in actors]
+    return rows_html(["actor", "side", "type", "presented", "on numerical targets"], rows)
+
+
+@checked
+def implied_actors_html(actors: Sequence[Actor]) -> HTML:
+    """Return the actors the article never names, each with the kit's reason for adding it."""
+    return rows_html(["actor the kit adds", "why"], [(a.name, a.position) for a in actors if a.implied])
+
+
+@checked
+def interests_html(actor: Actor) -> HTML:
+    """Return what the registry says an actor wants, then each piece of evidence with what it reports."""
+    items = "".join(
+        f"<li><b>{html.escape(e.cite)}</b>{': ' + html.escape(e.note) if e.note else ''}</li>"
+        for e in actor.evidence
+    )
+    return HTML(
+        f'{_STYLE}<div class="{NO_MATH}"><p><b>{html.escape(actor.name)}: interests.</b> '
+        f"{html.escape(actor.interests)}</p><p>Evidence:</p><ul>{items}</ul></div>"
+    )
+
+
+@checked
+def speakers_html(rows: Sequence[Sequence[object]]) -> HTML:
+    """Return the quoted speakers: paragraph, the speaker as kit.quotes names them, their registry entry."""
+    shown = [(f"\u00b6{paragraph}", speaker, name) for paragraph, speaker, name in rows]
+    return rows_html(["¶", "speaker (found by kit.quotes)", "registry entry"], shown)
+
+
+@checked
+def grid_summary_html(summary: str, locked: str = "") -> str:
+    """Return the grid placer's summary line, and what still stands between the student and the comparison."""
+    text = f'<p class="kit-grid-summary">{html.escape(summary)}</p>'
+    return text + (f'<p class="kit-grid-locked"><small>{html.escape(locked)}</small></p>' if locked else "")
+
+
+@checked
+def grid_reasons_html(differences: Sequence[GridDifference]) -> str:
+    """Return the student's placements beside the kit's reference, with the reference's reasons."""
+    rows = "".join(
+        f"<tr><td>{html.escape(d.reference.label)}</td><td>{d.student.power:g} / {d.student.interest:g}"
+        f" ({d.student.quadrant})</td><td>{d.reference.power:g} / {d.reference.interest:g}"
+        f" ({d.reference.quadrant})</td><td>{html.escape(d.reference.rationale)}</td></tr>"
+        for d in differences
+    )
+    return (
+        f"{_STYLE}{_TABLE}<thead><tr><th>actor</th><th>yours (power / interest)</th>"
+        "<th>the kit's reference (illustrative)</th><th>why the reference puts it there</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+@checked
+def game_summary_html(summary: str) -> str:
+    """Return the two-level game's summary, with the reminder that its numbers are assumptions."""
+    return (
+        f'<p class="kit-game-summary"><b>{html.escape(summary)}</b></p>'
+        "<p><small>Every number here is a teaching assumption, not data: change it and argue for "
+        "your choice from the article.</small></p>"
+    )
+
+
+@checked
+def presets_html(rows: Sequence[Sequence[str]]) -> HTML:
+    """Return the game's presets as a table: each moment, what its numbers stand for, and the outcome."""
+    return rows_html(["moment", "what the invented numbers stand for", "the game's result"], rows)

@@ -264,6 +264,17 @@ def _match(speaker: str | None, role: str | None, actors: Sequence[Actor]) -> Ac
     return None
 
 
+@checked
+def quoted_speakers(article: Article, actors: Sequence[Actor]) -> list[tuple[int, str, str]]:
+    """Return each quotation's paragraph, its speaker as kit.quotes names them, and their registry entry."""
+    rows = []
+    for quote in extract_quotes(article):
+        if quote.speaker:
+            who = _match(quote.speaker, quote.role, actors)
+            rows.append((quote.paragraph, quote.speaker, who.name if who else "no single entry fits"))
+    return rows
+
+
 @dataclass(frozen=True)
 class Appearance:
     """One place an actor appears: its paragraph, how it is presented there, and the words."""
@@ -644,3 +655,8 @@ def play(chosen: Preset) -> tuple[WinSet, WinSet, Zone]:
     """Return both sides' win-sets for a preset and the zone where they overlap."""
     us, japan = (win_set(s, chosen.constituents[s], chosen.tolerances[s], chosen.quota) for s in GAME_SIDES)
     return us, japan, zone_of_agreement(us, japan)
+
+
+def preset_outcomes() -> list[tuple[str, str, str]]:
+    """Return each preset's name, what its numbers stand for, and the zone of agreement they give."""
+    return [(p.name, p.note, play(p)[2].summary) for p in game_presets()]
