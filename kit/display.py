@@ -256,7 +256,7 @@ def interests_html(actor: Actor) -> HTML:
 
 
 @checked
-def speakers_html(rows: Sequence[Sequence[object]]) -> HTML:
+def speakers_html(rows: Sequence[tuple[int, str, str]]) -> HTML:
     """Return the quoted speakers: paragraph, the speaker as kit.quotes names them, their registry entry."""
     shown = [(f"\u00b6{paragraph}", speaker, name) for paragraph, speaker, name in rows]
     return rows_html(["¶", "speaker (found by kit.quotes)", "registry entry"], shown)
@@ -296,6 +296,6 @@ def game_summary_html(summary: str) -> str:
 
 
 @checked
-def presets_html(rows: Sequence[Sequence[str]]) -> HTML:
+def presets_html(rows: Sequence[tuple[str, str, str]]) -> HTML:
     """Return the game's presets as a table: each moment, what its numbers stand for, and the outcome."""
     return rows_html(["moment", "what the invented numbers stand for", "the game's result"], rows)

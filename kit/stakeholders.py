@@ -214,6 +214,12 @@ def load_registry() -> tuple[Actor, ...]:
 
 
 @checked
+def actor_sides(actors: Sequence[Actor]) -> dict[str, str]:
+    """Return each actor's side by id, as the grid charts take it: ``{"kantor": "United States", ...}``."""
+    return {a.id: a.side for a in actors}
+
+
+@checked
 def actor(ident: str) -> Actor:
     """Return the registry's actor ``ident``, or raise InvalidInputError listing the ids there are."""
     for found in load_registry():

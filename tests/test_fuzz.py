@@ -377,6 +377,12 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
     "kit.display.kwic_table_html": {"hits": lambda: article().search("targets")},
+    "kit.display.interests_html": {"actor": lambda: registry()[2]},
+    "kit.display.speakers_html": {"rows": lambda: [(2, "Mickey Kantor", "Mickey Kantor")]},
+    "kit.display.grid_summary_html": {"summary": lambda: "You have placed 1 of 10 actors."},
+    "kit.display.grid_reasons_html": {"differences": lambda: module("stakeholders").compare_grid(placed())},
+    "kit.display.game_summary_html": {"summary": lambda: "The win-sets overlap from 40 to 45."},
+    "kit.display.presets_html": {"rows": lambda: module("stakeholders").preset_outcomes()},
     "kit.errors.whole_number": {
         "name": lambda: "count",
         "value": lambda: 3,

@@ -30,7 +30,7 @@ CHARTS = {
     "00_start_here.ipynb": 0,
     "01_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
-    "05_stakeholders.ipynb": 6,
+    "05_stakeholders.ipynb": 5,
     "04_numerical_targets.ipynb": 6,
     "05_targets_debate.ipynb": 1,
 }

@@ -28,6 +28,7 @@ from kit.stakeholders import (
     Placement,
     WinSet,
     Zone,
+    actor_sides,
     compare_grid,
     game_presets,
     load_registry,
@@ -182,7 +183,7 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     labels = _labels()
     selected = _grid_actor("grid_placer", selected, labels)
     saved, problem = _saved(work)
-    sides = {a.id: a.side for a in load_registry()}
+    sides = actor_sides(load_registry())
     picker, power, interest, compare = _grid_controls(labels, selected, saved.get(selected, START))
     chart = _BatchChart((5.8, 5.3), {"left": 0.11, "right": 0.97, "bottom": 0.25, "top": 0.93})
 
