@@ -267,13 +267,14 @@ def _tags(
         raise invalid(where, "paragraph_count", paragraph_count, "a whole number of at least 1, or None")
     checked = {}
     for key, tag in tags.items():
-        try:
-            number = int(key)
-        except (TypeError, ValueError):
+        # int() would read "1_0" as 10 and " 3" as 3: a paragraph key is a whole number or its digits only
+        digits = isinstance(key, str) and key.isascii() and key.isdigit()
+        if not digits and (not isinstance(key, int) or isinstance(key, bool)):
             raise InvalidInputError(
-                f"{where}: parameter {name!r}: paragraph numbers must be whole numbers, "
-                f"but {key!r} was given."
-            ) from None
+                f"{where}: parameter {name!r}: paragraph numbers must be whole numbers in digits only "
+                f"(such as '10'), but {key!r} was given."
+            )
+        number = int(key)
         if tag not in allowed:
             raise InvalidInputError(
                 f"{where}: parameter {name!r}, paragraph {number}: {tag!r} is not a {noun}; use one of: "
