@@ -8,7 +8,7 @@ the notebook to open, drops the saved widget state and those two scripts, and wr
 chart's alt text (stored by ``kit.display.show``) into its ``<img>``:
 
     python -m kit.static notebooks/*.ipynb --out static
-    jupyter nbconvert --to kit.static.StaticHTMLExporter notebooks/01_reading_the_article.ipynb
+    jupyter nbconvert --to kit.static.StaticHTMLExporter notebooks/02_reading_the_article.ipynb
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pysbd
+from textblob import Word
 from textblob.en.sentiments import PatternAnalyzer
 
 from kit.errors import InvalidInputError, checked
@@ -127,6 +128,26 @@ def words(text: str) -> list[str]:
     ['Starting', 'line', 'not', 'the', 'goal']
     """
     return [span.text for span in word_spans(text)]
+
+
+@checked
+def phrase_forms(phrase: str) -> tuple[str, ...]:
+    """Return ``phrase`` and the phrases with its last word singular or plural, as TextBlob inflects it.
+
+    A form is kept only if inflecting it back gives the word again and it starts like the word, so
+    "does" never becomes "do" and "us" never "u". Forms that are not English words find nothing.
+
+    >>> phrase_forms("tariff"), phrase_forms("numerical targets"), phrase_forms("does")
+    (('tariff', 'tariffs'), ('numerical targets', 'numerical target'), ('does',))
+    """
+    *head, last = _require_text(phrase, "phrase").split()
+    singular, plural = str(Word(last).singularize()), str(Word(last).pluralize())
+    if singular != last and Word(singular).pluralize() == last:
+        other = singular
+    else:
+        other = plural if Word(plural).singularize() == last else last
+    kept = other.lower() != last.lower() and len(other) >= 3 and other[:3] == last[:3]
+    return tuple(" ".join([*head, form]) for form in ([last, other] if kept else [last]))
 
 
 @checked

@@ -2,7 +2,7 @@
 
 Unit tests prove the widget's pure core, and nbval proves the notebook's stored
 outputs; neither runs the JavaScript half of ipywidgets, so neither shows that a
-student who opens notebook 01 in JupyterLab and runs it gets a widget that
+student who opens notebook 02 in JupyterLab and runs it gets a widget that
 answers. This test does what the student does: it serves a scratch copy of the
 notebook with ``jupyter lab``, opens it in headless Chromium (Debian's, driven
 by Playwright), clears the stored outputs and runs all cells from the menus,
@@ -12,7 +12,7 @@ chart is redrawn) and no cell shows a traceback. A screenshot of the page is
 saved to tests/artifacts/<test name>.png at the end, pass or fail.
 
 One JupyterLab server, serving a scratch copy of notebooks/, is shared by the
-tests of this module; each test opens its own page. A last test opens notebook 01
+tests of this module; each test opens its own page. A last test opens notebook 02
 as a Voila app, the README's way to show a lesson without its code, and uses it with
 the keyboard alone. A test for another
 notebook's widgets is one more test function here.
@@ -243,14 +243,14 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
 
 @pytest.fixture(scope="module")
 def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve notebook 01 as a Voila app (no token: bound to 127.0.0.1 only); yield its address."""
+    """Serve notebook 02 as a Voila app (no token: bound to 127.0.0.1 only); yield its address."""
     tmp_path = tmp_path_factory.mktemp("voila")
     port = free_port()
     command = [
         sys.executable,
         "-m",
         "voila",
-        "01_reading_the_article.ipynb",
+        "02_reading_the_article.ipynb",
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
@@ -313,8 +313,8 @@ def assert_dollars_stay_text(page: Page, text: str) -> None:
 
 
 def test_keyword_widget_answers_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 01 in Lab, search the keyword widget for a new word and see it answer."""
-    page.goto(lab.notebook_url("01_reading_the_article.ipynb"))
+    """Run notebook 02 in Lab, search the keyword widget for a new word and see it answer."""
+    page.goto(lab.notebook_url("02_reading_the_article.ipynb"))
     run_all_cells(page)
     assert_no_traceback(page)
     assert_dollars_stay_text(page, "$131 billion in goods and services")
@@ -453,7 +453,7 @@ def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
 
 
 def test_a_voila_app_works_by_keyboard_alone(voila_app: str, page: Page) -> None:
-    """Open notebook 01 as a Voila app (no code shown) and use both its widgets with the keyboard alone.
+    """Open notebook 02 as a Voila app (no code shown) and use both its widgets with the keyboard alone.
 
     Tab reaches the keyword box, typing and Enter search it, Tab reaches the paragraph
     slider and the right arrow moves it: no mouse, no programmatic focus.

@@ -458,7 +458,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
             "autos settled by": "1996 or later",
         }
     },
-    "kit.static.widget_note": {"notebook": lambda: "01_reading_the_article.ipynb"},
+    "kit.static.widget_note": {"notebook": lambda: "02_reading_the_article.ipynb"},
     "kit.static.is_widget": {"output": lambda: {"output_type": "display_data", "data": {"text/plain": "x"}}},
     "kit.static.without_widgets": {
         "notebook": lambda: nbformat.v4.new_notebook(),
@@ -474,11 +474,35 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.rewrite.opening": {"paragraphs": lambda: 2},
     "kit.text.counted": {"count": lambda: 3, "noun": lambda: "hit"},
     "kit.widgets.base.ChartImage.draw": {"self": chart_image, "render": lambda: render_targets},
+    "kit.widgets.base.ChartImage.show": {"self": chart_image, "visible": lambda: False},
     "kit.widgets.base.panel": {
         "controls": lambda: [__import__("ipywidgets").IntSlider(value=4, min=1, max=20)],
         "render": lambda: render_targets,
         "chart": chart_image,
     },
+    "kit.background.parse_background": {
+        "content": lambda: __import__("json").loads(
+            __import__("importlib.resources")
+            .resources.files("kit.data")
+            .joinpath("background.json")
+            .read_text()
+        )
+    },
+    "kit.background.section": {"key": lambda: "framework"},
+    "kit.background.match_check": {
+        "answers": lambda: {"USTR": "The U.S. official who negotiates trade agreements"}
+    },
+    "kit.background.order_check": {"places": lambda: {"1993-07-10": 1, "1994-05-24": 4}},
+    "kit.display.context_html": {"entry": lambda: module("background").section("uruguay")},
+    "kit.display.people_html": {"people": lambda: module("background").load_background().people},
+    "kit.display.events_html": {"events": lambda: module("background").load_background().timeline},
+    "kit.display.glossary_html": {"terms": lambda: module("background").load_background().glossary},
+    "kit.widgets.base.friendly": {
+        "box": lambda: __import__("ipywidgets").VBox(),
+        "name": lambda: "keyword explorer",
+    },
+    "kit.widgets.base.discussion_view": {"saved": lambda: True},
+    "kit.widgets.base.discussion": {"key": lambda: "q1", "prompt": lambda: "Who speaks first?"},
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {

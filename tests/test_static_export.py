@@ -28,7 +28,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Counted by hand in each lesson: the cells that call show(...) and the cells that display a widget.
 CHARTS = {
     "00_start_here.ipynb": 0,
-    "01_reading_the_article.ipynb": 4,
+    "02_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
     "05_stakeholders.ipynb": 5,
     "04_numerical_targets.ipynb": 6,
@@ -36,7 +36,7 @@ CHARTS = {
 }
 WIDGETS = {
     "00_start_here.ipynb": 1,
-    "01_reading_the_article.ipynb": 2,
+    "02_reading_the_article.ipynb": 2,
     "02_framing.ipynb": 3,
     "05_stakeholders.ipynb": 2,
     "04_numerical_targets.ipynb": 2,
@@ -137,7 +137,7 @@ def test_no_widget_repr_state_or_manager_is_left(exported, name):
 
 def test_lesson_01_keyword_strip_keeps_its_description(exported):
     # ¶3 and ¶10 are the body paragraphs of the seed that say "targets" (the headline does too).
-    page = Page(exported["01_reading_the_article.ipynb"].read_text(encoding="utf-8"))
+    page = Page(exported["02_reading_the_article.ipynb"].read_text(encoding="utf-8"))
     assert page.images[1]["alt"] == (
         "A strip of the story's 20 paragraphs with a tick wherever “targets” occurs: in paragraphs 3 and 10."
     )
@@ -206,12 +206,12 @@ def test_lesson_01_reads_offline_in_chromium(exported):
             context = browser.new_context()
             context.route("**/*", only_local)
             page = context.new_page()
-            page.goto(exported["01_reading_the_article.ipynb"].as_uri(), wait_until="load")
+            page.goto(exported["02_reading_the_article.ipynb"].as_uri(), wait_until="load")
             widths = page.evaluate("[...document.images].map((i) => i.complete ? i.naturalWidth : 0)")
             text = page.inner_text("body")
         finally:
             browser.close()
     assert len(widths) == 4 and all(w > 0 for w in widths)
     assert [bad for bad in WIDGET_LEFTOVERS if bad in text] == []
-    assert text.count("Interactive control: open 01_reading_the_article.ipynb in JupyterLab") == 2
+    assert text.count("Interactive control: open 02_reading_the_article.ipynb in JupyterLab") == 2
     assert [url for url in refused if "mathjax" not in url] == []

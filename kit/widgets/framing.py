@@ -26,7 +26,7 @@ from kit.framing import (
     reframe,
 )
 from kit.store import WorkFile
-from kit.widgets.base import ChartImage, panel, paragraph_slider
+from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
 from kit.widgets.reveal import RevealBox, reveal_after
 
 NOT_CODED = "(not coded yet)"
@@ -135,7 +135,7 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
     on_paragraph(None)
     box = panel([pick, choice], render, chart, on_change=save)
     box.children = [_notice(work.notice, problem), pick, text, *box.children[1:]]
-    return box
+    return friendly(box, f"{scheme.name} tagger")
 
 
 @checked
@@ -239,4 +239,4 @@ def reframing_lab(
 
     box = panel([*boxes, frame], render, chart, on_change=save)
     box.children = [_notice(work.notice, problem), *box.children]
-    return box
+    return friendly(box, "reframing lab")

@@ -44,7 +44,7 @@ from kit.targets import (
     load_dataset,
     weigh,
 )
-from kit.widgets.base import ChartImage, panel
+from kit.widgets.base import ChartImage, friendly, panel
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,7 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         )
         return lab_html(view)
 
-    return panel([picker, *controls.values()], render, chart)
+    return friendly(panel([picker, *controls.values()], render, chart), "measurement lab")
 
 
 # ---------------------------------------------------------------- what a target would take
@@ -408,7 +408,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         charts.growth_path(view.series, view.plan, LAB_SERIES[view.choice].ylim, ax, view.choice)
         return f'<p class="kit-growth-summary">{html.escape(view.summary)}</p>'
 
-    return panel([picker, start, target, count], render, chart)
+    return friendly(panel([picker, start, target, count], render, chart), "target growth explorer")
 
 
 # ---------------------------------------------------------------- tables the notebook shows
@@ -559,7 +559,7 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
     for slider in sliders.values():
         slider.observe(refresh, names="value")
     refresh()
-    return widgets.VBox([*sliders.values(), summary, out])
+    return friendly(widgets.VBox([*sliders.values(), summary, out]), "argument weigher")
 
 
 @checked
