@@ -356,14 +356,13 @@ def speakers_html(rows: Sequence[tuple[int, str, str]]) -> HTML:
 
 
 @checked
-def grid_summary_html(summary: str, locked: str = "") -> str:
-    """Return the grid placer's summary line, and what still stands between the student and the comparison."""
-    text = f'<p class="kit-grid-summary">{html.escape(summary)}</p>'
-    return text + (f'<p class="kit-grid-locked"><small>{html.escape(locked)}</small></p>' if locked else "")
+def grid_summary_html(summary: str) -> str:
+    """Return the grid placer's summary line."""
+    return f'<p class="kit-grid-summary">{html.escape(summary)}</p>'
 
 
 @checked
-def grid_reasons_html(differences: Sequence[GridDifference]) -> str:
+def grid_reasons_html(differences: Sequence[GridDifference]) -> HTML:
     """Return the student's placements beside the kit's reference, with the reference's reasons."""
     rows = [
         (
@@ -375,7 +374,7 @@ def grid_reasons_html(differences: Sequence[GridDifference]) -> str:
         for d in differences
     ]
     header = ["actor", "yours (power / interest)", "the kit's reference (illustrative)", "why it is there"]
-    return rows_html(header, rows).data
+    return rows_html(header, rows)
 
 
 @checked

@@ -506,8 +506,9 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {
-        "view": lambda: module("widgets.stakeholders").grid_view({"hata": [7, 9]}, "hata", True)
+        "view": lambda: module("widgets.stakeholders").grid_view({"hata": [7, 9]}, "hata")
     },
+    "kit.widgets.stakeholders.grid_comparison_view": {"saved": lambda: {"hata": [7, 9]}},
     "kit.widgets.stakeholders.game_html": {
         "view": lambda: module("widgets.stakeholders").game_view(
             constituents("us"), constituents("japan"), {"United States": 10, "Japan": 10}

@@ -15,20 +15,11 @@ from __future__ import annotations
 import ast
 import json
 import re
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_core.utils import run_sync
-from notebook_kernel import (
-    WIDGET_TIMEOUT,
-    html_values,
-    model_id,
-    run_in_kernel,
-    set_value_and_wait,
-    update_and_wait,
-)
+from notebook_kernel import click, html_values, model_id, run_in_kernel, set_value_and_wait, update
 
 NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "05_stakeholders.ipynb"
 WORK = "05_stakeholders.work.json"
@@ -72,7 +63,9 @@ def test_the_stored_lesson_never_shows_the_kits_grid(lesson):
     reasons = json.loads((NOTEBOOK.parents[1] / "kit" / "data" / "stakeholders_grid.json").read_text())
     for placement in reasons["placements"]:
         assert placement["rationale"][:50] not in stored, placement["id"]
-    assert "why the reference puts it there" not in stored and "Filled: the kit's reference" not in stored
+    assert "why it is there" not in stored and "Filled: the kit's reference" not in stored
+    reveal = next(c for c in lesson.cells if c.source == "grid_reference(work)")
+    assert "Static view" in reveal.outputs[0]["data"]["text/html"]  # what GitHub shows: a marked note
 
 
 def test_what_happened_after_the_article_is_marked_later(lesson):
@@ -90,41 +83,21 @@ def kernel(tmp_path_factory):
 
 
 def grid_cells(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
-    """Return the notebook's cells that open the work file and show the grid placer."""
+    """Return the notebook's cells that open the work file, show the grid placer and its reveal button."""
     return [
         c
         for c in nb.cells
-        if c.cell_type == "code" and ("open_work(" in c.source or "grid_placer(" in c.source)
+        if c.cell_type == "code"
+        and any(call in c.source for call in ("open_work(", "grid_placer(", "grid_reference("))
     ]
-
-
-def states_after(kernel, ident: str, state: dict, expect: str) -> dict[str, dict]:
-    """Send a front end's update for widget ``ident``; return every state the kernel sent back, by model,
-    up to the first HTML value containing ``expect``."""
-    message = kernel.kc.session.msg(
-        "comm_msg", {"comm_id": ident, "data": {"method": "update", "state": state, "buffer_paths": []}}
-    )
-    kernel.kc.shell_channel.send(message)
-    sent: dict[str, dict] = {}
-    deadline = time.monotonic() + WIDGET_TIMEOUT
-    while time.monotonic() < deadline:
-        reply = run_sync(kernel.kc.get_iopub_msg)(timeout=WIDGET_TIMEOUT)
-        if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-            continue
-        assert reply["msg_type"] not in ("error", "stream"), reply["content"]
-        data = reply["content"].get("data", {})
-        sent.setdefault(reply["content"].get("comm_id", ""), {}).update(data.get("state", {}))
-        if expect in str(data.get("state", {}).get("value", "")):
-            return sent
-    raise AssertionError(f"no widget showed {expect!r} within {WIDGET_TIMEOUT} s")
 
 
 def test_the_widget_cells_are_tagged_and_render_their_defaults(kernel):
     tagged = [c.source for c in kernel.notebook.cells if "nbval-ignore-output" in c.metadata.get("tags", [])]
-    assert tagged[:1] == ["grid_placer(work)"] and "two_level_game()" in tagged
+    assert tagged == ["grid_placer(work)", "two_level_game()"]
     values = html_values(kernel)
     assert any("You have placed 0 of 10 actors. Kantor: not placed yet" in v for v in values)
-    assert any("(10 to go)" in v for v in values)
+    assert any("Locked until you save a placement for each of the 10 actors" in v for v in values)
     assert not any(REASON in v for v in values)  # the reference stays hidden
     assert any("The win-sets overlap from 40 to 45" in v for v in values)
     outputs = [e for e in kernel.widget_state.values() if e.get("_model_name") == "OutputModel"]
@@ -146,20 +119,24 @@ def test_moving_a_grid_slider_places_the_actor_and_saves_it(kernel):
 
 
 def test_the_reference_opens_only_after_every_actor_is_placed_and_saved(kernel):
-    # The newest grid placer (the cells were re-run above): Kantor is placed; place the other nine.
-    toggle, picker, power = (
+    # The newest grid placer and button (the cells were re-run above): Kantor is placed; place the other nine.
+    button, picker, power = (
         [i for i, e in kernel.widget_state.items() if e.get("description") == name][-1]
         for name in ("Compare with the reference", "Actor:", "Power:")
     )
-    assert kernel.widget_state[toggle]["disabled"] is True
+    assert kernel.widget_state[button]["disabled"] is True
     for index in range(1, 10):
-        states_after(kernel, picker, {"index": index}, "not placed yet")
-        sent = states_after(kernel, power, {"value": 2}, "power 2, interest 5")
+        update(kernel, picker, {"index": index})
+        replies = update(kernel, power, {"value": 2})
+        assert "power 2, interest 5" in replies.shown and REASON not in replies.shown
         if index < 9:
-            assert sent.get(toggle, {}).get("disabled", True) is True, "opened before the grid was full"
-    assert sent[toggle]["disabled"] is False  # the tenth placement, saved, opens the comparison
+            assert replies.states.get(button, {}).get("disabled", True) is True, (
+                "opened before the grid was full"
+            )
+            assert f"{index + 1} of 10 saved so far" in replies.shown
+    assert replies.states[button] == {"disabled": False}  # the tenth placement, saved, opens it
     saved = json.loads((kernel.folder / WORK).read_text(encoding="utf-8"))["answers"]["stakeholders.grid"]
     assert len(saved) == 10 and saved["analysts"] == [2, 5]
-    assert not any(REASON in v for v in html_values(kernel))  # open, but not yet asked for
-    shown = update_and_wait(kernel, toggle, {"value": True}, "why the reference puts it there")
-    assert REASON in shown
+    revealed = click(kernel, button)
+    assert REASON in revealed.shown and "why it is there" in revealed.shown
+    assert "the furthest from it is" in revealed.shown  # the comparison chart's caption

@@ -8,10 +8,18 @@ import re
 import ipywidgets as widgets
 import pytest
 
+from kit.display import grid_reasons_html
 from kit.errors import InvalidInputError, KitError
 from kit.stakeholders import Constituent
 from kit.store import open_work
-from kit.widgets import game_view, grid_placer, grid_view, two_level_game
+from kit.widgets import (
+    game_view,
+    grid_comparison_view,
+    grid_placer,
+    grid_reference,
+    grid_view,
+    two_level_game,
+)
 from kit.widgets.stakeholders import GRID_KEY, game_html, grid_html
 
 
@@ -29,8 +37,6 @@ def controls(box: widgets.VBox) -> dict[str, widgets.Widget]:
         child = stack.pop(0)
         if isinstance(child, widgets.Box):
             stack[:0] = child.children
-        elif isinstance(child, widgets.ToggleButton):
-            found["mode"] = child
         elif getattr(child, "description", ""):
             found[child.description] = child
     return found
@@ -53,26 +59,27 @@ FULL = {
 CONGRESS_REASON = "Can block the world trade agreement Clinton needs"
 
 
-def test_grid_view_reports_progress_and_keeps_the_reference_locked_until_every_actor_is_placed():
+def test_grid_view_reports_progress_and_the_selected_actor():
     view = grid_view({"hata": [7, 9]}, "hata")
     assert view.summary == "You have placed 1 of 10 actors. Hata: power 7, interest 9, so manage closely."
-    assert view.locked == "Place every actor to unlock the comparison with the kit's reference (9 to go)."
     view = grid_view({}, "congress")
     assert (
         view.summary == "You have placed 0 of 10 actors. Congress: not placed yet; move a slider to place it."
     )
-    partial = {"congress": [3, 9], "kantor": [8, 10]}
-    view = grid_view(partial, "kantor", compare=True)  # asked for, but locked: no comparison
-    assert not view.compare and view.summary.endswith("so manage closely.")
-    assert CONGRESS_REASON not in grid_html(view) and "8 to go" in grid_html(view)
+    assert grid_html(view) == (
+        '<p class="kit-grid-summary">You have placed 0 of 10 actors. Congress: not placed yet; move a slider '
+        "to place it.</p>"
+    )
 
-    view = grid_view(FULL, "kantor", compare=True)
-    assert view.locked == "" and view.compare
-    assert view.summary.endswith("9 of 10 placed actors share the reference's quadrant.")
-    html = grid_html(view)
-    assert "<td>Congress</td><td>3 / 9 (keep informed)</td><td>8 / 4 (keep satisfied)</td>" in html
-    assert CONGRESS_REASON in html  # the reference's reason, shown only once revealed
-    assert CONGRESS_REASON not in grid_html(grid_view(FULL, "kantor"))  # unlocked but not asked for
+
+def test_the_comparison_puts_each_placement_beside_the_reference_with_its_reason():
+    differences = grid_comparison_view(FULL)
+    assert [d.actor for d in differences][:3] == ["kantor", "clinton", "congress"]
+    assert sum(d.same_quadrant for d in differences) == 9
+    assert round(differences[2].distance, 2) == 7.07
+    table = re.sub(r' style="[^"]*"', "", grid_reasons_html(differences).data)
+    assert "<td>Congress</td><td>3 / 9 (keep informed)</td><td>8 / 4 (keep satisfied)</td>" in table
+    assert CONGRESS_REASON in table
 
 
 def test_an_actor_is_chosen_by_id_or_by_name_and_a_wrong_one_is_named():
@@ -121,9 +128,9 @@ def test_the_grid_placer_saves_every_change_and_restores_it(tmp_path):
     assert "You have placed 2 of 10 actors." in summary(again, "kit-grid-summary")
 
 
-def everything(box: widgets.VBox) -> str:
-    """Return every HTML value and tooltip the widget holds, nested boxes included."""
-    found, stack = [], list(box.children)
+def everything(box: widgets.Widget) -> str:
+    """Return every value and tooltip the widget holds, nested boxes included."""
+    found, stack = [], [box]
     while stack:
         child = stack.pop(0)
         stack[:0] = getattr(child, "children", ())
@@ -131,29 +138,23 @@ def everything(box: widgets.VBox) -> str:
     return " ".join(found)
 
 
-def test_the_reference_opens_only_once_every_actor_is_placed_and_the_student_asks(tmp_path):
+def test_the_reference_opens_only_once_every_actor_is_placed_and_saved(tmp_path):
     work = open_work("05_stakeholders", tmp_path)
     work.set(GRID_KEY, {k: v for k, v in FULL.items() if k != "analysts"})
-    box = grid_placer(work, selected="analysts")
-    c = controls(box)
-    assert c["mode"].description == "Compare with the reference" and c["mode"].disabled
-    assert "1 to go" in summary(box, "kit-grid-summary")
-    c["mode"].value = True  # a click the front end would not send: still no reference
-    assert CONGRESS_REASON not in everything(box)
-
-    c["mode"].value = False
-    c["Power:"].value = 1  # the last actor placed, and saved: the comparison opens
-    assert not c["mode"].disabled
+    grid = grid_placer(work, selected="analysts")
+    reveal = grid_reference(work)
+    button, status = reveal.children[0].children
+    assert button.description == "Compare with the reference" and button.disabled
+    locked = "Locked until you save a placement for each of the 10 actors on your grid: 9 of 10 saved so far."
+    assert status.value == f"<p>{locked}</p>"
+    assert "a button that opens once you have saved a placement for each of the 10" in reveal.fallback_text
+    controls(grid)["Power:"].value = 1  # the last actor placed, and saved through the same work file
+    assert not button.disabled and status.value.startswith("<p>Saved: a placement for each of the 10")
     assert open_work("05_stakeholders", tmp_path).get(GRID_KEY)["analysts"] == [1, 5]
-    assert CONGRESS_REASON not in everything(box)  # open, but not yet asked for
-    c["mode"].value = True
-    text = summary(box, "kit-grid-summary")
-    assert "8 of 10 placed actors share the reference&#x27;s quadrant." in text  # analysts at 1/5: informed
-    assert CONGRESS_REASON in text
-    caption = next(c.value for c in box.children if isinstance(c, widgets.HTML) and "Figure." in c.value)
-    assert "furthest from it is Congress (7.1 grid points)" in caption
-    c["mode"].value = False  # back to the student's own grid
-    assert CONGRESS_REASON not in summary(box, "kit-grid-summary")
+    assert CONGRESS_REASON not in everything(grid) + everything(reveal)  # open, but not clicked
+    controls(grid)["Power:"].value = 3
+    work.set(GRID_KEY, {"kantor": [8, 10]})  # fewer than ten saved: locked again
+    assert button.disabled
 
 
 def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):

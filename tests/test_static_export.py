@@ -38,7 +38,7 @@ WIDGETS = {
     "00_start_here.ipynb": 1,
     "02_reading_the_article.ipynb": 2,
     "02_framing.ipynb": 3,
-    "05_stakeholders.ipynb": 2,
+    "05_stakeholders.ipynb": 8,
     "04_numerical_targets.ipynb": 2,
     "05_targets_debate.ipynb": 1,
 }

@@ -40,9 +40,9 @@ from kit.stakeholders import (
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel
+from kit.widgets.reveal import RevealBox, reveal_after
 
 GRID_KEY = "stakeholders.grid"
-COMPARE = "Compare with the reference"
 START = (5, 5)  # where the sliders stand for an actor not placed yet
 POWER_TIP = "How far the actor can shape the outcome: 0 none, 10 decisive."
 INTEREST_TIP = "How much the outcome matters to the actor: 0 not at all, 10 vitally."
@@ -78,18 +78,11 @@ class _BatchChart(ChartImage):
 
 @dataclass(frozen=True)
 class GridView:
-    """What the grid placer shows: the student's placements, the selected actor, and the comparison.
-
-    ``locked`` says what the student must still do before the reference can be revealed ("" once
-    every actor is placed); ``compare`` is True only when the reference is both unlocked and asked for.
-    """
+    """What the grid placer shows: the student's placements, the selected actor, and a progress summary."""
 
     placed: dict[str, Placement]
     selected: str
-    compare: bool
-    differences: tuple[GridDifference, ...]
     summary: str
-    locked: str
 
 
 def _labels() -> dict[str, str]:
@@ -107,34 +100,24 @@ def _grid_actor(where: str, selected: str, labels: Mapping[str, str]) -> str:
 
 
 @checked
-def grid_view(saved: Mapping[str, Sequence[float]], selected: str, compare: bool = False) -> GridView:
+def grid_view(saved: Mapping[str, Sequence[float]], selected: str) -> GridView:
     """Return what the grid placer shows for saved placements ({id: [power, interest]}) and one actor."""
     labels = _labels()
     selected = _grid_actor("grid_view", selected, labels)
     placed = placements_from(saved)
-    missing = len(labels) - len(placed)
-    locked = f"Place every actor to unlock the comparison with the kit's reference ({missing} to go)."
-    locked = locked if missing else ""
-    differences = tuple(compare_grid(placed))
     count = f"You have placed {len(placed)} of {len(labels)} actors."
     if selected in placed:
         mine = placed[selected]
         where = f"{labels[selected]}: power {mine.power:g}, interest {mine.interest:g}, so {mine.quadrant}."
     else:
         where = f"{labels[selected]}: not placed yet; move a slider to place it."
-    summary = f"{count} {where}"
-    compare = compare and not locked
-    if compare:
-        same = sum(d.same_quadrant for d in differences)
-        summary += f" {same} of {len(differences)} placed actors share the reference's quadrant."
-    return GridView(placed, selected, compare, differences, summary, locked)
+    return GridView(placed, selected, f"{count} {where}")
 
 
 @checked
 def grid_html(view: GridView) -> str:
-    """Return the grid placer's summary as HTML, with the reference's reasons once it is revealed."""
-    text = grid_summary_html(view.summary, view.locked)
-    return text + grid_reasons_html(view.differences) if view.compare else text
+    """Return the grid placer's summary as HTML."""
+    return grid_summary_html(view.summary)
 
 
 def _saved(work: WorkFile) -> tuple[dict[str, list[int]], str]:
@@ -150,7 +133,7 @@ def _saved(work: WorkFile) -> tuple[dict[str, list[int]], str]:
 
 
 def _grid_controls(labels: Mapping[str, str], selected: str, start: Sequence[int]) -> list[widgets.Widget]:
-    """Return the grid placer's controls: the actor menu, the two sliders and the comparison toggle."""
+    """Return the grid placer's controls: the actor menu and the two sliders."""
     picker = widgets.Dropdown(
         options=[(v, k) for k, v in labels.items()],
         value=selected,
@@ -163,28 +146,17 @@ def _grid_controls(labels: Mapping[str, str], selected: str, start: Sequence[int
     interest = widgets.IntSlider(value=start[1], min=0, max=10, description="Interest:",
                                  continuous_update=False, style=style,
                                  tooltip=INTEREST_TIP)  # fmt: skip
-    compare = widgets.ToggleButton(
-        value=False,
-        description=COMPARE,
-        disabled=True,
-        icon="balance-scale",
-        tooltip="Open once every actor is placed: your grid against the kit's reference, with its reasons.",
-        layout=widgets.Layout(width="auto"),
-    )
-    return [picker, power, interest, compare]
+    return [picker, power, interest]
 
 
 @checked
 def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
-    """Return the grid placer: pick an actor, set its power and interest; every change is saved at once.
-
-    The kit's reference stays hidden until every actor is placed and the student asks to compare.
-    """
+    """Return the grid placer: pick an actor, set its power and interest; every change is saved at once."""
     labels = _labels()
     selected = _grid_actor("grid_placer", selected, labels)
     saved, problem = _saved(work)
     sides = actor_sides(load_registry())
-    picker, power, interest, compare = _grid_controls(labels, selected, saved.get(selected, START))
+    picker, power, interest = _grid_controls(labels, selected, saved.get(selected, START))
     chart = _BatchChart((5.8, 5.3), {"left": 0.11, "right": 0.97, "bottom": 0.25, "top": 0.93})
 
     def switch(_change: object) -> None:
@@ -204,22 +176,36 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     interest.observe(place, names="value")
 
     def render(ax: Axes) -> str:
-        view = grid_view(saved, picker.value, compare.value)
-        compare.disabled = bool(view.locked)
-        if view.compare:
-            charts.grid_comparison(view.differences, sides, ax=ax, numbered=labels)
-        else:
-            title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
-            charts.power_interest_grid(
-                list(view.placed.values()), sides, title, note, view.selected, ax, labels
-            )
+        view = grid_view(saved, picker.value)
+        title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
+        charts.power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax, labels)
         return grid_html(view)
 
-    box = panel([picker, power, interest, compare], render, chart)
+    box = panel([picker, power, interest], render, chart)
     notice = work.notice or problem
     if notice:
         box.children = [widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>"), *box.children]
     return friendly(box, "power-interest grid")
+
+
+@checked
+def grid_comparison_view(saved: Mapping[str, Sequence[float]]) -> list[GridDifference]:
+    """Return each placed actor's saved placement beside the kit's reference, in grid order."""
+    return compare_grid(placements_from(saved))
+
+
+@checked
+def grid_reference(work: WorkFile) -> RevealBox:
+    """Return the "Compare with the reference" button for the grid: it opens once every actor is placed
+    and saved, and then shows the student's grid against the kit's, with the kit's reasons."""
+    sides = actor_sides(load_registry())
+
+    def comparison() -> list[object]:
+        differences = grid_comparison_view(work.get(GRID_KEY, {}))
+        return [charts.grid_comparison(differences, sides), grid_reasons_html(differences)]
+
+    task = f"a placement for each of the {len(_labels())} actors on your grid"
+    return reveal_after(work, [GRID_KEY], comparison, needed=len(_labels()), task=task)
 
 
 # ---------------------------------------------------------------- the two-level game
