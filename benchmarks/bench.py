@@ -192,9 +192,7 @@ def stakeholder_rows(runs: int) -> list[tuple[str, float, float]]:
             (
                 "two_level_game (an ideal-point slider)",
                 *percentiles(
-                    timed(
-                        setter(game["the ruling coalition: ideal point"]), cycle([20, 35, 50, 65, 30], runs)
-                    )
+                    timed(setter(game["ruling coalition: ideal point"]), cycle([20, 35, 50, 65, 30], runs))
                 ),
             ),
             (

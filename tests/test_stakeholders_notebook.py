@@ -19,7 +19,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_kernel import click, html_values, model_id, run_in_kernel, set_value_and_wait, update
+from notebook_kernel import (
+    click,
+    html_values,
+    model_id,
+    run_in_kernel,
+    set_value_and_wait,
+    update,
+    update_and_wait,
+)
 
 NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "05_stakeholders.ipynb"
 WORK = "05_stakeholders.work.json"
@@ -140,3 +148,10 @@ def test_the_reference_opens_only_after_every_actor_is_placed_and_saved(kernel):
     revealed = click(kernel, button)
     assert REASON in revealed.shown and "why it is there" in revealed.shown
     assert "the furthest from it is" in revealed.shown  # the comparison chart's caption
+
+
+def test_moving_a_game_slider_and_picking_a_preset_redraw_the_game(kernel):
+    coalition = model_id(kernel, "IntSliderModel", description="ruling coalition: ideal point")
+    set_value_and_wait(kernel, coalition, 20, "The win-sets only touch, at 40")
+    preset = model_id(kernel, "DropdownModel", description="Preset:")
+    update_and_wait(kernel, preset, {"index": 0}, "the win-sets are 35 points apart")

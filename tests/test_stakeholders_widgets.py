@@ -205,7 +205,7 @@ def test_the_game_starts_on_may_1994_and_answers_its_sliders():
     assert "overlap from 40 to 45" in summary(box, "kit-game-summary")
     # The coalition's ideal from 45 to 20: ranges bureaucracy [0, 35] (weight 3), industry [5, 45] (2),
     # coalition [0, 40] (3); 4 of 8 is needed, which holds on [0, 40] only. It touches the U.S. [40, 80].
-    c["the ruling coalition: ideal point"].value = 20
+    c["ruling coalition: ideal point"].value = 20
     assert "only touch, at 40" in summary(box, "kit-game-summary")
     caption = next(x.value for x in box.children if isinstance(x, widgets.HTML) and "Figure." in x.value)
     assert "Japan&#x27;s win-set runs from 0 to 40" in caption

@@ -256,12 +256,13 @@ def _game_controls(chosen_name: str) -> tuple[dict, dict]:
     tolerance: dict[str, widgets.IntSlider] = {}
     for side in GAME_SIDES:
         for c in chosen.constituents[side]:
+            short = c.name.removeprefix("the ")  # "trade bureaucracy: ideal point" fits its label
             sliders[(side, c.name, "ideal")] = widgets.IntSlider(
-                value=c.ideal, min=0, max=100, step=5, description=f"{c.name}: ideal point",
+                value=c.ideal, min=0, max=100, step=5, description=f"{short}: ideal point",
                 tooltip=f"Where {c.name} would like the deal to land, 0 to 100 (an illustrative scale).",
                 continuous_update=False, style=style, layout=layout)  # fmt: skip
             sliders[(side, c.name, "weight")] = widgets.IntSlider(
-                value=c.weight, min=0, max=5, description=f"{c.name}: pressure",
+                value=c.weight, min=0, max=5, description=f"{short}: pressure",
                 tooltip=f"How hard {c.name} can press its negotiator, 0 to 5 (illustrative).",
                 continuous_update=False, style=style, layout=layout)  # fmt: skip
         tolerance[side] = widgets.IntSlider(
