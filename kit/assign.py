@@ -1,13 +1,15 @@
-"""Write the student versions of the exercise notebooks from their one source.
+"""Write the student versions of the exercises and their sealed question banks from one source.
 
 Exercises are authored once, in exercises/*.ipynb, with solutions between
 ``### BEGIN SOLUTION`` and ``### END SOLUTION`` and instructor-only tests between
 ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` (nbgrader's markers, and
 nbgrader's cell metadata for graded and locked cells). This module removes both
-and clears every output, writing exercises/student/*.ipynb:
+and clears every output, writing exercises/student/*.ipynb; and it seals each answer
+key, exercises/key/<name>.json, into the student bank kit/data/exercises/<name>.json:
 
-    python -m kit.assign            write the student versions
-    python -m kit.assign --check    exit 1 if a committed student version is out of date
+    python -m kit.assign                       write the student versions and the banks
+    python -m kit.assign --check               exit 1 if a student version or a bank is out of date
+    python -m kit.assign --variants NAME ID..  list each student id's variant of NAME's questions
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from pathlib import Path
 
 import nbformat
 
-from kit.errors import ArticleFormatError, checked, invalid
+from kit.errors import ArticleFormatError, KitError, checked, invalid
+from kit.keys import bank_text
+from kit.questions import Question, questions_of
+from kit.variants import variant_index
+
+BANKS = Path(__file__).parent / "data" / "exercises"
 
 _REGIONS = {
     "SOLUTION": re.compile(r"[ \t]*### BEGIN SOLUTION[^\n]*\n.*?[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S),
@@ -43,8 +50,9 @@ def strip_solutions(source: str, where: str = "cell") -> str:
 
 @checked
 def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    """Return a copy of ``notebook`` with solutions and hidden tests removed and outputs cleared."""
+    """Return a copy of ``notebook`` with solutions, hidden tests, outputs and widget state removed."""
     student = nbformat.from_dict(notebook)
+    student.metadata.pop("widgets", None)  # the source's saved widget state: its answers, shown in a page
     for index, cell in enumerate(student.cells):
         cell.source = strip_solutions(cell.source, f"{name}, cell {index}")
         if cell.cell_type == "code":
@@ -96,22 +104,85 @@ def stale_student_versions(folder: Path) -> list[str]:
 
 
 @checked
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line: write the student versions, or check that they are up to date."""
+def write_banks(keys: Path, banks: Path) -> list[Path]:
+    """Write the sealed student bank of every answer key in ``keys`` to ``banks``."""
+    if not keys.is_dir():
+        raise invalid("write_banks", "keys", keys, "an existing folder of answer keys")
+    banks.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key in sorted(keys.glob("*.json")):
+        text = bank_text(key)  # every key is sealed before any bank is written
+        written.append((banks / key.name, text))
+    for path, text in written:
+        path.write_text(text, encoding="utf-8")
+    return [path for path, _ in written]
+
+
+@checked
+def stale_banks(keys: Path, banks: Path) -> list[str]:
+    """Return the names of the banks in ``banks`` that differ from what their key in ``keys`` seals."""
+    stale = [k.name for k in sorted(keys.glob("*.json")) if not (banks / k.name).is_file() or
+             (banks / k.name).read_text(encoding="utf-8") != bank_text(k)]  # fmt: skip
+    keyless = [b.name for b in sorted(banks.glob("*.json")) if not (keys / b.name).is_file()]
+    return stale + keyless
+
+
+def _variant_rows(bank: Path, students: list[str]) -> list[str]:
+    """Return one line per student: the values of each variant question that student gets."""
+    import json
+
+    questions: dict[str, Question] = questions_of(bank.name, json.loads(bank.read_text(encoding="utf-8")))
+    varied = [q for q in questions.values() if len(q.variants) > 1]
+    if not varied:
+        return [f"{bank.stem} has no question with variants."]
+    rows = []
+    for student in students:
+        parts = []
+        for q in varied:
+            index = variant_index(student, bank.stem, q.id, len(q.variants))
+            values = ", ".join(f"{k} {v}" for k, v in q.variant(index).values.items())
+            parts.append(f"{q.id} draw {index} ({values})")
+        rows.append(f"{student}: " + "; ".join(parts))
+    return rows
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m kit.assign", description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, default=Path("exercises"), help="the source notebooks' folder")
-    parser.add_argument(
-        "--check", action="store_true", help="only check that the student versions are current"
-    )
-    args = parser.parse_args(argv)
+    parser.add_argument("--keys", type=Path, help="the answer keys' folder (default: FOLDER/key)")
+    parser.add_argument("--banks", type=Path, default=BANKS, help="where the student banks go")
+    parser.add_argument("--check", action="store_true", help="only check that everything is current")
+    parser.add_argument("--variants", nargs="+", metavar=("NAME", "ID"), help="list students' variants")
+    return parser.parse_args(argv)
+
+
+def _run(args: argparse.Namespace) -> int:
+    keys = args.keys or args.folder / "key"
+    if args.variants:
+        bank = args.banks / f"{args.variants[0]}.json"
+        if not bank.is_file():
+            raise invalid("--variants", "NAME", args.variants[0], f"the name of a bank in {args.banks}")
+        print("\n".join(_variant_rows(bank, args.variants[1:])))
+        return 0
     if args.check:
-        stale = stale_student_versions(args.folder)
+        stale = [f"{args.folder / 'student' / n}" for n in stale_student_versions(args.folder)]
+        stale += [f"{args.banks / n}" for n in stale_banks(keys, args.banks)]
         for name in stale:
-            print(f"out of date: {args.folder / 'student' / name} (run python -m kit.assign)")
+            print(f"out of date: {name} (run python -m kit.assign)")
         return 1 if stale else 0
-    for path in write_student_versions(args.folder):
+    for path in [*write_banks(keys, args.banks), *write_student_versions(args.folder)]:
         print(f"wrote {path}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a problem is one line on stderr and exit status 2, never a traceback."""
+    args = _arguments(argv)
+    try:
+        return _run(args)
+    except (KitError, OSError) as error:
+        print(f"python -m kit.assign: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

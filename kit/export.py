@@ -12,10 +12,15 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kit.agreement import fleiss_kappa
-from kit.checks import Exercise, check_answer, coding_of, known_bank, load_questions
-from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
+from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
+from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
+from kit.exercise import Exercise
+from kit.store import read_regular
+
+MAX_HANDIN_BYTES = 5_000_000  # an exported answers file is a few kilobytes: far below this
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class QuestionSummary:
     students: int
     answered: int
     correct: int
+    problems: tuple[str, ...] = ()  # "<file>: why it was not read", for each hand-in that could not be
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class ClassAgreement:
     kappa: float
     votes: dict[int, dict[str, int]]
     left_out: tuple[str, ...]
+    problems: tuple[str, ...] = ()  # "<file>: why it was not read"; those files are in left_out too
 
     def disputed(self) -> list[int]:
         """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
@@ -55,14 +62,75 @@ def _answers_files(where: str, folder: str | Path, exercise: str) -> list[Path]:
     return files
 
 
-def _answers(path: Path) -> dict:
+class HandIns(NamedTuple):
+    """A folder of hand-ins: the answers read, by file name, and why each other file was not read."""
+
+    answers: dict[str, dict]  # read_records: each whole record (student, answers, results)
+    problems: dict[str, str]
+
+
+@checked
+def read_handins(folder: str | Path, exercise: str) -> HandIns:
+    """Return the exported answers for ``exercise`` in ``folder``, and the hand-ins that could not be read.
+
+    Only regular files up to MAX_HANDIN_BYTES are read (never a device, FIFO or folder with a
+    hand-in's name), and answers nested more than MAX_DEPTH levels deep are refused, so one bad
+    hand-in is named with its reason and the rest of the class is still read.
+    """
+    records, problems = read_records(folder, exercise)
+    return HandIns({name: record["answers"] for name, record in records.items()}, problems)
+
+
+@checked
+def read_records(folder: str | Path, exercise: str) -> HandIns:
+    """Return the whole hand-ins for ``exercise`` in ``folder`` (student id, answers, per-question
+    results), read as safely as ``read_handins`` reads them, and why each other file was not read."""
+    records, problems = {}, {}
+    for path in _answers_files("read_handins", folder, exercise):
+        try:
+            records[path.name] = _handin(path)
+        except (OSError, ArticleFormatError) as error:
+            problems[path.name] = str(error)
+    return HandIns(records, problems)
+
+
+def _handin(path: Path) -> dict:
+    """Return a hand-in's whole record, its answers checked; its results are {} unless a dict."""
     try:
-        answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+        data = read_regular(path, MAX_HANDIN_BYTES)
+    except OSError as error:
+        raise ArticleFormatError(f"{path.name} could not be opened ({error.strerror}).") from None
+    except ValueError as error:
+        raise ArticleFormatError(f"{path.name} was not read: {error}.") from None
+    try:
+        record = json.loads(data.decode("utf-8"))
+        answers = record["answers"]
+    except RecursionError:
+        answers = None  # nested too deep even for the JSON reader: refused below like any deep file
     except (ValueError, KeyError, TypeError) as error:
         raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+    if answers is None or too_deep(answers):
+        raise ArticleFormatError(
+            f"{path.name} is not an exported answers file (its answers are nested more than "
+            f"{MAX_DEPTH} levels deep)."
+        )
     if not isinstance(answers, dict):
         raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
-    return answers
+    results = record.get("results")
+    student = record.get("student")
+    return {
+        "answers": answers,
+        "results": results if isinstance(results, dict) and not too_deep(results) else {},
+        "student": student if isinstance(student, str) else "",
+    }
+
+
+def variant_answered(record: dict, question: str) -> int:
+    """Return the variant a hand-in's record says ``question`` was answered in (0 when it names none)."""
+    result = record.get("results", {}).get(question)
+    variant = result.get("variant") if isinstance(result, dict) else None
+    index = variant.get("index", 0) if isinstance(variant, dict) else 0
+    return index if isinstance(index, int) and not isinstance(index, bool) else 0
 
 
 def _chart_html(chart: object) -> str:
@@ -81,6 +149,20 @@ def _answer_html(answer: object) -> str:
     return f"<pre>{html.escape(text)}</pre>"
 
 
+def _record_html(record: dict) -> str:
+    """Return the hand-in's line of how a question was answered: attempts, hints, reveal, variant."""
+    variant = record["variant"]
+    parts = [
+        f"{'correct' if record['correct'] else 'not correct'}",
+        f"{record['attempts']} attempt{'s' * (record['attempts'] != 1)}",
+        f"{record['hints']} hint{'s' * (record['hints'] != 1)} used",
+        "explanation revealed before a right answer" if record["revealed"] else "explanation not revealed",
+    ]
+    if isinstance(variant, dict):
+        parts.append("variant " + ", ".join(f"{k} {v}" for k, v in variant.items()))
+    return f'<p class="record">{html.escape("; ".join(parts))}.</p>'
+
+
 @checked
 def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     """Write ``<name>_exercises.report.html`` and ``.answers.json``; return a one-line summary."""
@@ -88,13 +170,13 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     stem = f"{exercise.name}_exercises"
     feedback = exercise.saved_feedback()
     answers = {q: exercise.work.get(f"answer.{q}") for q in exercise.questions}
-    results = {q: {"status": f.status, "passed": f.passed, "total": f.total} for q, f in feedback.items()}
-    record = {"exercise": exercise.name, "answers": answers, "results": results}
+    results = {q: exercise.record(q) for q in exercise.questions}
+    record = {"exercise": exercise.name, "student": exercise.student, "answers": answers, "results": results}
     sections = "".join(
         f"<section><h2>{html.escape(q.id)}</h2><p>{html.escape(q.prompt)}</p>"
         f"{_answer_html(answers[q.id]) if answers[q.id] is not None else '<p><em>Not answered.</em></p>'}"
         f"{_chart_html(exercise.saved_chart(q.id))}"
-        f"<pre>{html.escape(str(feedback[q.id]))}</pre></section>"
+        f"<pre>{html.escape(str(feedback[q.id]))}</pre>{_record_html(results[q.id])}</section>"
         for q in exercise.questions.values()
     )
     page = (
@@ -121,15 +203,22 @@ def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
     questions = load_questions(known_bank("class_summary", "exercise", exercise))
-    files = _answers_files("class_summary", folder, exercise)
+    handins = read_records(folder, exercise)
     tallies = {q: [0, 0] for q in questions}
-    for path in files:
-        answers = _answers(path)
+    for record in handins.answers.values():
         for qid, question in questions.items():
-            feedback = check_answer(question, answers.get(qid))
+            feedback = check_answer(question, record["answers"].get(qid), variant_answered(record, qid))
             tallies[qid][0] += feedback.answered
             tallies[qid][1] += feedback.correct
-    return [QuestionSummary(q, len(files), answered, correct) for q, (answered, correct) in tallies.items()]
+    problems = _problem_lines(handins)
+    return [
+        QuestionSummary(q, len(handins.answers), answered, correct, problems)
+        for q, (answered, correct) in tallies.items()
+    ]
+
+
+def _problem_lines(handins: HandIns) -> tuple[str, ...]:
+    return tuple(f"{name}: {problem}" for name, problem in handins.problems.items())
 
 
 @checked
@@ -146,12 +235,13 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
             f"question must be a coding question of {exercise!r} ({', '.join(coding_questions) or 'none'}), "
             f"not {question!r}."
         )
-    paragraphs = tuple(sorted(int(n) for n in questions[question].expected))
-    codings, left_out = [], []
-    for path in _answers_files("class_agreement", folder, exercise):
-        coding = coding_of(questions[question], _answers(path).get(question))
+    paragraphs = tuple(sorted(reference_coding(questions[question])))
+    handins = read_handins(folder, exercise)
+    codings, left_out = [], list(handins.problems)
+    for name, answers in handins.answers.items():
+        coding = coding_of(questions[question], answers.get(question))
         if coding is None or not set(paragraphs) <= coding.keys():
-            left_out.append(path.name)
+            left_out.append(name)
         else:
             codings.append(coding)
     if len(codings) < 2:
@@ -161,4 +251,38 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
         )
     rows = [[coding[n] for coding in codings] for n in paragraphs]
     votes = {n: dict(Counter(row).most_common()) for n, row in zip(paragraphs, rows, strict=True)}
-    return ClassAgreement(question, len(codings), paragraphs, fleiss_kappa(rows), votes, tuple(left_out))
+    return ClassAgreement(
+        question,
+        len(codings),
+        paragraphs,
+        fleiss_kappa(rows),
+        votes,
+        tuple(sorted(left_out)),
+        _problem_lines(handins),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m kit.export gradebook FOLDER [--out FILE]``; a problem is one line and exit 2."""
+    import argparse
+    import sys
+
+    from kit.errors import KitError
+    from kit.gradebook import write_gradebook  # kit.gradebook reads hand-ins through this module
+
+    parser = argparse.ArgumentParser(prog="python -m kit.export", description="Class reports from hand-ins.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    gradebook = commands.add_parser("gradebook", help="write a CSV: a row per student, a column per question")
+    gradebook.add_argument("folder", type=Path, help="the folder of exported *.answers.json hand-ins")
+    gradebook.add_argument("--out", type=Path, help="the CSV to write (default: FOLDER/gradebook.csv)")
+    args = parser.parse_args(argv)
+    try:
+        print(write_gradebook(args.folder, args.out))
+    except (KitError, OSError) as error:
+        print(f"python -m kit.export: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,17 +13,20 @@ A rewrite is plain text, the way a student types it into a notebook::
 
 A line that starts with "Sources:" names where the facts come from; it is kept out of
 the analysis. ``opening(article)`` cuts the original down to the same shape (headline,
-dek, first paragraphs), so the two are compared like for like.
+dek, first paragraphs), so the two are compared like for like, and ``compare_rewrite`` measures
+both with the same tools (voice share, framing devices, the headline and dek's scores).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kit.article import Article, parse_article
-from kit.errors import InvalidInputError, whole_number
+from kit.errors import InvalidInputError, KitError, checked, whole_number
+from kit.framing import FramingScore, device_counts, find_devices, score_framing
+from kit.quotes import extract_quotes, voice_share
 
 _SOURCES_LINE = re.compile(r"^\s*sources?\s*:", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -84,3 +87,64 @@ def opening(article: Article, paragraphs: int = 2) -> Article:
     count = whole_number("paragraphs", paragraphs, 1, len(article.paragraphs))
     texts = [p.text for p in article.paragraphs[:count]]
     return _composed(article.headline, article.dek, texts, f"{article.name} (opening)")
+
+
+@dataclass(frozen=True)
+class OpeningMeasures:
+    """An opening as the kit measures it: words, narration, quoted words by side, devices, headline scores."""
+
+    label: str
+    body_words: int
+    quoted_words: int
+    narration_percent: float
+    by_side: dict[str, int]
+    devices: dict[str, int]
+    framing: FramingScore
+
+
+@dataclass(frozen=True)
+class RewriteComparison:
+    """The original's opening and a rewrite measured alike; ``yours`` is None if the rewrite is unreadable."""
+
+    original: OpeningMeasures
+    yours: OpeningMeasures | None
+    problem: str
+
+    @property
+    def your_scores(self) -> FramingScore:
+        """Return the rewrite's headline and dek scores; raise InvalidInputError naming why if unread."""
+        if self.yours is None:
+            raise InvalidInputError(self.problem)
+        return self.yours.framing
+
+
+@checked
+def measure_opening(text: Article, label: str) -> OpeningMeasures:
+    """Return the measures of an opening (an article of headline, dek and body paragraphs)."""
+    share = voice_share(text, extract_quotes(text))
+    return OpeningMeasures(
+        label,
+        share.total_words,
+        share.quoted_words,
+        round(100 * share.narration_share, 1),
+        {side: words for side, words in share.by_side.items() if words},
+        device_counts(find_devices(text)),
+        score_framing(label, text.headline, text.dek or ""),
+    )
+
+
+@checked
+def compare_rewrite(article: Article, text: object, paragraphs: int = 2) -> RewriteComparison:
+    """Return the original's opening and the rewrite ``text`` measured alike, or what stops the reading.
+
+    >>> from kit.article import load_article
+    >>> compare_rewrite(load_article(), "").problem
+    'Write your rewrite in q8 first.'
+    """
+    original = measure_opening(opening(article, paragraphs), "original")
+    if not isinstance(text, str) or not text.strip():
+        return RewriteComparison(original, None, "Write your rewrite in q8 first.")
+    try:
+        return RewriteComparison(original, measure_opening(read_rewrite(text, paragraphs), "yours"), "")
+    except KitError as error:
+        return RewriteComparison(original, None, f"The kit cannot read your rewrite yet: {error}")

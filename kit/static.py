@@ -5,21 +5,28 @@ widget manager and require.js fetched from a CDN, so offline or behind a classro
 the reader sees a blank gap; a notebook saved without its widget state shows text such as
 ``VBox(children=...)`` instead. This exporter replaces each widget with a short note naming
 the notebook to open, drops the saved widget state and those two scripts, and writes each
-chart's alt text (stored by ``kit.display.show``) into its ``<img>``:
+chart's alt text (stored by ``kit.display.show``) into its ``<img>``. Formulas are turned
+into MathML as the copy is made, so they show offline without MathJax from a CDN:
 
     python -m kit.static notebooks/*.ipynb --out static
-    jupyter nbconvert --to kit.static.StaticHTMLExporter notebooks/02_reading_the_article.ipynb
+    jupyter nbconvert --to kit.static.StaticHTMLExporter notebooks/00_start_here.ipynb
+
+A static copy keeps the HTML and Markdown of the notebook it was made from, scripts included,
+as nbconvert does. Make copies of a notebook you did not write (a student's hand-in) with
+``--sanitize``, which strips scripts and event handlers with nbconvert's sanitizer (bleach).
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 import warnings
 from pathlib import Path
 
 import jinja2
 import nbformat
+from latex2mathml.converter import convert as tex_to_mathml
 from traitlets import default
 
 from kit.errors import InvalidInputError, checked, invalid
@@ -28,17 +35,20 @@ from kit.errors import InvalidInputError, checked, invalid
 # must change no global state, so the filters are put back as they were.
 with warnings.catch_warnings():
     from nbconvert import HTMLExporter
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
     from nbconvert.preprocessors import Preprocessor
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NOTE_CLASS = "kit-static-note"
 TEMPLATE_NAME = "kit_static.html.j2"
 
-# Extends the lab template. MathJax stays: notebook 02's kappa formula needs it, and offline
-# the reader still sees the formula's TeX source.
+# Extends the lab template without its four scripts from a CDN: require.js, the widget
+# manager, MathJax (formulas are MathML, which the browser draws itself) and Mermaid.
 TEMPLATE = """\
 {%- extends 'index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block data_png scoped -%}
 {%- set alt = output | get_metadata('alt', 'image/png') -%}
@@ -57,11 +67,23 @@ def widget_note(notebook: str) -> dict[str, str]:
         f"Interactive control: open {notebook} in JupyterLab and run its cells to use it. "
         "A static copy cannot run code."
     )
-    html = (
+    markup = (
         f'<p class="{NOTE_CLASS}" style="border-left:4px solid #1565c0;padding:.3em .6em;'
-        f'background:#eef3fb;font-family:sans-serif;font-size:.9em">{text}</p>'
+        f'background:#eef3fb;font-family:sans-serif;font-size:.9em">{html.escape(text)}</p>'
     )
-    return {"text/html": html, "text/plain": text}
+    return {"text/html": markup, "text/plain": text}
+
+
+class MathMLRenderer(IPythonRenderer):
+    """nbconvert's Markdown renderer, with each formula written as MathML instead of TeX for MathJax."""
+
+    def block_math(self, body: str) -> str:
+        """Return a display formula as a MathML block."""
+        return tex_to_mathml(body, display="block")
+
+    def inline_math(self, body: str) -> str:
+        """Return an inline formula as MathML."""
+        return tex_to_mathml(body)
 
 
 @checked
@@ -112,6 +134,21 @@ class StaticHTMLExporter(HTMLExporter):
         super().__init__(*args, **kwargs)
         self.register_preprocessor(WidgetNotes, enabled=True)
 
+    @jinja2.pass_context
+    def markdown2html(self, context, source):
+        """Return the HTML of a Markdown cell or output, its formulas as MathML."""
+        cell = context.get("cell", {})
+        renderer = MathMLRenderer(
+            escape=False,
+            attachments=cell.get("attachments", {}),
+            embed_images=self.embed_images,
+            path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+            anchor_link_text=self.anchor_link_text,
+            exclude_anchor_links=self.exclude_anchor_links,
+            **self.lexer_options,
+        )
+        return MarkdownWithMath(renderer=renderer).render(source)
+
 
 @checked
 def static_html(path: str | Path, exporter: StaticHTMLExporter | None = None) -> str:
@@ -125,7 +162,12 @@ def _static_html(path: str | Path, exporter: StaticHTMLExporter | None, where: s
         # Not invalid(...): it shortens a long value, and a path's end (the file name) matters most.
         allowed = "an existing .ipynb file"
         raise InvalidInputError(f"{where}: parameter 'path' must be {allowed}, not {str(path)!r}.")
-    body, _ = (exporter or StaticHTMLExporter()).from_filename(str(path))
+    try:
+        body, _ = (exporter or StaticHTMLExporter()).from_filename(str(path))
+    except (OSError, ValueError, nbformat.ValidationError) as error:  # JSON errors are ValueErrors
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        allowed = f"a readable notebook (reading {path.name!r} failed: {reason})"
+        raise InvalidInputError(f"{where}: parameter 'path' must be {allowed}.") from None
     return body
 
 
@@ -144,18 +186,27 @@ def write_static_copy(path: str | Path, out: str | Path, exporter: StaticHTMLExp
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line: write a static HTML copy of each notebook given."""
+    """Run the command line: write a static HTML copy of each notebook given; return the exit code.
+
+    A notebook that cannot be copied is reported on one line of stderr and the others are
+    still copied; the exit code is then 1.
+    """
     parser = argparse.ArgumentParser(prog="python -m kit.static", description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path, help="the .ipynb files to copy")
     parser.add_argument("--out", type=Path, default=Path("static"), help="folder for the .html files")
+    parser.add_argument(
+        "--sanitize", action="store_true", help="strip scripts and event handlers (for untrusted notebooks)"
+    )
     args = parser.parse_args(argv)
-    exporter = StaticHTMLExporter()
-    try:
-        for path in args.notebooks:
+    exporter = StaticHTMLExporter(sanitize_html=args.sanitize)
+    failed = 0
+    for path in args.notebooks:
+        try:
             print(f"wrote {write_static_copy(path, args.out, exporter)}")
-    except InvalidInputError as error:
-        parser.error(str(error))
-    return 0
+        except InvalidInputError as error:
+            print(f"python -m kit.static: error: {error}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

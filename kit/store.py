@@ -1,25 +1,42 @@
 """A student's work file: the only code in the kit that writes student work.
 
 Each notebook keeps its answers in one JSON file beside it, ``<name>.work.json``.
-Every change is written at once and atomically (a temporary file, flushed to
-disk, then renamed over the old one), so a kernel restart or a crash mid-save
-loses nothing: the file on disk is always the last complete save. Re-running the
-notebook reads the answers back. A work file that cannot be read is set aside
-under a new name, with a message saying where, and never overwritten.
+Every change is written at once and atomically (a temporary file with a name of its own, flushed
+to disk, then renamed over the old one), so a kernel restart or a crash mid-save loses nothing:
+the file on disk is always the last complete save. Two kernels may share one work file (the lesson
+open in JupyterLab and as a Voila app): each save holds a lock (``.<name>.work.json.lock``, since
+the work file itself is replaced on every save), reads the file, adds its answer and writes, so
+neither loses the other's answers. (Windows has no ``fcntl``: saves there stay atomic but unlocked.)
+
+Re-running the notebook reads the answers back. A work file that cannot be read (not JSON, not a
+regular file, larger than MAX_WORK_BYTES, nested deeper than MAX_DEPTH) is set aside under a new
+name, with a notice saying where, and never overwritten. One written by a newer kit is copied byte
+for byte before this kit writes its own format over it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import stat
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kit.errors import InvalidInputError, checked
+from kit.errors import MAX_DEPTH, InvalidInputError, SaveError, checked, too_deep
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 FORMAT = 1
 SUFFIX = ".work.json"
+MAX_WORK_BYTES = 50_000_000  # a work file with a chart for every question is well under 5 MB
+_FIELDS = {"kit_work_file", "notebook", "answers"}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 
 
@@ -32,7 +49,26 @@ def _check_name(name: object) -> str:
     return name
 
 
+def _check_folder(folder: Path) -> Path:
+    try:
+        problem = "it is not a folder" if folder.exists() and not folder.is_dir() else None
+    except OSError as error:  # a name too long for the file system, for one
+        problem = error.strerror or str(error)
+    if problem is None:
+        return folder
+    shown = str(folder) if len(str(folder)) <= 80 else str(folder)[:77] + "..."
+    raise InvalidInputError(
+        f"folder {shown!r} cannot be used for a work file ({problem}); give a folder, existing or "
+        "new, whose path the file system accepts (each name at most 255 bytes)."
+    )
+
+
 def _check_json(key: str, value: object) -> None:
+    if too_deep(value):
+        raise InvalidInputError(
+            f"answer {key!r} is nested more than {MAX_DEPTH} levels deep; an answer may hold lists "
+            f"and dicts up to {MAX_DEPTH} levels."
+        )
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as error:
@@ -42,15 +78,61 @@ def _check_json(key: str, value: object) -> None:
         ) from None
 
 
+def read_regular(path: Path, limit: int) -> bytes:
+    """Return the bytes of ``path``; raise ValueError unless it is a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking (a FIFO would otherwise wait for ever) and checked on the
+    open descriptor, so it cannot be swapped for a device between the check and the read. An
+    OSError (no such file, permission denied) is left to the caller.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ValueError("it is not a regular file (never a device, FIFO or folder)")
+        data = os.read(descriptor, limit + 1) if status.st_size <= limit else b""
+        if status.st_size > limit or len(data) > limit:
+            raise ValueError(f"it is larger than the limit of {limit:,} bytes")
+        return data
+    finally:
+        os.close(descriptor)
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    """Return a work file's content; raise ValueError saying why it is not one."""
+    try:
+        content = json.loads(data.decode("utf-8"))  # JSONDecodeError, UnicodeDecodeError: ValueErrors
+    except RecursionError:
+        raise ValueError(f"its answers are nested more than {MAX_DEPTH} levels deep") from None
+    if not isinstance(content, dict) or not isinstance(content.get("answers"), dict):
+        raise ValueError("it does not hold the kit's answers")
+    if too_deep(content["answers"]):
+        raise ValueError(f"its answers are nested more than {MAX_DEPTH} levels deep")
+    return content
+
+
+def _encoded(content: dict[str, Any]) -> bytes:
+    text = json.dumps(content, indent=2, sort_keys=True, ensure_ascii=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (a browser can send one) has no UTF-8 form: keep it, escaped as \udXXX,
+        # so the answer is stored as typed and every later save still works.
+        return json.dumps(content, indent=2, sort_keys=True).encode("ascii")
+
+
 class WorkFile:
     """A notebook's saved answers: read on creation, written on every change."""
 
     def __init__(self, name: str, folder: str | Path | None = None):
         self.name = _check_name(name)
-        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self.folder = _check_folder(Path(folder) if folder is not None else Path.cwd())
         self.path = self.folder / f"{self.name}{SUFFIX}"
         self.notice: str | None = None
-        self._answers: dict[str, Any] = self._read()
+        self._answers: dict[str, Any] = {}
+        if os.path.lexists(self.path):
+            with self._locked():
+                self._answers = self._load()
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -64,46 +146,88 @@ class WorkFile:
 
     @checked
     def set(self, key: str, value: Any) -> None:
-        """Save ``value`` as the answer for ``key`` and write the work file now."""
+        """Save ``value`` as the answer for ``key``, with what other kernels saved meanwhile, now."""
         if not isinstance(key, str) or not key.strip():
             raise InvalidInputError(f"answer key must be non-empty text, but {key!r} was given.")
         _check_json(key, value)
-        self._answers[key] = json.loads(json.dumps(value))
-        self._write()
-
-    def _read(self) -> dict[str, Any]:
-        if not self.path.exists():
-            return {}
+        value = json.loads(json.dumps(value))
         try:
-            content = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(content, dict) or not isinstance(content.get("answers"), dict):
-                raise ValueError("it does not hold the kit's answers")
-            return content["answers"]
-        except (OSError, ValueError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-            kept = self._set_aside()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                answers = {**self._answers, **self._load(), key: value}
+                self._write(answers)
+        except OSError as error:
+            raise SaveError(
+                f"Your work could not be saved in {self.folder} ({error.strerror or error}); the last "
+                f"complete save in {self.path.name} is kept. Save to a folder you can write to."
+            ) from error
+        self._answers = answers  # only now: nothing shows as saved that is not on disk
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the work file's lock, so one kernel's read-merge-write never interleaves another's."""
+        try:
+            handle: int | None = os.open(self.folder / f".{self.path.name}.lock", os.O_RDWR | os.O_CREAT)
+        except OSError:
+            handle = None  # a read-only folder: reading needs no lock, and a save will say why it fails
+        try:
+            if handle is not None and fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            if handle is not None:
+                os.close(handle)  # closing releases the lock
+
+    def _load(self) -> dict[str, Any]:
+        """Return the answers on disk, setting aside a file that cannot be read (hold the lock)."""
+        try:
+            data = read_regular(self.path, MAX_WORK_BYTES)
+            content = _parse(data)
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            kept = self._free_name("unreadable")
+            self.path.rename(kept)
             self.notice = (
                 f"Your work file {self.path.name} could not be read ({error}). It was kept as "
                 f"{kept.name} so nothing is lost, and this notebook starts a new work file. "
                 "Show the kept file to your instructor if you need what was in it."
             )
             return {}
+        version, unknown = content.get("kit_work_file", FORMAT), sorted(set(content) - _FIELDS)
+        if version != FORMAT or unknown:
+            self._keep_newer(data, f"format {version!r}" if version != FORMAT else f"fields {unknown}")
+        return content["answers"]
 
-    def _set_aside(self) -> Path:
+    def _keep_newer(self, data: bytes, what: str) -> None:
+        kept = self._free_name("newer-kit")
+        with kept.open("xb") as handle:
+            handle.write(data)
+        self.notice = (
+            f"Your work file {self.path.name} was written by a newer version of the kit ({what}; "
+            f"this kit reads and writes format {FORMAT}). A byte-for-byte copy was kept as {kept.name}; "
+            f"your answers were read, and this notebook saves them in format {FORMAT}."
+        )
+
+    def _free_name(self, why: str) -> Path:
         number = 1
-        while (kept := self.path.with_name(f"{self.name}.unreadable-{number}.json")).exists():
+        while os.path.lexists(kept := self.path.with_name(f"{self.name}.{why}-{number}.json")):
             number += 1
-        self.path.rename(kept)
         return kept
 
-    def _write(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        content = {"kit_work_file": FORMAT, "notebook": self.name, "answers": self._answers}
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(content, handle, indent=2, sort_keys=True, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.path)
+    def _write(self, answers: dict[str, Any]) -> None:
+        data = _encoded({"kit_work_file": FORMAT, "notebook": self.name, "answers": answers})
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
 
 
 @checked

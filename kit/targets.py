@@ -19,6 +19,7 @@ import datetime
 import functools
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -35,12 +36,33 @@ DATASETS = (
     "imported_vehicles",
     "dealer_outlets",
 )
-COLUMNS = ("series", "year", "quarter", "value", "unit", "status", "source", "note")
+COLUMNS = ("series", "year", "quarter", "value", "unit", "basis", "status", "source", "note")
 UNITS = ("USD billions", "JPY trillions", "percent", "vehicles", "outlets")
 STATUSES = ("VERIFIED", "VERIFIED (secondary)", "VERIFIED (approximate)", "DERIVED", "UNVERIFIED")
+# What each basis code means: values of different bases are never joined into one line or one series.
+BASES = MappingProxyType(
+    {
+        "census": "U.S. Census basis: exports f.a.s., imports at customs value",
+        "cif": "U.S. figures with imports valued c.i.f. (cost, insurance and freight), before 1989",
+        "unstated": "U.S. figures whose valuation basis the source does not state",
+        "bop": "U.S. balance-of-payments basis",
+        "bpm4": "Japan's balance of payments on the IMF's older BPM4 basis",
+        "bpm5": "Japan's balance of payments on the IMF's BPM5 basis (from 1996, revised back)",
+        "us_count": "the U.S. count (USTR, Commerce, SIA)",
+        "japan_count": "Japan's count (MITI, EIAJ)",
+        "goal": "a goal or expectation, not a measurement",
+        "foreign_cars": "foreign-made cars sold in Japan",
+        "jaia_registrations": "imported car registrations (JAIA)",
+        "all_imports": "all imported vehicles, including Japanese brands built abroad",
+        "foreign_makers": "vehicles of foreign makers only",
+        "aama_count": "new outlets counted by AAMA, by agreement year",
+    }
+)
 EVENT_COLUMNS = ("date", "label", "on_charts", "event", "status", "source")
-# Words that mark a source as a recollection: such a value can only be UNVERIFIED.
-_MEMORY_WORDS = ("memory", "recollection", "recalled")
+# Words that would mark a value as a recollection: the kit holds none, so a file that says so is refused.
+# A source a reader can find: an address, or a publication with its year.
+_CITED = re.compile(r"https?://|\b(19|20)\d\d\b")
+_MEMORY_WORDS = ("memory", "recollection", "recalled", "remembered")
 FIRST_YEAR, LAST_YEAR = 1980, 2005
 T = TypeVar("T")
 
@@ -61,6 +83,7 @@ class Value:
     status: str
     source: str
     note: str = ""
+    basis: str = "census"
 
     @property
     def period(self) -> str:
@@ -71,6 +94,11 @@ class Value:
     def verified(self) -> bool:
         """Return True unless this value is marked UNVERIFIED."""
         return self.status != "UNVERIFIED"
+
+    @property
+    def derived(self) -> bool:
+        """Return True for a value calculated from sourced figures (status DERIVED)."""
+        return self.status == "DERIVED"
 
     @property
     def step(self) -> int:
@@ -90,6 +118,11 @@ class Series:
     name: str
     unit: str
     values: tuple[Value, ...]
+
+    @property
+    def basis(self) -> str:
+        """Return the series' basis code (one of BASES): every value in a series shares it."""
+        return self.values[0].basis
 
     @property
     def quarterly(self) -> bool:
@@ -209,25 +242,33 @@ def _value(path: Path, row: int, record: dict) -> Value:
         raise _fail(path, row, "unit", f"{unit!r} is not a known unit; use one of {', '.join(UNITS)}.")
     if status not in STATUSES:
         raise _fail(path, row, "status", f"{status!r} is not a status; use one of {', '.join(STATUSES)}.")
-    source = _text(path, row, record, "source")
-    if status != "UNVERIFIED" and any(word in source.lower() for word in _MEMORY_WORDS):
-        raise _fail(
-            path, row, "status", f"is {status}, but the source is a recollection: mark it UNVERIFIED."
-        )
-    note = (record.get("note") or "").strip()
-    if status in ("DERIVED", "UNVERIFIED") and not note:
-        raise _fail(path, row, "note", f"is empty; a {status} value needs a note saying how it was obtained.")
+    basis = _text(path, row, record, "basis")
+    if basis not in BASES:
+        raise _fail(path, row, "basis", f"{basis!r} is not a basis; use one of {', '.join(BASES)}.")
+    source, note = _text(path, row, record, "source"), (record.get("note") or "").strip()
+    _check_provenance(path, row, status, source, note)
     value = _number(path, row, record, "value")
-    return Value(
-        _text(path, row, record, "series"),
-        year,
-        _quarter(path, row, record),
-        value,
-        unit,
-        status,
-        source,
-        note,
-    )
+    series = _text(path, row, record, "series")
+    return Value(series, year, _quarter(path, row, record), value, unit, status, source, note, basis)
+
+
+def _check_provenance(path: Path, row: int, status: str, source: str, note: str) -> None:
+    """Refuse a recollection, a DERIVED value without its calculation, an UNVERIFIED one without why."""
+    for field, text in (("source", source), ("note", note)):
+        if any(word in text.lower() for word in _MEMORY_WORDS):
+            raise _fail(
+                path, row, field, "names a recollection; the kit holds only sourced or derived values."
+            )
+    if status.startswith("VERIFIED") and not _CITED.search(source):
+        raise _fail(
+            path, row, "source", f"a {status} value needs a source with its date or address, not {source!r}."
+        )
+    if status == "DERIVED" and "=" not in note:
+        raise _fail(
+            path, row, "note", "a DERIVED value needs its calculation in the note, like '103 + 34 = 137'."
+        )
+    if status == "UNVERIFIED" and not note:
+        raise _fail(path, row, "note", "is empty; an UNVERIFIED value needs a note saying why.")
 
 
 def _add(path: Path, row: int, groups: dict[str, list[Value]], value: Value) -> None:
@@ -236,6 +277,13 @@ def _add(path: Path, row: int, groups: dict[str, list[Value]], value: Value) -> 
         last = group[-1]
         if value.unit != last.unit:
             raise _fail(path, row, "unit", f"is {value.unit!r}, but {value.series} is in {last.unit!r}.")
+        if value.basis != last.basis:
+            raise _fail(
+                path,
+                row,
+                "basis",
+                f"is {value.basis!r}, but {value.series} is on {last.basis!r}: one basis a series.",
+            )
         if (value.quarter is None) != (last.quarter is None):
             raise _fail(path, row, "quarter", f"{value.series} mixes whole years and quarters.")
         if value.step <= last.step:
@@ -586,6 +634,22 @@ def _deadline_step(series: Series, by: str | int) -> int:
         ) from None
 
 
+def _check_level(series: Series, level: object) -> float:
+    """Return ``level`` if it is a number a target on ``series`` can have: a share from 0 to 100, a count
+    of at least 0; only a balance (dollars, yen) may be negative."""
+    if isinstance(level, bool) or not isinstance(level, int | float) or not math.isfinite(level):
+        raise InvalidInputError(f"target level must be a number, but {level!r} was given.")
+    if series.unit == "percent" and not 0 <= level <= 100:
+        raise InvalidInputError(
+            f"a target for {series.name} is a share from 0 to 100%, but {level!r} was given."
+        )
+    if series.unit in ("vehicles", "outlets") and level < 0:
+        raise InvalidInputError(
+            f"a target for {series.name} is a count of 0 or more, but {level!r} was given."
+        )
+    return float(level)
+
+
 @checked
 def judge_target(series: Series, target: TargetDefinition) -> TargetVerdict:
     """Return whether ``series`` reached ``target.level`` by ``target.by``, with the reasons.
@@ -594,9 +658,7 @@ def judge_target(series: Series, target: TargetDefinition) -> TargetVerdict:
     and there is a figure for the date itself; cannot tell when the figure for the
     date is missing.
     """
-    level = target.level
-    if isinstance(level, bool) or not isinstance(level, int | float) or not math.isfinite(level):
-        raise InvalidInputError(f"target level must be a number, but {level!r} was given.")
+    level = _check_level(series, target.level)
     deadline = _deadline_step(series, target.by)
     label = _period_label(deadline, series.quarterly)
     rule = f"Target: {amount(level, series.unit)} by {label}."
@@ -610,7 +672,7 @@ def judge_target(series: Series, target: TargetDefinition) -> TargetVerdict:
         return TargetVerdict(MET, reached.period, (rule, how))
     latest = before[-1]
     gap = (
-        f"{level - latest.value:.3g} points"
+        f"{level - latest.value:.3g} percentage points"
         if series.unit == "percent"
         else amount(level - latest.value, series.unit)
     )
@@ -620,6 +682,10 @@ def judge_target(series: Series, target: TargetDefinition) -> TargetVerdict:
     return TargetVerdict(
         CANNOT_TELL, None, (rule, f"Cannot tell: no figure for {label}; the last before it was {short}.")
     )
+
+
+# The longest path growth_plan computes, in periods (100 years, or 25 years of quarters).
+MAX_GROWTH_PERIODS = 100
 
 
 @dataclass(frozen=True)
@@ -646,17 +712,34 @@ def required_growth(start: float, level: float, periods: int) -> float:
     for name, number in (("start", start), ("level", level)):
         if isinstance(number, bool) or not isinstance(number, int | float) or not number > 0:
             raise InvalidInputError(f"{name} must be a number above 0, but {number!r} was given.")
-    return 100 * ((level / start) ** (1 / periods) - 1)
+    try:
+        percent = 100 * ((level / start) ** (1 / periods) - 1)
+    except (OverflowError, ZeroDivisionError):
+        percent = math.inf
+    if not math.isfinite(percent):
+        raise InvalidInputError(
+            f"start {start!r} and level {level!r} are too far apart: the growth over {periods} period(s) "
+            "is too large to compute."
+        )
+    return percent
 
 
 @checked
 def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> GrowthPlan:
-    """Return the growth per period that takes ``series`` from its value at ``start`` to the target."""
+    """Return the growth per period that takes ``series`` from its value at ``start`` to the target.
+
+    The target date may lie at most MAX_GROWTH_PERIODS (100) periods after the start.
+    """
     first = series._at(start, "growth_plan", "start")
     deadline = _deadline_step(series, target.by)
     periods = deadline - first.step
     if periods < 1:
         raise InvalidInputError(f"the target date {target.by} must come after the start, {first.period}.")
+    if periods > MAX_GROWTH_PERIODS:
+        raise InvalidInputError(
+            f"the target date {target.by} is {periods} periods after the start; at most "
+            f"{MAX_GROWTH_PERIODS} are allowed."
+        )
     percent = required_growth(first.value, target.level, periods)
     path = tuple(
         (_period_label(first.step + k, series.quarterly), first.value * (1 + percent / 100) ** k)
@@ -673,7 +756,9 @@ def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> G
 # ---------------------------------------------------------------- the arguments and the debate
 
 ARGUMENT_COLUMNS = ("id", "side", "holder", "argument", "source", "status")
-SIDES = ("for", "against")
+SIDES = ("for", "against", "between")
+# How a table names each side: "between" is a compromise, neither for nor against numerical targets.
+SIDE_LABELS = {"for": "FOR", "against": "AGAINST", "between": "COMPROMISE"}
 MAX_WEIGHT = 5
 
 
@@ -704,7 +789,11 @@ class Role:
 
 @dataclass(frozen=True)
 class Position:
-    """The position a student's weights imply: a score from -1 (against targets) to +1 (for), and why."""
+    """The position a student's weights imply: a score from -1 (against targets) to +1 (for), and why.
+
+    Weight on a compromise argument counts in the total but for neither side, so it pulls the score
+    towards 0.
+    """
 
     score: float
     lean: str
@@ -712,12 +801,13 @@ class Position:
     weight_against: int
     heaviest: tuple[str, ...]
     summary: str
+    weight_between: int = 0
 
 
 def _argument(path: Path, row: int, record: dict, seen: set[str]) -> Argument:
     fields = {f: _text(path, row, record, f) for f in ARGUMENT_COLUMNS}
     if fields["side"] not in SIDES:
-        raise _fail(path, row, "side", f"must be for or against, but it is {fields['side']!r}.")
+        raise _fail(path, row, "side", f"must be for, against or between, but it is {fields['side']!r}.")
     if fields["status"] not in STATUSES or fields["status"] == "UNVERIFIED":
         raise _fail(
             path, row, "status", f"an argument's source must be verified, but it is {fields['status']!r}."
@@ -785,79 +875,39 @@ def _check_weights(weights: Mapping[str, int]) -> dict[str, int]:
     return {key: whole_number(f"the weight of {key}", value, 0, MAX_WEIGHT) for key, value in weights.items()}
 
 
+def _lean(score: float) -> str:
+    if score >= 0.25:
+        return "for numerical targets"
+    if score <= -0.25:
+        return "against numerical targets, the position Japan's government stated"
+    return (
+        "between the two: close to the compromise the article reports, objective criteria without "
+        "numerical targets"
+    )
+
+
 @checked
 def weigh(weights: Mapping[str, int]) -> Position:
     """Return the position implied by weights from 0 to 5 on the arguments (missing ids weigh 0).
 
-    >>> weigh({"results": 4, "vie": 2}).score
+    >>> weigh({"empty": 4, "vie": 2}).score
     0.333
     """
     weights = _check_weights(weights)
     by_id = {a.id: a for a in arguments()}
-    weight_for = sum(w for key, w in weights.items() if by_id[key].side == "for")
-    weight_against = sum(w for key, w in weights.items() if by_id[key].side == "against")
-    total = weight_for + weight_against
+    sides = {side: sum(w for key, w in weights.items() if by_id[key].side == side) for side in SIDES}
+    total = sum(sides.values())
     if total == 0:
         return Position(0.0, "undecided", 0, 0, (), "You have not weighed any argument yet.")
-    score = round((weight_for - weight_against) / total, 3)
+    score = round((sides["for"] - sides["against"]) / total, 3)
     top = max(weights.values())
     heaviest = tuple(key for key in sorted(weights) if weights[key] == top)
-    if score >= 0.25:
-        lean = "for numerical targets, the U.S. position before May 1994"
-    elif score <= -0.25:
-        lean = "against numerical targets, Japan's position"
-    else:
-        lean = "between the two: close to the compromise the article reports, criteria without targets"
     names = "; ".join(by_id[key].holder for key in heaviest[:3])
     if len(heaviest) > 3:
         names += f"; and {len(heaviest) - 3} more"
     summary = (
-        f"Your weights give {weight_for} to arguments for numerical targets and {weight_against} against: "
-        f"a score of {score:+.2f} on a scale from -1 (against) to +1 (for). You lean {lean}. "
-        f"The arguments you weigh most are held by: {names}."
+        f"Your weights give {sides['for']} to arguments for numerical targets, {sides['against']} against "
+        f"and {sides['between']} to the compromise: a score of {score:+.2f} on a scale from -1 (against) "
+        f"to +1 (for). You lean {_lean(score)}. The arguments you weigh most are held by: {names}."
     )
-    return Position(score, lean, weight_for, weight_against, heaviest, summary)
-
-
-# ---------------------------------------------------------------- the epilogue: a prediction checked
-
-# What a student predicts about the autos talks, the choices allowed, and what happened (with its source).
-PREDICTION_QUESTIONS = {
-    "numerical targets in the autos deal": (
-        ("yes", "no"),
-        "no",
-        "The 28 June 1995 deal had no numerical targets; it rested on voluntary company plans "
-        "(MOFA joint announcements, 28 Jun 1995).",
-    ),
-    "U.S. sanctions on Japanese cars": (
-        ("imposed", "threatened, not imposed", "neither"),
-        "threatened, not imposed",
-        "100% duties on 13 luxury models (about $5.9 billion of 1994 imports) were proposed on 16 May 1995; "
-        "the deal came hours before the 28 June deadline (Kantor statement, 16 May 1995; MOFA, 28 Jun 1995).",
-    ),
-    "autos settled by": (
-        ("1994", "1995", "1996 or later", "never"),
-        "1995",
-        "Settled on 28 June 1995; the final documents were signed on 23 August 1995 (MOFA, 24 Aug 1995).",
-    ),
-}
-
-
-@checked
-def compare_prediction(prediction: Mapping[str, str]) -> tuple[str, ...]:
-    """Return, for each question, what the student predicted beside what happened and its source."""
-    if not isinstance(prediction, Mapping):
-        raise InvalidInputError(
-            f"prediction must be a dict of answers, but a {type(prediction).__name__} was given."
-        )
-    lines = []
-    for question, (choices, happened, evidence) in PREDICTION_QUESTIONS.items():
-        answer = prediction.get(question)
-        if answer not in choices:
-            allowed = ", ".join(repr(c) for c in choices)
-            raise InvalidInputError(
-                f"the answer to {question!r} must be one of {allowed}, but {answer!r} was given."
-            )
-        verdict = "right" if answer == happened else "not what happened"
-        lines.append(f"{question}: you said {answer!r}, {verdict}. {evidence}")
-    return tuple(lines)
+    return Position(score, _lean(score), sides["for"], sides["against"], heaviest, summary, sides["between"])

@@ -1,14 +1,18 @@
 """kit.assign: student versions come from the one source and never drift from it."""
 
+import json
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from kit.assign import main, stale_student_versions, strip_solutions, student_version
+from kit.assign import BANKS, main, stale_banks, stale_student_versions, strip_solutions, student_version
 from kit.errors import ArticleFormatError
 
 EXERCISES = Path(__file__).parents[1] / "exercises"
+KEYS = EXERCISES / "key"
+KIT = Path(__file__).parents[1] / "kit"
 
 
 def test_solutions_and_hidden_tests_are_removed():
@@ -25,7 +29,7 @@ def test_an_unbalanced_marker_is_refused():
 
 
 def test_student_versions_keep_nbgrader_metadata_and_clear_outputs():
-    source = nbformat.read(EXERCISES / "01_reading_exercises.ipynb", as_version=4)
+    source = nbformat.read(EXERCISES / "02_reading_exercises.ipynb", as_version=4)
     student = student_version(source, "01")
     assert all(c.get("outputs", []) == [] and c.get("execution_count") is None for c in student.cells)
     assert [c.metadata["nbgrader"]["grade_id"] for c in student.cells] == [
@@ -42,9 +46,77 @@ def test_the_committed_student_versions_are_current():
 
 def test_the_command_line_writes_and_checks(tmp_path, capsys):
     (tmp_path / "x.ipynb").write_text(
-        (EXERCISES / "01_reading_exercises.ipynb").read_text(), encoding="utf-8"
+        (EXERCISES / "02_reading_exercises.ipynb").read_text(), encoding="utf-8"
     )
-    assert main(["--folder", str(tmp_path), "--check"]) == 1
-    assert "out of date:" in capsys.readouterr().out
-    assert main(["--folder", str(tmp_path)]) == 0
-    assert main(["--folder", str(tmp_path), "--check"]) == 0
+    shutil.copytree(KEYS, tmp_path / "key")
+    banks = ["--banks", str(tmp_path / "banks")]
+    assert main(["--folder", str(tmp_path), "--check", *banks]) == 1
+    out = capsys.readouterr().out
+    assert "out of date:" in out and f"{tmp_path / 'banks' / '02_reading.json'}" in out
+    assert main(["--folder", str(tmp_path), *banks]) == 0
+    assert main(["--folder", str(tmp_path), "--check", *banks]) == 0
+    assert sorted(p.name for p in (tmp_path / "banks").iterdir()) == sorted(
+        p.name for p in KEYS.glob("*.json")
+    )
+
+
+def test_the_committed_banks_are_sealed_from_their_keys():
+    assert stale_banks(KEYS, BANKS) == [], "run: python -m kit.assign"
+
+
+def _plain_answers(value, path=""):
+    """Yield (path, value) for every expected/answer/solution value that is not a digest list or sealed."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in ("expected", "solution") or (key == "answer" and not _sealed(inner)):
+                yield f"{path}.{key}", inner
+            yield from _plain_answers(inner, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _plain_answers(inner, f"{path}[{index}]")
+
+
+def _sealed(value) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, str) and len(v) == 24 and int(v, 16) >= 0 for v in value
+    )
+
+
+@pytest.mark.parametrize("path", sorted(KIT.rglob("*.json")), ids=lambda p: str(p.relative_to(KIT)))
+def test_no_json_under_kit_holds_an_answer_in_plain_text(path):
+    content = json.loads(path.read_text(encoding="utf-8"))
+    assert list(_plain_answers(content)) == []
+    if path.parent.name == "exercises":
+        for question in content["questions"]:
+            assert all(v["explanation"].startswith("sealed:") for v in question["variants"])
+            assert all(
+                m["message"].startswith("sealed:") for v in question["variants"] for m in v["mistakes"]
+            )
+
+
+def test_every_bank_is_checked_for_plain_answers():
+    banks = {p.stem for p in BANKS.glob("*.json")}
+    assert banks == {p.stem for p in KEYS.glob("*.json")} and len(banks) >= 6
+
+
+def test_the_plain_text_test_can_fail():
+    assert list(_plain_answers({"questions": [{"expected": 10.8}, {"answer": ["kicker"]}]})) == [
+        (".questions[0].expected", 10.8),
+        (".questions[1].answer", ["kicker"]),
+    ]
+
+
+def test_a_bad_key_is_one_line_and_a_non_zero_exit(tmp_path, capsys):
+    (tmp_path / "key").mkdir()
+    (tmp_path / "key" / "bad.json").write_text('{"questions": [{"id": "q1", "kind": "essay"}]}')
+    assert main(["--folder", str(tmp_path), "--banks", str(tmp_path / "banks")]) == 2
+    err = capsys.readouterr().err
+    assert err == "python -m kit.assign: bad.json: question 'q1' lacks prompt, hints, explanation.\n"
+    (tmp_path / "key" / "bad.json").write_text("{not json")
+    assert main(["--folder", str(tmp_path), "--banks", str(tmp_path / "banks")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"python -m kit.assign: {tmp_path / 'key' / 'bad.json'}: the answer key"
+    )
+    assert not (tmp_path / "banks").exists() or not list((tmp_path / "banks").iterdir())
+    assert main(["--folder", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -340,8 +340,8 @@ def test_keyword_widget_answers_in_jupyterlab(lab: Lab, page: Page) -> None:
 
 
 def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 04 in Lab, raise the lab's minimum growth with the keyboard and see the verdict change."""
-    page.goto(lab.notebook_url("04_numerical_targets.ipynb"))
+    """Run lesson 06 in Lab, raise the lab's minimum growth with the keyboard and see the verdict change."""
+    page.goto(lab.notebook_url("06_numerical_targets.ipynb"))
     run_all_cells(page)
     assert_no_traceback(page)
 

@@ -9,8 +9,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kit.article import load_article
-from kit.checks import Question, check_answer, load_questions, open_exercise
+from kit.checks import check_answer, load_questions
 from kit.errors import ArticleFormatError, InvalidInputError
+from kit.exercise import open_exercise
+from kit.keys import questions_from_key, student_bank
+
+
+def key_question(**entry):
+    """Return the question a one-question answer key gives students, sealed as a bank holds it."""
+    entry = {"prompt": "?", "hints": ["a", "b"], "explanation": "e", **entry}
+    return questions_from_key("t", {"questions": [entry]})[entry["id"]]
+
 
 BANKS = sorted(p.stem for p in (Path(__file__).parents[1] / "kit" / "data" / "exercises").glob("*.json"))
 EVERY_QUESTION = [(bank, qid) for bank in BANKS for qid in load_questions(bank)]
@@ -18,7 +27,7 @@ EVERY_QUESTION = [(bank, qid) for bank in BANKS for qid in load_questions(bank)]
 
 @pytest.fixture
 def exercise(tmp_path):
-    return open_exercise("01_reading", tmp_path)
+    return open_exercise("02_reading", tmp_path)
 
 
 @pytest.fixture
@@ -40,7 +49,7 @@ def test_a_right_number(exercise):
 def test_a_number_given_as_text_is_feedback_not_a_traceback(exercise):
     feedback = exercise.check("q2", "10")
     assert (feedback.passed, feedback.total, feedback.correct) == (0, 2, False)
-    assert "The answer should be a number, like 12 or 16.3; '10' is not." in str(feedback)
+    assert "The answer should be a number, like 12 or 16.3 (times); '10' is not." in str(feedback)
 
 
 def test_tolerance_for_a_rounded_percentage(exercise):
@@ -74,7 +83,7 @@ def test_answers_are_saved_and_survive_a_restart(exercise, tmp_path):
     exercise.check("q2", 12)
     exercise.check("q3", [2, 6])
     exercise.check("q3", None)  # clearing an answer does not erase the saved one
-    again = open_exercise("01_reading", tmp_path)
+    again = open_exercise("02_reading", tmp_path)
     assert again.work.get("answer.q2") == 12 and again.work.get("answer.q3") == [2, 6]
     assert again.progress().splitlines()[:3] == [
         "q1: not answered yet.",
@@ -96,13 +105,33 @@ def test_sets_and_tuples_are_saved_as_lists_so_the_hand_in_agrees_with_the_check
     assert exercise.work.get("answer.q3") == [8, "x"]
 
 
-def test_the_hint_ladder(exercise, tmp_path):
-    assert exercise.hint("q2").startswith("Hint 1 of 2 for q2: article.search(")
-    assert exercise.hint("q2").startswith("Hint 2 of 2 for q2: The search matches whole words")
-    assert exercise.hint("q2").startswith("Explanation for q2: len(article.search")
-    assert exercise.hint("q2").startswith("Explanation for q2")  # the ladder ends there
-    assert open_exercise("01_reading", tmp_path).hint("q1").startswith("Hint 1 of 2 for q1")
-    assert open_exercise("01_reading", tmp_path).hint("q2").startswith("Explanation")  # saved
+def test_the_hint_ladder_ends_at_its_last_hint_and_the_explanation_is_a_recorded_reveal(exercise, tmp_path):
+    assert exercise.hint("q2").startswith("Hint 1 of 3 for q2: The keyword search counts for you")
+    assert exercise.hint("q2").startswith("Hint 2 of 3 for q2: The search matches the whole word")
+    assert exercise.hint("q2").startswith("Hint 3 of 3 for q2: Worked method:")
+    assert exercise.hint("q2").startswith("Hint 3 of 3 for q2")  # the ladder ends at its last hint
+    assert open_exercise("02_reading", tmp_path).hint("q1").startswith("Hint 1 of 3 for q1")
+    assert open_exercise("02_reading", tmp_path).hints_used("q2") == 3  # saved
+    assert exercise.explanation("q2") == "" and not exercise.revealed("q2")
+    assert exercise.reveal("q2").startswith("Explanation for q2: The word occurs 10 times")
+    assert open_exercise("02_reading", tmp_path).revealed("q2")
+    assert exercise.explanation("q2").startswith("The word occurs 10 times")
+
+
+def test_an_explanation_opened_by_a_right_answer_is_not_a_reveal(exercise):
+    assert exercise.check("q4", "kicker").correct
+    assert exercise.explanation("q4") and exercise.reveal("q4").startswith("Explanation for q4")
+    assert not exercise.revealed("q4")
+
+
+@pytest.mark.parametrize("saved", ["two", -1, 2.5, True, [1], {"n": 1}, None])
+def test_a_corrupt_hint_counter_gives_a_clear_message(exercise, saved):
+    exercise.work.set("hints.q2", saved)
+    text = exercise.hint("q2")
+    assert text.startswith("Hint 1 of 3 for q2: ")
+    if saved is not None:
+        assert "was " in text and "not a count; it starts again from 0." in text
+    assert exercise.hints_used("q2") == 1
 
 
 def test_unknown_questions_get_feedback(exercise):
@@ -119,25 +148,26 @@ def test_a_save_that_fails_is_reported_in_the_feedback(exercise, monkeypatch):
     monkeypatch.setattr(exercise.work, "set", full_disk)
     feedback = exercise.check("q2", 10)
     assert feedback.correct
-    assert "could not be saved to 01_reading_exercises.work.json" in str(feedback)
+    assert "could not be saved to 02_reading_exercises.work.json" in str(feedback)
 
 
 def test_question_banks_are_validated(tmp_path, monkeypatch):
     with pytest.raises(
         InvalidInputError,
-        match=r"load_questions: parameter 'name' must be the name of a question bank \(01_reading, "
-        r"02_framing, 03_stakeholders, 04_numerical_targets, 05_targets_debate, 06_capstone\)"
+        match=r"load_questions: parameter 'name' must be the name of a question bank \(02_reading, "
+        r"04_framing, 05_stakeholders, 06_numerical_targets, 07_targets_debate, 08_capstone\)"
         r", not str 'nope'\.",
     ):
         load_questions("nope")
-    from kit import checks
-
     with pytest.raises(ArticleFormatError, match="question 'x' has kind 'essay'"):
-        checks._question("b.json", {"id": "x", "kind": "essay", "prompt": "", "hints": [], "explanation": ""})
-    with pytest.raises(ArticleFormatError, match="needs exactly two hints"):
-        checks._question(
-            "b.json", {"id": "x", "kind": "written", "prompt": "", "hints": ["a"], "explanation": ""}
-        )
+        key_question(id="x", kind="essay")
+    with pytest.raises(ArticleFormatError, match="needs 'hints', a list of one or more texts"):
+        key_question(id="x", kind="written", hints=[])
+    with pytest.raises(ArticleFormatError, match="question 'x' needs an 'expected' answer"):
+        key_question(id="x", kind="number")
+    with pytest.raises(ArticleFormatError, match="question ids must differ"):
+        student_bank("t", {"questions": [{"id": "x", "kind": "written", "prompt": "?", "hints": ["a"],
+                                          "explanation": "e"}] * 2})  # fmt: skip
 
 
 class Unprintable:
@@ -180,22 +210,17 @@ def test_no_answer_ever_makes_a_check_raise(exercises, question, answer):
 @settings(max_examples=100, deadline=None)
 @given(answer=ANSWERS)
 def test_check_answer_is_pure_and_total(answer):
-    question = Question("x", "number", "?", ("a", "b"), "e", expected=math.pi, tolerance=0.01)
+    question = key_question(id="x", kind="number", expected=math.pi, tolerance=0.01)
     first, second = check_answer(question, answer), check_answer(question, answer)
     assert first == second
 
 
-ITEMS = Question(
-    "i", "items", "?", ("a", "b"), "e", expected=("Kantor", "Hata"), options=("Kantor", "Hata", "Clinton")
-)
-CODING = Question(
-    "c",
-    "coding",
-    "?",
-    ("a", "b"),
-    "e",
+ITEMS = key_question(id="i", kind="items", expected=["Kantor", "Hata"], options=["Kantor", "Hata", "Clinton"])
+CODING = key_question(
+    id="c",
+    kind="coding",
     expected={"1": "trade", "2": "politics", "3": "trade", "4": "politics"},
-    options=("trade", "politics"),
+    options=["trade", "politics"],
     min_kappa=0.4,
 )
 
@@ -234,28 +259,25 @@ def test_an_incomplete_or_malformed_coding_is_feedback():
         ({1: "economy"}, "paragraph 1's label 'economy' is not one of them"),
         ({"one": "trade"}, "'one' is not a paragraph number from 1 to 20"),
         ({0: "trade"}, "0 is not a paragraph number from 1 to 20"),
-        ([1, "trade"], "[1, 'trade'] is not a dict"),
+        ([1, "trade"], "[1, 'trade'] is not a coding of paragraphs"),
         ({1: ["trade"]}, "paragraph 1's label ['trade'] is not one of them"),
     ]
     for answer, problem in problems:
         assert check_answer(CODING, answer).lines[0] == (
             False,
-            f"The answer should be a dict from paragraph numbers to one of 'trade', 'politics', like "
-            f"{{3: 'trade'}}; {problem}.",
+            f"The answer should be a label for each paragraph asked, one of 'trade', 'politics'; {problem}.",
         )
 
 
-def test_banks_with_expected_answers_outside_their_options_are_refused():
-    from kit import checks
-
-    entry = {"id": "x", "kind": "items", "prompt": "", "hints": ["a", "b"], "explanation": ""}
+def test_keys_with_expected_answers_outside_their_options_are_refused():
     with pytest.raises(ArticleFormatError, match=r"'x' \(items\) needs a list of 'options'"):
-        checks._question("b.json", {**entry, "expected": ["A"]})
-    with pytest.raises(ArticleFormatError, match=r"expects 'C', which is not one of its options \['A', 'B'"):
-        checks._question("b.json", {**entry, "expected": ["A", "C"], "options": ["A", "B"]})
-    coding = {**entry, "kind": "coding", "options": ["A"], "expected": {"1": "B"}}
-    with pytest.raises(ArticleFormatError, match="expects 'B'"):
-        checks._question("b.json", coding)
+        key_question(id="x", kind="items", expected=["A"])
+    with pytest.raises(ArticleFormatError, match=r"names 'C', which is not one of its options \['A', 'B'"):
+        key_question(id="x", kind="items", expected=["A", "C"], options=["A", "B"])
+    with pytest.raises(ArticleFormatError, match="names 'B'"):
+        key_question(id="x", kind="coding", options=["A"], expected={"1": "B"})
+    with pytest.raises(ArticleFormatError, match=r"mistake 1 needs an 'answer' and a 'message'"):
+        key_question(id="x", kind="choice", options=["A", "B"], expected="A", mistakes=[{"answer": "B"}])
 
 
 def test_a_saved_chart_goes_with_the_answer(exercise):
@@ -265,7 +287,7 @@ def test_a_saved_chart_goes_with_the_answer(exercise):
     ax = story_shape(shape_of(load_article()))
     message = exercise.save_chart("q5", ax)
     assert message.startswith("q5: chart saved for your hand-in (")
-    chart = open_exercise("01_reading", exercise.work.folder).saved_chart("q5")
+    chart = open_exercise("02_reading", exercise.work.folder).saved_chart("q5")
     assert chart["png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
     assert exercise.save_chart("q5", "my chart") == (
         "q5: save_chart needs the Axes a kit chart returned, not 'my chart'."

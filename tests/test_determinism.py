@@ -1,10 +1,11 @@
 """The lessons give the same outputs in any order, run twice, with a student's saved work present.
 
-Notebooks 02 and 05 keep a student's answers in a work file beside them
-(``02_framing.work.json``, ``05_targets_debate.work.json``) and read it back when they
-run again: the classic way for a notebook to pass once on a fresh clone and then fail,
-or to depend on which lesson ran first. This test copies both into an empty folder,
-runs them in reverse order (05, then 02) in fresh kernels, saves answers a student
+Lessons 02 and 07 keep a student's answers in a work file beside them
+(``02_framing.work.json``, ``07_targets_debate.work.json``, and the prediction in
+``prediction.work.json``) and read it back when they run again: the classic way for a
+notebook to pass once on a fresh clone and then fail, or to depend on which lesson ran
+first. This test copies both into an empty folder, runs them in reverse order (07, then
+02) in fresh kernels, saves answers a student
 might have given, and runs them again; every run must match the outputs stored in
 notebooks/ under nbval's own rules: its sanitizer (tests/nbval_sanitize.cfg), the
 fields it compares, and no check for cells tagged ``nbval-ignore-output``.
@@ -13,7 +14,6 @@ fields it compares, and no check for cells tagged ``nbval-ignore-output``.
 from __future__ import annotations
 
 import copy
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -35,7 +35,7 @@ from kit.widgets.framing import REFRAME_KEY
 from kit.widgets.targets import WEIGHTS_KEY
 
 TESTS = Path(__file__).parent
-REVERSED = ["05_targets_debate.ipynb", "02_framing.ipynb"]
+REVERSED = ["07_targets_debate.ipynb", "02_framing.ipynb"]
 PATTERNS = get_sanitize_patterns((TESTS / "nbval_sanitize.cfg").read_text(encoding="utf-8"))
 # nbval's IPyNbFile.skip_compare, with its default (no nbdime) image skips.
 SKIP = {
@@ -105,10 +105,9 @@ def save_student_work(folder: Path) -> None:
     framing.set(frame_scheme().work_key, {"1": "Morality", "4": "Economic"})
     framing.set(entman_scheme().work_key, {"2": "moral evaluation"})
     framing.set(REFRAME_KEY, {"headline": "Tokyo Stands Firm", "dek": "", "frame": "Morality"})
-    debate = open_work("05_targets_debate", folder)
-    debate.set(WEIGHTS_KEY, {"results": 5, "chips": 4, "managed": 1})
-    debate.set(
-        "epilogue.prediction",
+    open_work("07_targets_debate", folder).set(WEIGHTS_KEY, {"results": 5, "chips": 4, "managed": 1})
+    open_work("prediction", folder).set(
+        "prediction",
         {
             "numerical targets in the autos deal": "no",
             "U.S. sanctions on Japanese cars": "neither",
@@ -125,25 +124,18 @@ def folder(tmp_path_factory) -> Path:
 
 def test_reverse_order_then_again_with_saved_work_matches_the_stored_outputs(folder):
     first = {name: run(name, folder) for name in REVERSED}
-    # The first run wrote 05's prediction, and nothing else, into the folder.
-    assert sorted(p.name for p in folder.iterdir()) == sorted([*REVERSED, "05_targets_debate.work.json"])
-    saved = json.loads((folder / "05_targets_debate.work.json").read_text(encoding="utf-8"))
-    assert saved["answers"] == {
-        "epilogue.prediction": {
-            "numerical targets in the autos deal": "yes",
-            "U.S. sanctions on Japanese cars": "imposed",
-            "autos settled by": "1994",
-        }
-    }
+    # Run All saved nothing on the student's behalf: the folder holds only the notebooks.
+    assert sorted(p.name for p in folder.iterdir()) == sorted(REVERSED)
     save_student_work(folder)
     second = {name: run(name, folder) for name in REVERSED}
     found = [line for runs in (first, second) for name in REVERSED for line in differences(name, runs[name])]
     assert found == []
-    # The student's work survived the second run: only 05's prediction cell rewrote its answer.
+    # The student's work survived the second run untouched.
     framing = open_work("02_framing", folder).answers
     assert framing[REFRAME_KEY]["headline"] == "Tokyo Stands Firm"
     assert framing[frame_scheme().work_key] == {"1": "Morality", "4": "Economic"}
-    assert open_work("05_targets_debate", folder).get(WEIGHTS_KEY) == {"results": 5, "chips": 4, "managed": 1}
+    assert open_work("07_targets_debate", folder).get(WEIGHTS_KEY) == {"results": 5, "chips": 4, "managed": 1}
+    assert open_work("prediction", folder).get("prediction")["autos settled by"] == "1996 or later"
 
 
 def test_the_comparison_sees_a_changed_output():
@@ -162,13 +154,13 @@ def test_the_comparison_sees_a_changed_output():
 
 
 def test_differences_names_a_changed_cell_and_skips_ignored_ones():
-    executed = nbformat.read(NOTEBOOKS / "05_targets_debate.ipynb", as_version=4)
-    assert differences("05_targets_debate.ipynb", executed) == []
-    epilogue = next(c for c in executed.cells if c.source.startswith("for line in compare_prediction"))
-    epilogue.outputs[0].text = "You predicted something else.\n"
+    executed = nbformat.read(NOTEBOOKS / "07_targets_debate.ipynb", as_version=4)
+    assert differences("07_targets_debate.ipynb", executed) == []
+    epilogue = next(c for c in executed.cells if "position(weigh(example))" in c.source)
+    epilogue.outputs[0].data["text/html"] = "<p>Another position.</p>"
     weigher = next(c for c in executed.cells if c.source.startswith("argument_weigher"))
     weigher.outputs = []  # tagged nbval-ignore-output: not compared
     index = executed.cells.index(epilogue)
-    assert [line.split(":")[0] for line in differences("05_targets_debate.ipynb", executed)] == [
-        f"05_targets_debate.ipynb cell {index}"
+    assert [line.split(":")[0] for line in differences("07_targets_debate.ipynb", executed)] == [
+        f"07_targets_debate.ipynb cell {index}"
     ]

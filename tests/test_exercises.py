@@ -7,28 +7,29 @@ import shutil
 
 import pytest
 
-from kit.checks import Question, open_exercise
 from kit.errors import InvalidInputError
+from kit.exercise import open_exercise
 from kit.export import class_agreement, class_summary, export_work
+from kit.keys import questions_from_key
 
 
 def test_export_and_class_summary(tmp_path):
     for student, answers in {"ana": {"q2": 10, "q4": "kicker"}, "ben": {"q2": 12}}.items():
         folder = tmp_path / student
-        exercise = open_exercise("01_reading", folder)
+        exercise = open_exercise("02_reading", folder)
         for question, answer in answers.items():
             exercise.check(question, answer)
         assert export_work(exercise) == (
-            "Wrote 01_reading_exercises.report.html and 01_reading_exercises.answers.json: "
+            "Wrote 02_reading_exercises.report.html and 02_reading_exercises.answers.json: "
             f"8 questions, {len(answers)} answered, {2 if student == 'ana' else 0} with every check passed."
         )
         shutil.copy(
-            folder / "01_reading_exercises.answers.json",
-            tmp_path / f"{student}-01_reading_exercises.answers.json",
+            folder / "02_reading_exercises.answers.json",
+            tmp_path / f"{student}-02_reading_exercises.answers.json",
         )
-    report = (tmp_path / "ana" / "01_reading_exercises.report.html").read_text()
+    report = (tmp_path / "ana" / "02_reading_exercises.report.html").read_text()
     assert "<h2>q4</h2>" in report and "&#x27;kicker&#x27; is right." in report
-    summary = {s.question: s for s in class_summary(tmp_path, "01_reading")}
+    summary = {s.question: s for s in class_summary(tmp_path, "02_reading")}
     assert (summary["q2"].students, summary["q2"].answered, summary["q2"].correct) == (2, 2, 1)
     assert (summary["q4"].answered, summary["q4"].correct, summary["q1"].answered) == (1, 1, 0)
 
@@ -38,27 +39,31 @@ def test_the_hand_in_report_embeds_saved_charts(tmp_path):
     from kit.charts import story_shape
     from kit.quotes import story_shape as shape_of
 
-    exercise = open_exercise("01_reading", tmp_path)
+    exercise = open_exercise("02_reading", tmp_path)
     exercise.check("q5", 16.3)
     exercise.save_chart("q5", story_shape(shape_of(load_article())))
     export_work(exercise)
-    report = (tmp_path / "01_reading_exercises.report.html").read_text()
+    report = (tmp_path / "02_reading_exercises.report.html").read_text()
     section = report[report.index("<h2>q5</h2>") : report.index("<h2>q6</h2>")]
     assert '<img alt="' in section and 'src="data:image/png;base64,iVBORw0KGgo' in section
     assert "<figcaption>" in section and "<h2>q4</h2>" not in section
 
 
-CODING_BANK = {
-    "c1": Question(
-        "c1", "coding", "?", ("a", "b"), "e", expected={"1": "x", "2": "y"}, options=("x", "y"), min_kappa=0
-    ),
-    "n1": Question("n1", "number", "?", ("a", "b"), "e", expected=3),
-}
+CODING_BANK = questions_from_key(
+    "demo",
+    {
+        "questions": [
+            {"id": "c1", "kind": "coding", "prompt": "?", "hints": ["a"], "explanation": "e",
+             "expected": {"1": "x", "2": "y"}, "options": ["x", "y"]},
+            {"id": "n1", "kind": "number", "prompt": "?", "hints": ["a"], "explanation": "e", "expected": 3},
+        ]
+    },
+)  # fmt: skip
 
 
 def test_class_agreement_is_fleiss_kappa_over_complete_codings(tmp_path, monkeypatch):
     monkeypatch.setattr("kit.export.load_questions", lambda name: CODING_BANK)
-    monkeypatch.setattr("kit.checks.bank_names", lambda: ["demo"])
+    monkeypatch.setattr("kit.questions.bank_names", lambda: ["demo"])
     answers = {
         "ana": {"1": "x", "2": "y"},
         "ben": {"1": "x", "2": "y"},

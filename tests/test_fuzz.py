@@ -131,13 +131,13 @@ def coding_file() -> Path:
 
 
 def hand_ins() -> Path:
-    """Return a folder of two students' exported answers to 02_framing's coding question q6."""
+    """Return a folder of two students' exported answers to 04_framing's coding question q6."""
     folder = workdir() / "hand-ins"
     folder.mkdir(exist_ok=True)
     for student, frame in (("ana", "Political"), ("ben", "Economic")):
         coding = {str(n): "Political" if n in (14, 15, 16) else frame for n in range(9, 19)}
-        record = {"exercise": "02_framing", "answers": {"q6": coding}}
-        (folder / f"{student}-02_framing_exercises.answers.json").write_text(json.dumps(record))
+        record = {"exercise": "04_framing", "answers": {"q6": coding}}
+        (folder / f"{student}-04_framing_exercises.answers.json").write_text(json.dumps(record))
     return folder
 
 
@@ -212,11 +212,11 @@ def growth():
 
 @functools.cache
 def questions():
-    return module("checks").load_questions("01_reading")
+    return module("checks").load_questions("02_reading")
 
 
 def exercise():
-    return module("checks").open_exercise("01_reading", workdir())
+    return module("checks").open_exercise("02_reading", workdir())
 
 
 def charted_axes():
@@ -365,8 +365,8 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.checks.Exercise.hint": {"self": exercise, "question_id": lambda: "q1"},
     "kit.checks.Exercise.save_chart": {"self": exercise, "question_id": lambda: "q1", "ax": charted_axes},
     "kit.checks.Exercise.saved_chart": {"self": exercise, "question_id": lambda: "q1"},
-    "kit.checks.load_questions": {"name": lambda: "01_reading"},
-    "kit.checks.open_exercise": {"name": lambda: "01_reading"},
+    "kit.checks.load_questions": {"name": lambda: "02_reading"},
+    "kit.checks.open_exercise": {"name": lambda: "02_reading"},
     "kit.display.show": {"ax": charted_axes},
     "kit.display.scored_words_html": {
         "result": lambda: module("text").sentiment(article().paragraphs[3].text)
@@ -377,12 +377,14 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
     "kit.display.kwic_table_html": {"hits": lambda: article().search("targets")},
-    "kit.display.interests_html": {"actor": lambda: registry()[2]},
-    "kit.display.speakers_html": {"rows": lambda: [(2, "Mickey Kantor", "Mickey Kantor")]},
-    "kit.display.grid_summary_html": {"summary": lambda: "You have placed 1 of 10 actors."},
-    "kit.display.grid_reasons_html": {"differences": lambda: module("stakeholders").compare_grid(placed())},
-    "kit.display.game_summary_html": {"summary": lambda: "The win-sets overlap from 40 to 45."},
-    "kit.display.presets_html": {"rows": lambda: module("stakeholders").preset_outcomes()},
+    "kit.display.stakeholders.interests_html": {"actor": lambda: registry()[2]},
+    "kit.display.stakeholders.speakers_html": {"rows": lambda: [(2, "Mickey Kantor", "Mickey Kantor")]},
+    "kit.display.stakeholders.grid_summary_html": {"summary": lambda: "You have placed 1 of 10 actors."},
+    "kit.display.stakeholders.grid_reasons_html": {
+        "differences": lambda: module("stakeholders").compare_grid(placed())
+    },
+    "kit.display.stakeholders.game_summary_html": {"summary": lambda: "The win-sets overlap from 40 to 45."},
+    "kit.display.stakeholders.presets_html": {"rows": lambda: module("stakeholders").preset_outcomes()},
     "kit.errors.whole_number": {
         "name": lambda: "count",
         "value": lambda: 3,
@@ -395,10 +397,10 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "value": lambda: 4,
         "purpose": lambda: "score",
     },
-    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "02_framing"},
+    "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "04_framing"},
     "kit.export.class_agreement": {
         "folder": hand_ins,
-        "exercise": lambda: "02_framing",
+        "exercise": lambda: "04_framing",
         "question": lambda: "q6",
     },
     "kit.framing.read_coding": {"path": coding_file},
@@ -451,7 +453,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.targets.growth_plan": {"start": lambda: "1993Q3", "target": growth_target},
     "kit.targets.read_arguments": {"path": lambda: data_file("targets_arguments.csv")},
     "kit.targets.weigh": {"weights": lambda: {"results": 3, "empty": 0, "chips": 5}},
-    "kit.targets.compare_prediction": {
+    "kit.prediction.compare_prediction": {
         "prediction": lambda: {
             "numerical targets in the autos deal": "no",
             "U.S. sanctions on Japanese cars": "imposed",
@@ -515,18 +517,33 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         )
     },
     "kit.widgets.stakeholders.two_level_game": {"chosen": lambda: "May 1994 (resumption)"},
-    "kit.widgets.targets.lab_html": {"view": lab},
+    "kit.prediction.compare": {"prediction": lambda: {"autos settled by": "1995"}},
+    "kit.prediction.valid_answers": {"saved": lambda: {"autos settled by": "1995"}},
+    "kit.display.prediction.form_status": {"answers": lambda: {"autos settled by": "1995"}},
+    "kit.display.targets.lab_html": {
+        "summary": lambda: lab().summary,
+        "values": lambda: chips().values[:6],
+        "increase": lambda: lab().increase,
+        "reached": lambda: lab().reached,
+    },
+    "kit.display.targets.plan_html": {"summary": lambda: "a summary", "values": lambda: chips().values[:6]},
+    "kit.display.targets.status_warning": {"values": lambda: chips().values[:6]},
+    "kit.display.targets.verdict": {"result": lambda: lab().reached},
+    "kit.display.targets.plan": {
+        "result": lambda: module("targets").growth_plan(chips(), "1993Q3", growth_target())
+    },
+    "kit.display.targets.position": {"result": lambda: module("targets").weigh({"results": 3})},
     "kit.widgets.targets.growth_view": {
         "start": lambda: "1993Q3",
         "level": lambda: 25.0,
         "periods": lambda: 8,
     },
-    "kit.widgets.targets.values_html": {"values": lambda: chips().values[:6]},
-    "kit.widgets.targets.figures_html": {"figures": lambda: module("targets").article_figures()},
-    "kit.widgets.targets.timeline_html": {"events": lambda: module("targets").events()},
-    "kit.widgets.targets.arguments_html": {"items": lambda: module("targets").arguments()},
-    "kit.widgets.targets.role_briefs_html": {"items": lambda: module("targets").roles()},
-    "kit.widgets.targets.position_html": {"position": lambda: module("targets").weigh({"results": 3})},
+    "kit.display.targets.values_table": {"values": lambda: chips().values[:6]},
+    "kit.display.targets.figures_table": {"figures": lambda: module("targets").article_figures()},
+    "kit.display.targets.timeline_table": {"events": lambda: module("targets").events()},
+    "kit.display.targets.arguments_table": {"items": lambda: module("targets").arguments()},
+    "kit.display.targets.role_briefs": {"items": lambda: module("targets").roles()},
+    "kit.display.targets.position_html": {"position": lambda: module("targets").weigh({"results": 3})},
 }
 
 

@@ -1,13 +1,19 @@
 """The nbgrader round trip: real nbgrader generates the assignment from the source exercise
-notebooks and autogrades two submissions: the sources with their solutions, and the committed
-student versions, untouched. The solutions earn every autograded point; the student versions
-earn none, and run headless to the end with every check saying "not answered yet".
+notebooks and autogrades four submissions: the sources with their solutions; the committed
+student versions, untouched; and, for every notebook answered through widgets, the student
+version answered through its widgets in a real kernel, once right and once partly right, handed
+in with the work file the widgets wrote. The solutions and the right widget answers earn every
+autograded point, the partly right ones the points of the questions they got right, and the
+untouched versions none; while a question is unanswered, its visible test fails (so nbgrader's
+Validate cannot report success).
 
 Autograding executes each submitted notebook in a fresh kernel, so the untouched submission's
 autograded copy is also the proof that the student versions run: no second execution needed.
 """
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +21,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbclient import NotebookClient
 from nbgrader.api import Gradebook
+
+from kit.variants import computed, variant_index
 
 EXERCISES = Path(__file__).parents[1] / "exercises"
 STUDENT = EXERCISES / "student"
@@ -39,7 +48,81 @@ def nbgrader(course: Path, *args: str) -> None:
 
 
 SOURCES = sorted(EXERCISES.glob("*.ipynb"))
+WIDGET_SOURCES = [p for p in SOURCES if 'exercise.ask(\\"' in p.read_text(encoding="utf-8")]
 ASSIGNMENT = "exercises"
+STUDENT_ID = "ana"
+BANK = re.compile(r'start_exercise\((?:\\)?"(\w+)(?:\\)?"\)')
+
+
+def bank_of(source: Path) -> str:
+    """Return the name of the question bank a source exercise notebook starts."""
+    return BANK.search(source.read_text(encoding="utf-8")).group(1)
+
+
+def key_answers(bank: str, student: str) -> dict[str, object]:
+    """Return the right answer to every auto-checked question of ``bank`` for ``student``, from the key."""
+    key = json.loads((EXERCISES / "key" / f"{bank}.json").read_text(encoding="utf-8"))
+    answers = {}
+    for question in key["questions"]:
+        if "variant" in question:
+            draws = computed(question["id"], question["variant"])
+            index = variant_index(student, bank, question["id"], len(draws))
+            answers[question["id"]] = draws[index][1]["expected"]
+        elif question["kind"] != "written":
+            answers[question["id"]] = question["expected"]
+    return answers
+
+
+def wrong_answer(value: object) -> object:
+    """Return an answer of the same form that is not right."""
+    if isinstance(value, int | float):
+        return value + 1000
+    if isinstance(value, list):
+        return value[:-1] or [99]
+    return "not one of the options" if isinstance(value, str) else {}
+
+
+def driving_code(source: Path, right: int | None) -> str:
+    """Return the code a test runs in the kernel after the student version: type the student id,
+    set every widget as a student would and press Check (the first ``right`` questions right, the
+    others wrong), type a written answer, and run the source's chart cells."""
+    answers = key_answers(bank_of(source), STUDENT_ID)
+    lines = [f"exercise.id_box.value = {STUDENT_ID!r}", "exercise.id_button.click()"]
+    for number, (qid, value) in enumerate(answers.items()):
+        given = value if right is None or number < right else wrong_answer(value)
+        lines += [
+            f"exercise.asked[{qid!r}].answer({given!r})",
+            f"exercise.asked[{qid!r}].check_button.click()",
+        ]
+    notebook = nbformat.read(source, as_version=4)
+    for cell in notebook.cells:
+        written = re.search(r'exercise\.ask\("(\w+)"\)', cell.source)
+        if written and written.group(1) not in answers:
+            lines.append(f"exercise.asked[{written.group(1)!r}].answer('As ¶9 and ¶11 show, ' * 30)")
+        elif (
+            cell.cell_type == "code"
+            and "exercise.ask(" not in cell.source
+            and "BEGIN SOLUTION" in cell.source
+        ):
+            lines.append(cell.source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""))
+    return "\n".join(lines)
+
+
+def answer_through_widgets(source: Path, folder: Path, right: int | None) -> None:
+    """Run the student version of ``source`` in a real kernel in ``folder``, then answer through
+    its widgets; leave the untouched notebook and the work file the widgets wrote in ``folder``."""
+    student = nbformat.read(STUDENT / source.name, as_version=4)
+    shutil.copy(STUDENT / source.name, folder / source.name)
+    student.cells.append(nbformat.v4.new_code_cell(driving_code(source, right)))
+    client = NotebookClient(
+        student, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}}
+    )
+    client.execute()
+    errors = [o for o in student.cells[-1].outputs if o["output_type"] == "error"]
+    assert not errors, errors
+
+
+PARTLY_RIGHT = 3  # the first three auto-checked questions right, the others wrong
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +140,11 @@ def course(tmp_path_factory) -> Path:
         submitted.mkdir(parents=True)
         for source in SOURCES:
             shutil.copy(folder / source.name, submitted / source.name)
+    for student, right in {"widgets": None, "partly": PARTLY_RIGHT}.items():
+        submitted = course / "submitted" / student / ASSIGNMENT
+        submitted.mkdir(parents=True)
+        for source in WIDGET_SOURCES:
+            answer_through_widgets(source, submitted, right)
     nbgrader(course, "autograde", ASSIGNMENT, "--force")
     return course
 
@@ -66,7 +154,7 @@ def scores(course) -> dict[tuple[str, str], tuple[float, float]]:
     """Return (autograded score, autogradable maximum) by (student, notebook)."""
     found = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        for student in ("solutions", "untouched"):
+        for student in ("solutions", "untouched", "widgets", "partly"):
             for notebook in gradebook.find_submission(ASSIGNMENT, student).notebooks:
                 auto = [g for g in notebook.grades if g.auto_score is not None and not g.needs_manual_grade]
                 found[student, notebook.name] = (
@@ -102,8 +190,42 @@ def test_the_student_version_runs_with_nothing_answered(course, source):
     errors = [o for c in others for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors, [f"{e['ename']}: {e['evalue']}" for e in errors]
     texts = [text for c in others for text in outputs(c)]
-    checks = [t for t in texts if t.startswith("q")]
-    assert checks and all(t.endswith(": not answered yet.") for t in checks), checks
+    checks = [t for t in texts if re.match(r"q\d+[:.] ", t)]
+    assert checks and all("not answered yet" in t for t in checks), checks
     assert texts[-1].startswith("Wrote ") and ", 0 answered, 0 with every check passed." in texts[-1]
     # every hidden test fails on an unanswered question, as it should
     assert all(any(o["output_type"] == "error" for o in c["outputs"]) for c in hidden_tests)
+
+
+@pytest.mark.parametrize("source", WIDGET_SOURCES, ids=lambda p: p.stem)
+def test_answers_given_through_the_widgets_are_graded_from_the_work_file(scores, source):
+    solutions, widgets = scores["solutions", source.stem], scores["widgets", source.stem]
+    assert widgets[1] == solutions[1] and widgets[0] == widgets[1], (solutions, widgets)
+
+
+@pytest.mark.parametrize("source", WIDGET_SOURCES, ids=lambda p: p.stem)
+def test_a_partly_right_submission_gets_the_points_of_the_questions_it_got_right(scores, course, source):
+    graded = nbformat.read(course / "autograded" / "partly" / ASSIGNMENT / source.name, as_version=4)
+    points = {
+        c.metadata["nbgrader"]["grade_id"].removesuffix("_test"): c.metadata["nbgrader"]["points"]
+        for c in graded.cells
+        if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")
+    }
+    right = list(key_answers(bank_of(source), STUDENT_ID))[:PARTLY_RIGHT]
+    assert scores["partly", source.stem][0] == sum(points[q] for q in right if q in points) > 0
+
+
+@pytest.mark.parametrize("source", WIDGET_SOURCES, ids=lambda p: p.stem)
+def test_the_visible_tests_fail_while_a_question_is_unanswered(course, source):
+    graded = nbformat.read(course / "autograded" / "untouched" / ASSIGNMENT / source.name, as_version=4)
+    visible = [c for c in graded.cells if "exercise.require(" in c.source]
+    assert visible and all(
+        any(
+            o.get("ename") == "AssertionError" and "is not answered yet" in o.get("evalue", "")
+            for o in c.outputs
+        )
+        for c in visible
+    )
+    # and the student version itself holds no answer placeholder
+    student = (STUDENT / source.name).read_text(encoding="utf-8")
+    assert not re.search(r'\bq\d+ = (\[\]|\{\}|\.\.\.|""|\\"\\"\\")', student)

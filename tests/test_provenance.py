@@ -35,9 +35,9 @@ def test_the_search_covers_the_data_the_lessons_and_the_exercises():
         "kit/data/targets_README.md",
         "kit/stakeholders.py",
         "notebooks/05_stakeholders.ipynb",
-        "exercises/03_stakeholders_exercises.ipynb",
-        "exercises/student/03_stakeholders_exercises.ipynb",
-        "kit/data/exercises/04_numerical_targets.json",
+        "exercises/05_stakeholders_exercises.ipynb",
+        "exercises/student/05_stakeholders_exercises.ipynb",
+        "kit/data/exercises/06_numerical_targets.json",
     } <= names
 
 

@@ -7,10 +7,11 @@ Expected values were counted by hand in the seed article: ¶1 has 39 words and n
 import pytest
 
 from kit.article import load_article
+from kit.display import rewrite_table
 from kit.errors import InvalidInputError
 from kit.framing import device_counts, find_devices
 from kit.quotes import extract_quotes, voice_share
-from kit.rewrite import opening, read_rewrite
+from kit.rewrite import compare_rewrite, opening, read_rewrite
 
 REWRITE = """
 Washington Drops Its Demand for Numerical Targets
@@ -102,3 +103,50 @@ def test_bad_arguments_name_what_is_allowed(article):
         InvalidInputError, match="article must be an Article, as load_article.. returns, but a str"
     ):
         opening(article.source)
+
+
+def test_a_rewrite_is_measured_beside_the_original_opening(article):
+    comparison = compare_rewrite(article, REWRITE)
+    original, mine = comparison.original, comparison.yours
+    assert comparison.problem == ""
+    # 39 + 43 words, 34 of them Kantor's (counted by hand above): 48 / 82 = 58.5% narration
+    assert (original.body_words, original.quoted_words, original.narration_percent) == (82, 34, 58.5)
+    assert original.by_side == {"U.S. government": 34}
+    # Kakizawa's five quoted words are the rewrite's only quotation
+    assert mine.quoted_words == 5
+    assert mine.by_side == {"Japanese government": 5}
+    assert mine.framing.text.startswith("Washington Drops Its Demand")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "Write your rewrite in q8 first."),
+        (None, "Write your rewrite in q8 first."),
+        ("One line only", "The kit cannot read your rewrite yet: text does not follow the layout: 1 line(s)"),
+        (
+            REWRITE.replace("\n\nThe agreement", " The agreement"),
+            "The kit cannot read your rewrite yet: paragraphs",
+        ),
+    ],
+)
+def test_a_rewrite_that_cannot_be_read_is_named_and_the_original_still_measured(article, text, problem):
+    comparison = compare_rewrite(article, text)
+    assert comparison.yours is None
+    assert comparison.problem.startswith(problem)
+    assert comparison.original.quoted_words == 34
+    table = rewrite_table(comparison).data
+    assert "<th>your rewrite</th>" not in table and "the original&#x27;s opening" in table
+
+
+def test_the_rewrite_table_has_a_column_per_opening(article):
+    table = rewrite_table(compare_rewrite(article, REWRITE)).data
+    assert "<th>your rewrite</th>" in table
+    assert "<tr><td>quoted words</td><td>34</td><td>5</td></tr>" in table
+    assert "<tr><td>quoted words: Japanese government</td><td>0</td><td>5</td></tr>" in table
+
+
+def test_a_rewrite_that_cannot_be_read_has_no_scores_to_chart(article):
+    assert compare_rewrite(article, REWRITE).your_scores.text.startswith("Washington Drops")
+    with pytest.raises(InvalidInputError, match="Write your rewrite in q8 first."):
+        assert compare_rewrite(article, "").your_scores is None  # raises first

@@ -8,7 +8,7 @@ import re
 import ipywidgets as widgets
 import pytest
 
-from kit.display import grid_reasons_html
+from kit.display.stakeholders import grid_reasons_html
 from kit.errors import InvalidInputError, KitError
 from kit.stakeholders import Constituent
 from kit.store import open_work

@@ -3,14 +3,17 @@
 Plain ``jupyter nbconvert --to html`` leaves each widget as an empty box waiting for a
 widget manager from unpkg.com (blank offline), or as ``VBox(children=...)`` text when the
 notebook holds no widget state, and drops the charts' alt text. ``kit.static`` exports
-each widget as a note naming the notebook to open. These tests export every lesson
-(without executing it) and read the HTML; one copy is opened in Chromium with every
-non-file request refused, as in a firewalled classroom.
+each widget as a note naming the notebook to open, and each formula as MathML. These tests
+export every lesson (without executing it) and read the HTML; every copy is opened in
+Chromium with every non-file request refused, as in a firewalled classroom.
 """
 
 from __future__ import annotations
 
 import base64
+import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,19 +31,21 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Counted by hand in each lesson: the cells that call show(...) and the cells that display a widget.
 CHARTS = {
     "00_start_here.ipynb": 0,
+    "01_background.ipynb": 0,
     "02_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
     "05_stakeholders.ipynb": 5,
-    "04_numerical_targets.ipynb": 6,
-    "05_targets_debate.ipynb": 1,
+    "06_numerical_targets.ipynb": 6,
+    "07_targets_debate.ipynb": 1,
 }
 WIDGETS = {
     "00_start_here.ipynb": 1,
-    "02_reading_the_article.ipynb": 2,
+    "01_background.ipynb": 3,
+    "02_reading_the_article.ipynb": 6,
     "02_framing.ipynb": 3,
     "05_stakeholders.ipynb": 8,
-    "04_numerical_targets.ipynb": 2,
-    "05_targets_debate.ipynb": 1,
+    "06_numerical_targets.ipynb": 2,
+    "07_targets_debate.ipynb": 2,
 }
 # What a reader must never see where a widget was: its Python repr, or the widget manager's errors.
 WIDGET_LEFTOVERS = ("VBox(", "HBox(", "Error displaying widget", "model not found", "Loading widget")
@@ -130,8 +135,9 @@ def test_no_widget_repr_state_or_manager_is_left(exported, name):
     outputs = "".join(page.output_text)
     assert [bad for bad in WIDGET_LEFTOVERS if bad in outputs] == []
     assert [s.get("type") for s in page.scripts if "widget" in s.get("type", "")] == []
-    # Nothing is fetched but MathJax, which only typesets notebook 02's kappa formula.
-    assert [s["src"] for s in page.scripts if s.get("src") and "mathjax" not in s["src"]] == []
+    # Nothing is fetched: no require.js, no widget manager, no MathJax (formulas are MathML).
+    assert [s["src"] for s in page.scripts if s.get("src")] == []
+    assert "MathJax.Hub" not in html and "cdnjs" not in html
     assert "unpkg.com" not in html and "require.min.js" not in html
 
 
@@ -187,7 +193,8 @@ def test_a_path_that_is_not_a_notebook_is_refused(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_lesson_01_reads_offline_in_chromium(exported):
+def offline_page(path: Path) -> tuple[dict, list[str]]:
+    """Open ``path`` in Chromium, every non-file request refused; return what it shows and the refusals."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_or_skip()
@@ -206,12 +213,128 @@ def test_lesson_01_reads_offline_in_chromium(exported):
             context = browser.new_context()
             context.route("**/*", only_local)
             page = context.new_page()
-            page.goto(exported["02_reading_the_article.ipynb"].as_uri(), wait_until="load")
-            widths = page.evaluate("[...document.images].map((i) => i.complete ? i.naturalWidth : 0)")
-            text = page.inner_text("body")
+            page.goto(path.as_uri(), wait_until="load")
+            shown = page.evaluate(SHOWN)
         finally:
             browser.close()
-    assert len(widths) == 4 and all(w > 0 for w in widths)
-    assert [bad for bad in WIDGET_LEFTOVERS if bad in text] == []
-    assert text.count("Interactive control: open 02_reading_the_article.ipynb in JupyterLab") == 2
-    assert [url for url in refused if "mathjax" not in url] == []
+    return shown, refused
+
+
+# What a reader sees: each image's width once loaded, each formula's drawn size, the text.
+SHOWN = """() => ({
+    images: [...document.images].map((i) => (i.complete ? i.naturalWidth : 0)),
+    formulas: [...document.querySelectorAll('math')].map((m) => {
+        const box = m.getBoundingClientRect();
+        return [m.getAttribute('display') || 'inline', Math.round(box.width), Math.round(box.height)];
+    }),
+    text: document.body.innerText,
+    outputs: [...document.querySelectorAll('.jp-OutputArea-output')].map((o) => o.innerText).join(' '),
+})"""
+
+
+# $$display$$ or $inline$ TeX, as Markdown with math reads it; \$ is a dollar sign, not math.
+FORMULA = r"(?<![\\$])\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$([^$\n]+?)(?<![\\$])\$"
+
+
+def formulas_in(name: str) -> list[str]:
+    """Return 'block' or 'inline' for each TeX formula in lesson ``name``'s Markdown cells, in order.
+
+    A dollar sign escaped as ``\\$`` (a price) starts no formula, as in JupyterLab.
+    """
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for block, _inline in re.findall(FORMULA, cell.source, flags=re.S):
+                found.append("block" if block else "inline")
+    return found
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_static_copy_reads_offline_in_chromium(exported, name):
+    shown, refused = offline_page(exported[name])
+    assert refused == []
+    assert len(shown["images"]) == len(stored_outputs(name, "image/png"))
+    assert all(width > 0 for width in shown["images"])
+    assert [bad for bad in WIDGET_LEFTOVERS if bad in shown["outputs"]] == []
+    assert shown["text"].count(f"Interactive control: open {name} in JupyterLab") == len(
+        stored_outputs(name, WIDGET_VIEW)
+    )
+    # Each formula is drawn by the browser as MathML (a box with a size), none left as TeX.
+    assert [display for display, _, _ in shown["formulas"]] == formulas_in(name)
+    assert all(width > 0 and height > 0 for _, width, height in shown["formulas"])
+    assert "\\frac" not in shown["text"] and "$$" not in shown["text"]
+
+
+def test_at_least_one_lesson_has_a_formula_to_render():
+    # Otherwise the offline test above would pass without checking any formula.
+    assert any(formulas_in(name) for name in LESSONS)
+
+
+def test_a_formula_becomes_mathml_and_a_price_stays_text():
+    cell = nbformat.v4.new_markdown_cell(
+        "Kappa: $$\\kappa = \\frac{p_o - p_e}{1 - p_e}$$ where $p_o$ is observed. Cost: 5 dollars."
+    )
+    html, _ = StaticHTMLExporter().from_notebook_node(nbformat.v4.new_notebook(cells=[cell]))
+    assert re.findall(r'<math display="(\w+)" xmlns="http://www.w3.org/1998/Math/MathML">', html) == [
+        "block",
+        "inline",
+    ]
+    assert "<mi>κ</mi><mo>=</mo><mfrac>" in html
+    assert "$$" not in html and "MathJax.Hub" not in html
+
+
+def test_a_hostile_notebook_name_is_escaped_in_the_copy(tmp_path):
+    name = "<img src=x onerror=alert(1)>"
+    path = tmp_path / f"{name}.ipynb"
+    nbformat.write(widget_notebook(with_state=True), path)
+    html = static_html(path)
+    assert "<img src=x" not in html
+    assert Page(html).notes == [widget_note(f"{name}.ipynb")["text/plain"]]
+    assert "&lt;img src=x onerror=alert(1)&gt;.ipynb" in html
+
+
+def hostile_markdown_notebook(path: Path) -> Path:
+    """Write a notebook whose Markdown holds a script and an event handler; return its path."""
+    cell = nbformat.v4.new_markdown_cell('Hello <script>alert(1)</script> <b onclick="alert(2)">there</b>')
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    return path
+
+
+def test_sanitize_strips_scripts_and_handlers_from_an_untrusted_notebook(tmp_path, capsys):
+    path = hostile_markdown_notebook(tmp_path / "handin.ipynb")
+    assert main([str(path), "--out", str(tmp_path / "kept")]) == 0
+    assert "<script>alert(1)</script>" in (tmp_path / "kept" / "handin.html").read_text(encoding="utf-8")
+    assert main([str(path), "--out", str(tmp_path / "clean"), "--sanitize"]) == 0
+    clean = (tmp_path / "clean" / "handin.html").read_text(encoding="utf-8")
+    assert "alert(1)</script>" not in clean and "onclick" not in clean and "there" in clean
+
+
+def test_the_command_line_reports_each_bad_notebook_on_one_line_and_exits_1(tmp_path, capsys):
+    good = hostile_markdown_notebook(tmp_path / "good.ipynb")
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{not json", encoding="utf-8")
+    code = main([str(tmp_path / "missing.ipynb"), str(broken), str(good), "--out", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert code == 1
+    assert len(errors) == 2 and all(
+        line.startswith("python -m kit.static: error: write_static_copy:") for line in errors
+    )
+    assert "must be an existing .ipynb file" in errors[0] and "missing.ipynb" in errors[0]
+    assert "must be a readable notebook (reading 'broken.ipynb' failed:" in errors[1]
+    assert captured.out.strip().endswith("good.html") and (tmp_path / "out" / "good.html").is_file()
+
+
+def test_python_dash_m_kit_static_exits_non_zero_without_a_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "kit.static", str(tmp_path / "nope.ipynb"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"python -m kit.static: error: write_static_copy: parameter 'path' must be an existing .ipynb file, "
+        f"not {str(tmp_path / 'nope.ipynb')!r}."
+    ]

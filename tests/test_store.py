@@ -112,3 +112,126 @@ def test_killing_a_process_mid_save_never_leaves_a_broken_file(tmp_path):
             assert answers["essay"] == "word " * 2000
             rounds.append(answers["round"])
     assert rounds, "no save ever completed: the test proved nothing"
+
+
+# Issue 13: never lose a student's work (two kernels, a poison answer, a newer kit, deep nesting).
+
+TWO_KERNELS = """
+import sys
+from kit.store import open_work
+work = open_work("shared", sys.argv[1])
+for number in range(150):
+    work.set(f"{sys.argv[2]}.{number}", number)
+    if number % 10 == 0:
+        assert open_work("shared", sys.argv[1]).notice is None  # a reader never sees a partial file
+print("done", flush=True)
+"""
+
+
+def test_two_kernels_saving_to_one_work_file_lose_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", TWO_KERNELS, str(tmp_path), who],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in ("lab", "voila")
+    ]
+    results = [writer.communicate(timeout=120) for writer in writers]
+    assert [out for out, _ in results] == ["done\n", "done\n"], [err for _, err in results]
+    answers = open_work("shared", tmp_path).answers
+    assert answers == {f"{who}.{n}": n for who in ("lab", "voila") for n in range(150)}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".shared.work.json.lock", "shared.work.json"]
+
+
+def test_a_save_merges_what_another_kernel_saved_meanwhile(tmp_path):
+    lab, voila = open_work("nb", tmp_path), open_work("nb", tmp_path)
+    lab.set("q1", "A")
+    voila.set("q2", "B")
+    lab.set("q3", "C")
+    assert open_work("nb", tmp_path).answers == {"q1": "A", "q2": "B", "q3": "C"}
+    assert lab.get("q2") == "B"  # each save also brings the other kernel's answers in
+
+
+def test_a_lone_surrogate_is_stored_escaped_and_never_stops_later_saves(tmp_path):
+    work = open_work("nb", tmp_path)
+    work.set("answer.q7", "para 4 says \ud83d")
+    work.set("answer.q8", "Kantor ✓")
+    again = open_work("nb", tmp_path)
+    assert again.answers == {"answer.q7": "para 4 says \ud83d", "answer.q8": "Kantor ✓"}
+    assert again.notice is None
+    assert "\\ud83d" in (tmp_path / "nb.work.json").read_text(encoding="utf-8")
+
+
+def test_a_failed_save_is_not_shown_as_saved(tmp_path, monkeypatch):
+    work = open_work("nb", tmp_path)
+    work.set("prediction", "no deal by 1995")
+
+    def crash(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        work.set("prediction", "a deal without targets")
+    assert work.get("prediction") == "no deal by 1995"  # what the progress display reads
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_work_file_from_a_newer_kit_is_backed_up_byte_for_byte(tmp_path):
+    path = tmp_path / "nb.work.json"
+    original = b'{"kit_work_file": 99, "answers": {"q1": "B"}, "history": [1, 2],  "notebook": "nb"}'
+    path.write_bytes(original)
+    work = open_work("nb", tmp_path)
+    assert work.get("q1") == "B"
+    assert "newer version of the kit (format 99; this kit reads and writes format 1)" in work.notice
+    assert "copy was kept as nb.newer-kit-1.json" in work.notice
+    assert (tmp_path / "nb.newer-kit-1.json").read_bytes() == original
+    work.set("q2", "C")
+    assert (tmp_path / "nb.newer-kit-1.json").read_bytes() == original
+    assert open_work("nb", tmp_path).answers == {"q1": "B", "q2": "C"}
+
+
+@pytest.mark.parametrize("depth", [500, 5000, 100_000])
+def test_a_deeply_nested_work_file_is_set_aside(tmp_path, depth):
+    (tmp_path / "nb.work.json").write_text('{"answers": {"q1": ' + "[" * depth + "]" * depth + "}}")
+    work = open_work("nb", tmp_path)
+    assert work.answers == {}
+    assert "nested more than 100 levels" in work.notice and "kept as nb.unreadable-1.json" in work.notice
+    work.set("q1", "A")
+    assert open_work("nb", tmp_path).notice is None
+
+
+def test_a_deeply_nested_answer_is_refused_with_its_key(tmp_path):
+    work = open_work("nb", tmp_path)
+    deep = []
+    for _ in range(2000):
+        deep = [deep]
+    with pytest.raises(InvalidInputError, match="answer 'q1' is nested more than 100 levels deep"):
+        work.set("q1", deep)
+
+
+def test_a_read_only_folder_gives_a_kit_error_that_is_still_an_os_error(tmp_path, monkeypatch):
+    from kit.errors import KitError
+
+    work = open_work("nb", tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    with pytest.raises(KitError, match=r"could not be saved in .* \(Permission denied\)") as caught:
+        work.set("q1", "A")
+    assert isinstance(caught.value, OSError)  # Exercise.check turns it into a note, not a crash
+
+
+def test_an_over_long_folder_name_is_a_clear_error(tmp_path):
+    with pytest.raises(InvalidInputError, match="folder .* cannot be used for a work file.*too long"):
+        open_work("nb", tmp_path / ("x" * 300))
+    (tmp_path / "file").write_text("")
+    with pytest.raises(InvalidInputError, match="folder .* cannot be used for a work file.*not a folder"):
+        open_work("nb", tmp_path / "file")

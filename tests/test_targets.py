@@ -2,11 +2,13 @@
 
 import datetime
 import math
+import re
 
 import pytest
 
 from kit.errors import InvalidInputError, KitError
 from kit.targets import (
+    BASES,
     DATASETS,
     STATUSES,
     DataFormatError,
@@ -25,8 +27,8 @@ from kit.targets import (
     required_growth,
 )
 
-HEADER = "series,year,quarter,value,unit,status,source,note\n"
-GOOD = "s,1993,,59.3,USD billions,VERIFIED,LA Times 18 Feb 1994,\n"
+HEADER = "series,year,quarter,value,unit,basis,status,source,note\n"
+GOOD = "s,1993,,59.3,USD billions,census,VERIFIED,LA Times 18 Feb 1994,\n"
 
 
 def write(tmp_path, body, name="bad.csv"):
@@ -60,49 +62,98 @@ def test_the_article_year_figures_match_the_fact_sheet():
     assert (deficit.value.value, deficit.year) == (-59.3, 1993)
 
 
-def test_every_value_has_a_source_and_a_known_status():
-    for name in DATASETS:
-        for series in load_dataset(name).series.values():
-            for value in series.values:
-                assert value.source.strip(), (name, value)
-                assert value.status in STATUSES, (name, value)
+def all_values():
+    return [(name, v) for name in DATASETS for s in load_dataset(name).series.values() for v in s.values]
 
 
-def test_values_recalled_from_memory_are_marked_unverified():
-    trade = load_dataset("us_goods_trade")
-    for name in ("exports_census_memory", "imports_census_memory", "balance_census_memory"):
-        assert len(trade[name].values) == 16  # 1985 to 2000
-        assert {v.status for v in trade[name].values} == {"UNVERIFIED"}
-        assert {v.source for v in trade[name].values} == {
-            "U.S. Census Bureau, Trade in Goods with Japan (table c5880), "
-            "https://www.census.gov/foreign-trade/balance/c5880.html: "
-            "values recalled from memory; the table was not consulted"
-        }
-    # the years with no contemporaneous figure are not in the reported series at all
-    assert set(trade["balance_reported"].periods).isdisjoint({"1985", "1988", "1992"})
-    assert {v.status for v in load_dataset("japan_current_account")["bpm5_usd"].values} == {"UNVERIFIED"}
-    chips = load_dataset("semiconductor_share")
-    assert all(v.value != 20.2 for s in chips.series.values() for v in s.values)  # the unfound 20.2%
-    assert chips["us_count_annual"].periods == ("1986", "1994", "1995")  # 1987-1989 are recollections
-    assert chips["us_count_quarterly"].at("1992Q4").value == 20.1
+def test_every_verified_value_names_its_source_and_every_derived_one_its_calculation():
+    for name, value in all_values():
+        assert value.status in STATUSES and value.basis in BASES, (name, value)
+        if value.status.startswith("VERIFIED"):
+            assert re.search(r"https?://|\b(19|20)\d\d\b", value.source), (name, value)
+        if value.derived:
+            assert "=" in value.note, (name, value)
 
 
-def test_derived_values_show_their_calculation():
+def test_no_value_is_recalled_from_memory_and_few_remain_unverified():
+    for _name, value in all_values():
+        for word in ("memory", "recalled", "remembered", "recollection"):
+            assert word not in f"{value.source} {value.note}".lower(), value
+    unverified = [(name, v.series, v.period) for name, v in all_values() if not v.verified]
+    assert len(unverified) <= 21
+    assert unverified == [
+        ("us_goods_trade", "balance_bop", "1990"),
+        ("imported_vehicles", "all_imported_vehicles", "1998"),
+        ("imported_vehicles", "foreign_maker_vehicles", "1996"),
+    ]
+    assert not [n for n in load_dataset("us_goods_trade").series if "memory" in n]
+
+
+@pytest.mark.parametrize(
+    ("dataset", "series", "period", "value", "status"),
+    [  # the corrections of the source check (DATA_CHECKS.md, section 7), each worked from its source
+        ("us_goods_trade", "balance_reported", "1987", -56.3, "VERIFIED"),
+        ("us_goods_trade", "balance_reported", "1995", -59.3, "VERIFIED"),
+        ("us_goods_trade", "balance_reported", "1999", -73.9, "VERIFIED"),
+        ("us_goods_trade", "balance_reported", "1990", -41.1, "DERIVED"),  # 43.44 / 1.057
+        ("us_goods_trade", "balance_cif", "1985", -49.7, "VERIFIED"),
+        ("us_goods_trade", "exports_reported", "2000", 65.3, "DERIVED"),
+        ("us_goods_trade", "exports_reported", "1994", 53.5, "DERIVED"),  # 64.3 - 10.8
+        ("us_goods_trade", "imports_reported", "1995", 123.6, "VERIFIED"),
+        ("us_goods_trade", "imports_reported", "1999", 131.4, "VERIFIED"),
+        ("us_goods_trade", "imports_reported", "2000", 146.6, "VERIFIED (secondary)"),
+        ("japan_current_account", "bpm4_first_reported", "1991", 72.6, "VERIFIED"),
+        ("japan_current_account", "bpm4_revised", "1991", 72.7, "DERIVED"),  # 117.3 / 1.613
+        ("japan_current_account", "bpm5_usd", "1990", 44.6, "DERIVED"),  # 6.474 tn / 144.9987
+        ("japan_current_account", "bpm5_usd", "1995", 110.5, "DERIVED"),  # 10.386 tn / 93.9649
+        ("japan_current_account", "bpm5_usd", "1996", 65.8, "DERIVED"),  # 7.158 tn / 108.78
+        ("semiconductor_share", "us_count_quarterly", "1992Q2", 16.0, "VERIFIED (secondary)"),
+        ("imported_vehicles", "foreign_made_cars", "1985", 50172, "VERIFIED"),
+    ],
+)
+def test_the_source_check_corrections_are_in_the_data(dataset, series, period, value, status):
+    found = load_dataset(dataset)[series].at(period)
+    assert (found.value, found.status) == (value, status)
+
+
+def test_derived_values_match_their_calculation():
+    assert round(43.44 / 1.057, 1) == 41.1 and round(64.3 - 10.8, 1) == 53.5
+    assert round(6.474e3 / 144.9987, 1) == 44.6 and round(10.386e3 / 93.9649, 1) == 110.5
+    assert round(7.158e3 / 108.78, 1) == 65.8 and round(117.3 / 1.613, 1) == 72.7
     assert load_dataset("dealer_outlets")["outcome_cumulative"].at(1997).note == "103 + 34 = 137"
-    first = load_dataset("japan_current_account")["bpm4_first_reported"].at(1991)
-    assert first.status == "DERIVED" and round(117.3 / 1.613, 1) == first.value
+    rate = load_dataset("japan_current_account")["bpm5_usd"].at(1995)
+    assert "AEXJPUS" in rate.source and rate.note.startswith("10.386 trillion yen / 93.9649 yen per dollar")
+
+
+def test_each_series_has_one_basis_and_the_bases_are_kept_apart():
+    trade = load_dataset("us_goods_trade")
+    assert {name: s.basis for name, s in trade.series.items()} == {
+        "balance_cif": "cif",
+        "balance_basis_unstated": "unstated",
+        "balance_reported": "census",
+        "balance_revised": "census",
+        "balance_first_release": "census",
+        "balance_bop": "bop",
+        "exports_reported": "census",
+        "imports_reported": "census",
+    }
+    assert trade["balance_reported"].periods[0] == "1987"  # 1985 (c.i.f.) and 1986 are not in it
+    account = load_dataset("japan_current_account")
+    assert {account[n].basis for n in ("bpm4_first_reported", "bpm4_revised")} == {"bpm4"}
+    assert {account[n].basis for n in ("bpm5_yen", "bpm5_usd")} == {"bpm5"}
+    assert trade["balance_revised"].at(1993).value == -59.4  # the second vintage of the article's figure
 
 
 def test_imported_vehicle_definitions_are_kept_apart():
     vehicles = load_dataset("imported_vehicles")
-    assert set(vehicles.series) == {
-        "foreign_made_cars",
-        "imported_car_registrations",
-        "all_imported_vehicles",
-        "foreign_maker_vehicles",
+    assert {name: s.basis for name, s in vehicles.series.items()} == {
+        "foreign_made_cars": "foreign_cars",
+        "imported_car_registrations": "jaia_registrations",
+        "all_imported_vehicles": "all_imports",
+        "foreign_maker_vehicles": "foreign_makers",
     }
     assert vehicles["all_imported_vehicles"].at(1996).value == 427525
-    assert vehicles["foreign_maker_vehicles"].at(1996).value == 320000
+    assert vehicles["foreign_maker_vehicles"].at(1996).status == "UNVERIFIED"
 
 
 def test_the_events_of_the_talks():
@@ -142,55 +193,78 @@ def test_an_unknown_dataset_or_series_is_refused():
     ("body", "message"),
     [
         (
-            GOOD + "s,1994,,65.7,USD billions,VERIFIED,,\n",
+            GOOD + "s,1994,,65.7,USD billions,census,VERIFIED,,\n",
             "bad.csv, row 3, field 'source': is empty; every value needs one.",
         ),
         (
-            "s,1994,,65.7,USD billions,VERIFIED,Census as recalled from memory,\n",
-            "row 2, field 'status': is VERIFIED, but the source is a recollection: mark it UNVERIFIED.",
+            "s,1994,,65.7,USD billions,census,UNVERIFIED,Census as recalled from memory,\n",
+            "row 2, field 'source': names a recollection; the kit holds only sourced or derived values.",
         ),
         (
-            "s,1994,,65.7,USD billions,UNVERIFIED,from memory,\n",
-            "bad.csv, row 2, field 'note': is empty; a UNVERIFIED value needs a note",
+            "s,1994,,65.7,USD billions,census,VERIFIED,AP 1995,at a remembered rate\n",
+            "row 2, field 'note': names a recollection",
         ),
         (
-            "s,1994,,65.7,USD billions,MAYBE,AP,\n",
+            "s,1994,,65.7,USD billions,census,UNVERIFIED,AP,\n",
+            "bad.csv, row 2, field 'note': is empty; an UNVERIFIED value needs a note saying why.",
+        ),
+        (
+            "s,1994,,65.7,USD billions,census,DERIVED,AP,from the growth rate\n",
+            "row 2, field 'note': a DERIVED value needs its calculation in the note, like '103 + 34 = 137'.",
+        ),
+        (
+            "s,1994,,65.7,USD billions,fob,VERIFIED,AP 1995,\n",
+            "row 2, field 'basis': 'fob' is not a basis; use one of census, cif,",
+        ),
+        (
+            GOOD + "s,1994,,65.7,USD billions,cif,VERIFIED,AP 1995,\n",
+            "row 3, field 'basis': is 'cif', but s is on 'census': one basis a series.",
+        ),
+        (
+            "s,1994,,65.7,USD billions,census,VERIFIED,a newspaper,\n",
+            "row 2, field 'source': a VERIFIED value needs a source with its date or address, not 'a newsp",
+        ),
+        (
+            "s,1994,,65.7,USD billions,census,MAYBE,AP,\n",
             "bad.csv, row 2, field 'status': 'MAYBE' is not a status; use one of VERIFIED,",
         ),
         (
-            GOOD + "s,1992,,49.6,USD billions,VERIFIED,AP,\n",
+            GOOD + "s,1992,,49.6,USD billions,census,VERIFIED,AP 1995,\n",
             "bad.csv, row 3, field 'year': 1992 comes after 1993 in s: periods must be in order, each once.",
         ),
         (
-            GOOD + "s,1993,,59.4,USD billions,VERIFIED,AP,\n",
+            GOOD + "s,1993,,59.4,USD billions,census,VERIFIED,AP 1995,\n",
             "bad.csv, row 3, field 'year': 1993 comes after 1993 in s",
         ),
         (
-            "s,1993,,59.3,dollars,VERIFIED,AP,\n",
+            "s,1993,,59.3,dollars,census,VERIFIED,AP 1995,\n",
             "bad.csv, row 2, field 'unit': 'dollars' is not a known unit; use one of USD billions,",
         ),
         (
-            GOOD + "s,1994,,20,percent,VERIFIED,AP,\n",
+            GOOD + "s,1994,,20,percent,census,VERIFIED,AP 1995,\n",
             "bad.csv, row 3, field 'unit': is 'percent', but s is in 'USD billions'.",
         ),
         (
-            GOOD + "s,1994,2,60,USD billions,VERIFIED,AP,\n",
+            GOOD + "s,1994,2,60,USD billions,census,VERIFIED,AP 1995,\n",
             "bad.csv, row 3, field 'quarter': s mixes whole years",
         ),
         (
-            "s,1994,5,60,USD billions,VERIFIED,AP,\n",
+            "s,1994,5,60,USD billions,census,VERIFIED,AP 1995,\n",
             "row 2, field 'quarter': must be empty (a whole year) or 1 to 4",
         ),
         (
-            "s,1994,,n/a,USD billions,VERIFIED,AP,\n",
+            "s,1994,,n/a,USD billions,census,VERIFIED,AP 1995,\n",
             "row 2, field 'value': must be a float number, but it is 'n/a'.",
         ),
-        ("s,1994,,nan,USD billions,VERIFIED,AP,\n", "row 2, field 'value': must be a finite number"),
         (
-            "s,1970,,1,USD billions,VERIFIED,AP,\n",
+            "s,1994,,nan,USD billions,census,VERIFIED,AP 1995,\n",
+            "row 2, field 'value': must be a finite number",
+        ),
+        (
+            "s,1970,,1,USD billions,census,VERIFIED,AP 1995,\n",
             "row 2, field 'year': must be from 1980 to 2005, but it is 1970.",
         ),
-        (",1994,,1,USD billions,VERIFIED,AP,\n", "row 2, field 'series': is empty"),
+        (",1994,,1,USD billions,census,VERIFIED,AP 1995,\n", "row 2, field 'series': is empty"),
     ],
 )
 def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, message):
@@ -213,7 +287,7 @@ def test_a_wrong_header_or_an_empty_file_is_refused(tmp_path):
 
 def test_a_good_file_reads_into_series(tmp_path):
     dataset = read_dataset(
-        write(tmp_path, GOOD + "s,1994,,65.7,USD billions,VERIFIED,AP,\n", "targets_ok.csv")
+        write(tmp_path, GOOD + "s,1994,,65.7,USD billions,census,VERIFIED,AP 1995,\n", "targets_ok.csv")
     )
     assert dataset.name == "ok" and dataset["s"].periods == ("1993", "1994")
     assert dataset["s"].values[1].x == 1994.5
@@ -383,15 +457,15 @@ def test_the_1991_agreement_target_was_met_just(chips):
 def test_a_target_missed_on_its_date(chips):
     verdict = judge_target(chips, TargetDefinition(25, "1994Q4"))
     assert verdict.verdict == "not met"
-    assert verdict.reasons[1] == "Not met: 23.7% in 1994Q4, short by 1.3 points."
+    assert verdict.reasons[1] == "Not met: 23.7% in 1994Q4, short by 1.3 percentage points."
 
 
 def test_a_target_date_with_no_figure_cannot_be_judged(chips):
     verdict = judge_target(chips, TargetDefinition(20, "1991Q3"))
     assert verdict.verdict == "cannot tell"
     assert (
-        verdict.reasons[1]
-        == "Cannot tell: no figure for 1991Q3; the last before it was 13.1% in 1991Q1, short by 6.9 points."
+        verdict.reasons[1] == "Cannot tell: no figure for 1991Q3; the last before it was 13.1% in 1991Q1, "
+        "short by 6.9 percentage points."
     )
     early = judge_target(chips, TargetDefinition(20, "1989Q4"))
     assert early.reasons[1] == "The series starts at 1990Q4, after the date."
@@ -458,10 +532,19 @@ def test_every_argument_has_a_side_a_holder_and_a_source():
 
     found = arguments()
     assert len(found) == 10
-    assert {a.side for a in found} == {"for", "against"}
+    assert {a.side for a in found} == {"for", "against", "between"}
+    # the Framework's "objective criteria (qualitative and/or quantitative)" is the compromise, not a "for"
+    assert [a.id for a in found if a.side == "between"] == ["results"]
     assert all(a.holder and a.source and a.status != "UNVERIFIED" for a in found)
     holders = " ".join(a.holder for a in found)
-    for who in ("Clinton Administration", "Tyson", "Bhagwati", "Japan's government", "GATT/WTO", "carmakers"):
+    for who in (
+        "Framework's joint statement",
+        "Tyson",
+        "Bhagwati",
+        "Japan's government",
+        "GATT/WTO",
+        "carmakers",
+    ):
         assert who in holders
 
 
@@ -477,15 +560,21 @@ def test_roles_cite_known_arguments_and_sourced_facts():
 def test_weights_imply_a_position():
     from kit.targets import weigh
 
-    # for: results 4; against: vie 2 -> (4 - 2) / 6 = +0.333
-    position = weigh({"results": 4, "vie": 2})
+    # for: empty 4; against: vie 2 -> (4 - 2) / 6 = +0.333
+    position = weigh({"empty": 4, "vie": 2})
     assert (position.score, position.weight_for, position.weight_against) == (0.333, 4, 2)
-    assert position.lean == "for numerical targets, the U.S. position before May 1994"
-    assert position.heaviest == ("results",)
+    assert position.lean == "for numerical targets"
+    assert position.heaviest == ("empty",)
     # against: managed 5, gatt 3; for: chips 1 -> (1 - 8) / 9 = -0.778
-    assert weigh({"managed": 5, "gatt": 3, "chips": 1}).lean == "against numerical targets, Japan's position"
+    assert weigh({"managed": 5, "gatt": 3, "chips": 1}).lean == (
+        "against numerical targets, the position Japan's government stated"
+    )
     # (2 - 2) / 4 = 0: the compromise
     assert weigh({"empty": 2, "counts": 2}).lean.startswith("between the two")
+    # the compromise counts in the total for neither side: (2 - 0) / (2 + 4) = +0.333, not +1
+    leaning = weigh({"empty": 2, "results": 4})
+    assert (leaning.score, leaning.weight_between) == (0.333, 4)
+    assert "2 to arguments for numerical targets, 0 against and 4 to the compromise" in leaning.summary
     assert weigh({}).summary == "You have not weighed any argument yet."
 
 
@@ -520,35 +609,40 @@ def test_an_argument_without_a_source_is_refused(tmp_path):
         read_arguments(path)
     path.write_text("id,side,holder,argument,source,status\nx,maybe,A,B,C,VERIFIED\n", encoding="utf-8")
     with pytest.raises(
-        DataFormatError, match="row 2, field 'side': must be for or against, but it is 'maybe'."
+        DataFormatError, match="row 2, field 'side': must be for, against or between, but it is 'maybe'."
     ):
         read_arguments(path)
 
 
-def test_a_prediction_is_compared_with_what_happened():
-    from kit.targets import compare_prediction
+# ---------------------------------------------------------------- odd values (issue 13, item 9)
 
-    lines = compare_prediction(
-        {
-            "numerical targets in the autos deal": "yes",
-            "U.S. sanctions on Japanese cars": "threatened, not imposed",
-            "autos settled by": "1996 or later",
-        }
-    )
-    assert lines[0].startswith(
-        "numerical targets in the autos deal: you said 'yes', not what happened. The 28"
-    )
-    assert lines[1].startswith("U.S. sanctions on Japanese cars: you said 'threatened, not imposed', right.")
-    assert "signed on 23 August 1995" in lines[2] and "not what happened" in lines[2]
-    with pytest.raises(
-        InvalidInputError, match="the answer to 'autos settled by' must be one of '1994', '1995',"
-    ):
-        compare_prediction(
-            {"numerical targets in the autos deal": "no", "U.S. sanctions on Japanese cars": "neither"}
-        )
+
+def test_a_negative_share_or_count_target_is_refused_not_met(chips):
     with pytest.raises(InvalidInputError) as error:
-        compare_prediction("no targets")
+        judge_target(chips, TargetDefinition(-5, "1994Q2"))
     assert str(error.value) == (
-        "compare_prediction: parameter 'prediction' must be a dict of text (a str) to text (a str), "
-        "not str 'no targets'."
+        "a target for us_count_quarterly is a share from 0 to 100%, but -5 was given."
     )
+    with pytest.raises(InvalidInputError, match="is a share from 0 to 100%, but 120 was given"):
+        judge_target(chips, TargetDefinition(120, "1994Q2"))
+    vehicles = load_dataset("imported_vehicles")["all_imported_vehicles"]
+    with pytest.raises(InvalidInputError, match="is a count of 0 or more, but -5 was given"):
+        judge_target(vehicles, TargetDefinition(-5, 1996))
+    deficit = load_dataset("us_goods_trade")["balance_reported"]  # a balance may be negative
+    assert judge_target(deficit, TargetDefinition(-50.0, 1996)).reasons[-1] == (
+        "First reached in 1989: -$49 billion."
+    )
+
+
+def test_growth_too_large_to_compute_is_a_clear_error():
+    with pytest.raises(InvalidInputError) as error:
+        required_growth(5e-324, 1e308, 1)
+    assert str(error.value) == (
+        "start 5e-324 and level 1e+308 are too far apart: the growth over 1 period(s) "
+        "is too large to compute."
+    )
+
+
+def test_a_growth_plan_longer_than_the_limit_is_refused(chips):
+    with pytest.raises(InvalidInputError, match="is 105 periods after the start; at most 100 are allowed."):
+        growth_plan(chips, "1993Q3", TargetDefinition(25, "2019Q4"))

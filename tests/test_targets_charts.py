@@ -1,10 +1,12 @@
-"""kit.charts.targets: what each chart draws, how unverified values look, and redrawing the lab chart."""
+"""kit.charts.targets: what each chart draws, how each status looks, bases never joined, the lab chart."""
+
+import math
 
 import pytest
 from matplotlib.lines import Line2D
 
 from kit import charts
-from kit.charts.targets import UNVERIFIED_NOTE
+from kit.charts.targets import STATUS_NOTES
 from kit.errors import InvalidInputError
 from kit.targets import (
     IncreaseDefinition,
@@ -18,18 +20,14 @@ from kit.targets import (
 MARKED = events(on_charts_only=True)
 
 
-def points(ax, hollow: bool) -> list[tuple[float, float]]:
-    """Return the (x, y) of every drawn marker that is hollow (white face) or filled."""
+def points(ax, kind: str) -> list[tuple[float, float]]:
+    """Return the (x, y) of every drawn marker of ``kind``: reported (filled), derived (half), unverified."""
     found = []
+    fill = {"reported": "full", "derived": "left", "unverified": "none"}[kind]
     for line in ax.get_lines():
-        if (
-            line.get_marker() in ("None", None, "")
-            or len(line.get_xdata()) == 0
-            or line.get_linestyle() != "None"
-        ):
-            continue
-        if (line.get_markerfacecolor() == "white") == hollow:
-            found += list(zip(line.get_xdata(), line.get_ydata(), strict=True))
+        if line.get_linestyle() == "None" and len(line.get_xdata()) and line.get_fillstyle() == fill:
+            if line.get_marker() != "*":
+                found += list(zip(line.get_xdata(), line.get_ydata(), strict=True))
     return found
 
 
@@ -37,49 +35,126 @@ def texts(ax) -> list[str]:
     return [t.get_text() for t in ax.texts]
 
 
-def test_goods_trade_marks_the_article_figure_and_unverified_values():
+def joined_bases(ax, dataset, scale: float = 1.0) -> list[set[str]]:
+    """Return, for every drawn line joining two or more values, the bases all its points can share.
+
+    Each point on a line is matched to the dataset's values by position (two series may hold the same
+    point), so the test does not trust the chart's own labels: an empty set means a line across bases.
+    """
+    at: dict[tuple[float, float], set[str]] = {}
+    for series in dataset.series.values():
+        for v in series.values:
+            at.setdefault((round(v.x, 3), round(v.value * scale, 3)), set()).add(v.basis)
+    found = []
+    for line in ax.get_lines():
+        if line.get_linestyle() == "None":
+            continue
+        xy = [
+            (round(float(x), 3), round(float(y), 3))
+            for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)
+            if not (math.isnan(float(x)) or math.isnan(float(y)))
+        ]
+        candidates = [at[p] for p in xy if p in at]
+        if len(candidates) >= 2:
+            found.append(set.intersection(*candidates))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("chart", "name", "scale"),
+    [
+        (charts.goods_trade, "us_goods_trade", -1.0),
+        (charts.current_account, "japan_current_account", 1.0),
+        (charts.semiconductor_share, "semiconductor_share", 1.0),
+        (charts.imported_vehicles, "imported_vehicles", 1 / 1000),
+    ],
+)
+def test_no_line_joins_values_of_different_bases(chart, name, scale):
+    dataset = load_dataset(name)
+    lines = joined_bases(chart(dataset, MARKED), dataset, scale)
+    assert lines, "the chart draws at least one joined line"
+    assert all(bases for bases in lines), lines
+
+
+def test_the_base_check_catches_a_line_across_bases():
+    import matplotlib.pyplot as plt
+
+    dataset = load_dataset("us_goods_trade")
+    _, ax = plt.subplots()
+    cif, census = dataset["balance_cif"].at(1985), dataset["balance_reported"].at(1987)
+    ax.plot([cif.x, census.x], [-cif.value, -census.value])  # what an honest chart must never draw
+    assert joined_bases(ax, dataset, -1.0) == [set()]
+
+
+def test_goods_trade_draws_one_series_per_basis_and_says_which_vintage():
     ax = charts.goods_trade(load_dataset("us_goods_trade"), MARKED)
-    assert len(points(ax, hollow=True)) == 16  # the recalled Census figures, 1985-2000
-    filled = points(ax, hollow=False)
-    assert (1993.5, 59.3) in filled  # the reported deficit, drawn as a positive deficit
+    assert points(ax, "unverified") == []
+    assert points(ax, "derived") == [(1990.5, 41.1)]  # 43.44 / 1.057
+    filled = points(ax, "reported")
+    assert (1993.5, 59.3) in filled and (1985.5, 49.7) in filled and (1986.5, 58.6) in filled
     stars = [line for line in ax.get_lines() if line.get_marker() == "*"]
     assert [(s.get_xdata()[0], s.get_ydata()[0]) for s in stars] == [(1993.5, 59.3)]
-    assert any("$59 billion" in t for t in texts(ax))
-    assert UNVERIFIED_NOTE in texts(ax)
-    assert [t for t in texts(ax) if t.startswith(" ")] == [
-        " Framework",
-        " Summit fails",
-        " Talks resume",
-        " Agreements",
-        " Autos deal",
+    assert any("drawn as first released, 59.3 (revised to 59.4)" in t for t in texts(ax))
+    assert STATUS_NOTES["derived"] in texts(ax) and STATUS_NOTES["unverified"] not in texts(ax)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [
+        "Census basis (customs value), as reported",
+        "1985: imports valued c.i.f., another basis",
+        "1986: basis not stated",
+    ]
+    assert [t for t in texts(ax) if t.endswith(" ")] == [
+        "Framework ",
+        "Summit fails ",
+        "Talks resume ",
+        "Agreements (later event) ",
+        "Autos deal (later event) ",
     ]
     assert charts.description(ax) == (
-        "The U.S. goods deficit with Japan: 13 verified figures as reported at the time (filled circles) and "
-        "16 unverified figures recalled from Census tables (hollow squares); the article's 59 billion "
-        "dollars is 1993's reported 59.3 billion dollars, and the largest reported deficit is 81.6 billion "
-        "dollars in 2000."
+        "The U.S. goods deficit with Japan on the Census basis, 13 years as reported (filled circles; 1990 "
+        "derived, half-filled), with 1985 (imports valued c.i.f.) and 1986 (basis not stated) as separate "
+        "points not joined to the line. The article's 59 billion dollars is 1993's first release, 59.3 "
+        "billion dollars, later revised to 59.4 billion dollars; the largest deficit is 81.6 billion "
+        "dollars in 2000. Half-filled markers: DERIVED values, calculated from sourced figures (the table "
+        "shows how)."
     )
 
 
-def test_current_account_marks_131_billion_and_hollows_the_converted_vintage():
+def test_current_account_draws_the_derived_values_half_filled():
     ax = charts.current_account(load_dataset("japan_current_account"), MARKED)
-    assert sorted(points(ax, hollow=True)) == [(1990.5, 44.7), (1995.5, 110.4), (1996.5, 65.8)]
+    assert sorted(points(ax, "derived")) == [(1990.5, 44.6), (1991.5, 72.7), (1995.5, 110.5), (1996.5, 65.8)]
+    assert (1991.5, 72.6) in points(ax, "reported")
     stars = [line for line in ax.get_lines() if line.get_marker() == "*"]
     assert (stars[0].get_xdata()[0], stars[0].get_ydata()[0]) == (1993.5, 131.35)
-    assert any("$131 billion" in t for t in texts(ax)) and UNVERIFIED_NOTE in texts(ax)
+    assert any("$131 billion" in t for t in texts(ax)) and STATUS_NOTES["derived"] in texts(ax)
+    assert "The bases are drawn as separate lines, never joined." in charts.description(ax)
+    assert "Half-filled markers: DERIVED values" in charts.description(ax)
 
 
 def test_semiconductor_chart_has_no_unverified_values_and_shows_the_expectation():
     ax = charts.semiconductor_share(load_dataset("semiconductor_share"), MARKED)
-    assert points(ax, hollow=True) == []
-    assert UNVERIFIED_NOTE not in texts(ax)
-    assert (1992.875, 20.1) in points(ax, hollow=False)  # 1992Q4, drawn mid-quarter
+    assert points(ax, "unverified") == [] and points(ax, "derived") == []
+    assert not set(STATUS_NOTES.values()) & set(texts(ax))
+    assert (1992.875, 20.1) in points(ax, "reported")  # 1992Q4, drawn mid-quarter
+    assert (1992.375, 16.0) in points(ax, "reported")  # 1992Q2 as corrected
     assert "1986 side letter: 20% in five years" in texts(ax)
     assert charts.description(ax) == (
         "The foreign share of Japan's chip market rose from 8.5% in 1986 to 20.1% in 1992Q4, first passing "
         "the 20% expectation, fell back to 18.1% in 1993Q3 and reached 35.8% in 1997Q2 (U.S. counts; "
         "Japan's counts run higher)."
     )
+
+
+def test_every_legend_is_at_least_8_points():
+    for ax in (
+        charts.goods_trade(load_dataset("us_goods_trade"), MARKED),
+        charts.current_account(load_dataset("japan_current_account"), MARKED),
+        charts.semiconductor_share(load_dataset("semiconductor_share"), MARKED),
+        charts.imported_vehicles(load_dataset("imported_vehicles"), MARKED),
+        charts.dealer_outlets(load_dataset("dealer_outlets")),
+        lab(),
+    ):
+        sizes = [t.get_fontsize() for t in ax.get_legend().get_texts()] + [t.get_fontsize() for t in ax.texts]
+        assert min(sizes) >= 8, ax.get_title()
 
 
 def test_a_series_line_breaks_at_missing_quarters():
@@ -98,16 +173,27 @@ def test_imported_vehicles_keeps_four_definitions_apart():
     markers = {h.get_marker() for h in ax.get_legend().legend_handles}
     assert markers == {"v", "^", "o", "D"}  # not colour alone
     assert any(t.startswith("Definitions differ between sources") for t in texts(ax))
+    assert points(ax, "derived") == [(1994.5, pytest.approx(300.9))]
+    assert sorted(points(ax, "unverified")) == [(1996.5, 320.0), (1998.5, 275.869)]
+    assert STATUS_NOTES["unverified"] in texts(ax)
 
 
-def test_dealer_outlets_goals_against_counts():
+def test_dealer_outlets_goals_against_counts_by_agreement_year():
     ax = charts.dealer_outlets(load_dataset("dealer_outlets"))
     heights = [p.get_height() for p in ax.patches]
-    assert heights == [200, 400, 1000, 103, 137, 0]
-    assert {p.get_hatch() for p in ax.patches[:3]} == {"//"}
+    assert heights == [200, 400, 1000, 103, 137]
+    assert {p.get_hatch() for p in ax.patches[:3]} == {"//"} and ax.patches[4].get_hatch() == ".."
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks == ["agreement year 1\n(to Sep 1996)", "agreement year 2\n(to Sep 1997)", "by 2000"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "goal (cumulative)",
+        "outlets counted (cumulative)",
+        "derived: 103 + 34",
+    ]
     assert charts.description(ax) == (
-        "Goals for new outlets selling U.S. cars in Japan against the outlets counted (1996: 103 of 200; "
-        "1997: 137 of 400); no count was found for the goal of 1,000 by 2000."
+        "Goals for new outlets selling U.S. cars in Japan against the outlets AAMA counted by agreement "
+        "year, which runs to September (agreement year 1: 103 of 200; agreement year 2: 137 (derived: "
+        "103 + 34 = 137) of 400); no count was found for the goal of 1,000 by 2000."
     )
 
 
@@ -161,29 +247,29 @@ def test_growth_path_draws_the_needed_growth_against_history():
     assert str(error.value) == "growth_path: parameter 'plan' must be a GrowthPlan, not float 6.7."
 
 
-def test_the_lab_run_stays_hollow_on_unverified_data():
-    exports = load_dataset("us_goods_trade")["exports_census_memory"]
-    increase = judge_increase(exports, IncreaseDefinition(1993, 5.0, 2, 2))
+def test_the_lab_run_is_hollow_when_it_rests_on_derived_data():
+    exports = load_dataset("us_goods_trade")["exports_reported"]
+    increase = judge_increase(exports, IncreaseDefinition(1994, 5.0, 2, 2))
     target = TargetDefinition(60.0, 1995)
     ax = charts.measurement_lab(exports, increase, target, judge_target(exports, target), (0, 80))
     run = next(a for a in charts.layers(ax).data if isinstance(a, Line2D) and a.get_linewidth() == 4)
-    assert list(run.get_xdata()) == [1994.5, 1995.5] and run.get_markerfacecolor() == "white"
-    assert "Hollow markers: UNVERIFIED values" in texts(ax)
+    assert list(run.get_xdata()) == [1995.5, 1996.5] and run.get_markerfacecolor() == "white"
+    assert "Half-filled markers: DERIVED values" in texts(ax)
 
 
 def test_no_description_uses_the_dollar_sign():
     # Captions are HTML, and JupyterLab's MathJax typesets text between two dollar signs as mathematics.
     from kit.targets import growth_plan
 
-    exports = load_dataset("us_goods_trade")["exports_census_memory"]
+    exports = load_dataset("us_goods_trade")["exports_reported"]
     target = TargetDefinition(70.0, 1997)
     axes = [
         charts.goods_trade(load_dataset("us_goods_trade"), MARKED),
         charts.current_account(load_dataset("japan_current_account"), MARKED),
-        charts.growth_path(exports, growth_plan(exports, 1993, target), (0, 80)),
+        charts.growth_path(exports, growth_plan(exports, 1994, target), (0, 80)),
         charts.measurement_lab(
             exports,
-            judge_increase(exports, IncreaseDefinition(1993, 5.0, 2, 2)),
+            judge_increase(exports, IncreaseDefinition(1994, 5.0, 2, 2)),
             target,
             judge_target(exports, target),
             (0, 80),

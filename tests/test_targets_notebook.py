@@ -1,4 +1,4 @@
-"""Notebooks 04 and 05's widgets, wired in a real kernel and driven the way a front end drives them.
+"""Lessons 06 and 07's widgets, wired in a real kernel and driven the way a front end drives them.
 
 Their cells carry ``nbval-ignore-output`` (each displays an Output widget), so
 these tests run each notebook with nbclient in a scratch folder (its work file is
@@ -17,14 +17,20 @@ from notebook_kernel import html_values, model_id, run_in_kernel, update_and_wai
 
 @pytest.fixture(scope="module")
 def kernel(tmp_path_factory):
-    """Notebook 04 (the data and the lab), run in a kernel kept for the tests."""
-    yield from run_in_kernel("04_numerical_targets.ipynb", tmp_path_factory.mktemp("nb04"))
+    """Lesson 06 (the data and the lab), run in a kernel kept for the tests."""
+    yield from run_in_kernel("06_numerical_targets.ipynb", tmp_path_factory.mktemp("nb06"))
 
 
 @pytest.fixture(scope="module")
 def debate(tmp_path_factory):
-    """Notebook 05 (the debate and the epilogue), run in a kernel kept for the tests."""
-    yield from run_in_kernel("05_targets_debate.ipynb", tmp_path_factory.mktemp("nb05"))
+    """Lesson 07 (the debate and the epilogue), run in a kernel kept for the tests.
+
+    ``after_run`` lists the folder as Run All left it, before any test moves a widget.
+    """
+    folder = tmp_path_factory.mktemp("nb07")
+    for client in run_in_kernel("07_targets_debate.ipynb", folder):
+        client.after_run = sorted(p.name for p in folder.iterdir())
+        yield client
 
 
 def lab_summary(client: NotebookClient) -> str:
@@ -58,15 +64,14 @@ def test_the_target_growth_widget_answers_its_slider(kernel):
     assert "What happened: First reached in 1995Q3: 26.2%." in summary
 
 
-def test_the_prediction_is_saved_before_the_epilogue(debate):
-    saved = json.loads((debate.folder / "05_targets_debate.work.json").read_text(encoding="utf-8"))
-    assert saved["answers"]["epilogue.prediction"]["autos settled by"] == "1994"
+def test_run_all_saves_nothing_on_the_students_behalf(debate):
+    assert debate.after_run == ["07_targets_debate.ipynb"]  # no work file, no prediction
     outputs = [e for e in debate.widget_state.values() if e.get("_model_name") == "OutputModel"]
     assert outputs and all(e.get("outputs", []) == [] for e in outputs)
 
 
 def test_weighing_an_argument_saves_it_to_the_work_file(debate):
-    results = model_id(debate, "IntSliderModel", description="FOR \u00b7 results")
-    update_and_wait(debate, results, {"value": 4}, "a score of +1.00")
-    saved = json.loads((debate.folder / "05_targets_debate.work.json").read_text(encoding="utf-8"))
-    assert saved["answers"]["arguments.weights"]["results"] == 4
+    empty = model_id(debate, "IntSliderModel", description="FOR \u00b7 empty")
+    update_and_wait(debate, empty, {"value": 4}, "a score of +1.00")
+    saved = json.loads((debate.folder / "07_targets_debate.work.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["arguments.weights"]["empty"] == 4

@@ -6,19 +6,20 @@ import numpy as np
 import PIL.Image
 import pytest
 
+from kit.display.targets import lab_html
 from kit.errors import InvalidInputError
 from kit.targets import IncreaseDefinition, TargetDefinition
 from kit.widgets import growth_view, lab_view, measurement_lab, target_growth
-from kit.widgets.targets import LAB_SERIES, lab_html
+from kit.widgets.targets import LAB_SERIES, lab_series
 
 CHIPS, VEHICLES, EXPORTS = list(LAB_SERIES)
 
 
 def test_lab_view_gives_both_verdicts_on_the_same_data():
-    view = lab_view(CHIPS, IncreaseDefinition("1994Q2", 1.0, 2, 4), TargetDefinition(20.0, "1992Q4"))
+    view = lab_view(CHIPS, IncreaseDefinition("1994Q2", 1.0, 2, 4), TargetDefinition(25.0, "1995Q4"))
     assert view.summary == (
         "Results-oriented goal: met. Numerical target: met. Met: 1994Q3 to 1994Q4 each grew enough. "
-        "First reached in 1992Q4: 20.1%."
+        "First reached in 1995Q3: 26.2%."
     )
     view = lab_view(VEHICLES, IncreaseDefinition(1994, 15.0, 2, 1), TargetDefinition(450000.0, 1996))
     assert view.summary == (
@@ -27,14 +28,25 @@ def test_lab_view_gives_both_verdicts_on_the_same_data():
     )
 
 
-def test_lab_html_warns_about_unverified_series_only():
-    target = TargetDefinition(60.0, 1995)
-    exports = lab_html(lab_view(EXPORTS, IncreaseDefinition(1993, 5.0, 2, 2), target))
-    assert "<b>Unverified data:</b>" in exports and "\u2714 MET" in exports
-    chips = lab_html(
-        lab_view(CHIPS, IncreaseDefinition("1994Q2", 3.0, 2, 4), TargetDefinition(20.0, "1992Q4"))
-    )
-    assert "Unverified" not in chips and "? CANNOT TELL" in chips
+def test_the_default_target_date_is_after_the_baseline_so_the_verdict_answers_the_student():
+    for entry in LAB_SERIES.values():
+        series = lab_series(next(k for k, v in LAB_SERIES.items() if v is entry))
+        assert series.periods.index(str(entry.target.by)) > series.periods.index(
+            str(entry.definition.baseline)
+        )
+    higher = lab_view(CHIPS, IncreaseDefinition("1994Q2", 1.0, 2, 4), TargetDefinition(30.0, "1995Q4"))
+    assert higher.reached.reasons[-1] == "Not met: 29.6% in 1995Q4, short by 0.4 percentage points."
+
+
+def test_lab_html_notes_derived_and_unverified_data():
+    target = TargetDefinition(70.0, 1997)
+    view = lab_view(EXPORTS, IncreaseDefinition(1994, 5.0, 2, 2), target)
+    exports = lab_html(view.summary, view.series.values, view.increase, view.reached)
+    assert "<b>Derived values</b> (half-filled markers)" in exports and "\u2714 MET" in exports
+    assert "Unverified values" not in exports
+    view = lab_view(CHIPS, IncreaseDefinition("1994Q2", 3.0, 2, 4), TargetDefinition(20.0, "1995Q4"))
+    chips = lab_html(view.summary, view.series.values, view.increase, view.reached)
+    assert "Derived" not in chips and "Unverified" not in chips and "? CANNOT TELL" in chips
     assert "<li>1995Q1: no figure.</li>" in chips
 
 
@@ -80,22 +92,29 @@ def test_moving_a_slider_flips_the_verdict_and_redraws(lab):
     lab["within"].value = 2
     assert "Results-oriented goal: not met." in lab["summary"].value
     assert not np.array_equal(before, pixels(lab["image"].value))
-    lab["level"].value = 25.0
-    assert (
-        "Numerical target: not met." in lab["summary"].value and "short by 4.9 points" in lab["summary"].value
-    )
+    lab["level"].value = 30.0
+    assert "Numerical target: not met." in lab["summary"].value
+    assert "short by 0.4 percentage points" in lab["summary"].value
 
 
 def test_switching_series_resets_the_definition(lab):
     lab["growth"].value = 7.5
     lab["picker"].value = VEHICLES
     assert lab["baseline"].options == ("1994", "1995", "1996", "1998")
-    assert (lab["baseline"].value, lab["growth"].value, lab["level"].value) == ("1994", 10.0, 400000.0)
+    # the level reads in the axis's unit, thousands of vehicles, not "400000.00"
+    assert (lab["baseline"].value, lab["growth"].value, lab["level"].value) == ("1994", 10.0, 400.0)
+    assert lab["level"].description == "Target (thousand vehicles):"
+    assert lab["level"].readout_format == ".0f"
     assert "Met: 1995 to 1996 each grew enough." in lab["summary"].value
     assert "Imported vehicles in Japan, all imports (yearly): the shaded band" in lab["caption"].value
     lab["picker"].value = EXPORTS
-    assert "<b>Unverified data:</b>" in lab["summary"].value
+    assert "<b>Derived values</b>" in lab["summary"].value
     assert lab["out"].outputs == ()
+
+
+def test_the_lab_menus_are_wide_enough_for_their_values(lab):
+    for name in ("baseline", "by"):
+        assert lab[name].layout.width == "28em" and lab[name].style.description_width == "18em"
 
 
 def test_growth_view_compares_the_needed_path_with_what_happened():
@@ -114,9 +133,15 @@ def test_the_target_growth_widget_follows_its_controls():
     assert "takes +6.7% a quarter, every quarter for 5 quarters" in summary.value
     count.value = 8
     assert "by 1995Q3 takes +4.1% a quarter" in summary.value
+    picker.value = VEHICLES
+    assert (start.value, level.value, level.description) == (
+        "1995",
+        480.0,
+        "Target (thousand vehicles):",
+    )
     picker.value = EXPORTS
-    assert (start.value, level.value, count.value, count.max) == ("1993", 70.0, 4, 6)
-    assert "From $47.9 billion in 1993 to $70 billion by 1997 takes +9.9% a year" in summary.value
+    assert (start.value, level.value, count.value, count.max) == ("1994", 70.0, 4, 6)
+    assert "From $53.5 billion in 1994 to $70 billion by 1998 takes +7.0% a year" in summary.value
     assert box.children[-1].outputs == ()
 
 
@@ -127,21 +152,21 @@ def test_the_argument_weigher_saves_weights_and_restores_them(tmp_path):
     box = argument_weigher(open_work("nb04", tmp_path))
     *sliders, summary, out = box.children
     assert len(sliders) == 10 and summary.value.endswith("You have not weighed any argument yet.</p>")
-    results = next(s for s in sliders if s.description == "FOR \u00b7 results")
+    empty = next(s for s in sliders if s.description == "FOR \u00b7 empty")
     vie = next(s for s in sliders if s.description == "AGAINST \u00b7 vie")
-    results.value, vie.value = 4, 2
+    empty.value, vie.value = 4, 2
     assert "a score of +0.33" in summary.value
     saved = open_work("nb04", tmp_path).get("arguments.weights")
-    assert (saved["results"], saved["vie"], saved["chips"]) == (4, 2, 0)
+    assert (saved["empty"], saved["vie"], saved["chips"]) == (4, 2, 0)
     again = argument_weigher(open_work("nb04", tmp_path))  # a kernel restart re-runs the cell
     assert "a score of +0.33" in again.children[-2].value and out.outputs == ()
 
 
 def test_role_briefs_are_printable_and_sourced():
+    from kit.display.targets import role_briefs
     from kit.targets import roles
-    from kit.widgets.targets import role_briefs_html
 
-    briefs = role_briefs_html(roles())
+    briefs = role_briefs(roles()).data
     assert briefs.count('<section class="kit-brief"') == len(roles()) >= 5
     assert "@media print{.kit-brief{page-break-after:always" in briefs
     assert "Source: LA Times 18 Feb 1994." in briefs and "Role: Free-trade economist" in briefs
@@ -149,28 +174,30 @@ def test_role_briefs_are_printable_and_sourced():
 
 def test_tables_and_briefs_are_kept_from_mathjax():
     # Two dollar signs in one block would be typeset as mathematics in JupyterLab.
+    from kit.display.targets import arguments_table, figures_table, role_briefs, timeline_table, values_table
     from kit.targets import arguments, article_figures, events, load_dataset, roles
-    from kit.widgets.targets import arguments_html, figures_html, role_briefs_html, timeline_html, values_html
 
     for page in (
-        figures_html(article_figures()),
-        values_html(load_dataset("us_goods_trade")["balance_reported"].values),
-        timeline_html(events()),
-        arguments_html(arguments()),
-        role_briefs_html(roles()),
+        figures_table(article_figures()),
+        values_table(load_dataset("us_goods_trade")["balance_reported"].values),
+        timeline_table(events()),
+        arguments_table(arguments()),
+        role_briefs(roles()),
     ):
-        assert '<div class="mathjax_ignore tex2jax_ignore">' in page
-    table = values_html(load_dataset("us_goods_trade")["balance_reported"].values[:1])
+        assert '<div class="mathjax_ignore tex2jax_ignore">' in page.data
+    table = values_table(load_dataset("us_goods_trade")["balance_basis_unstated"].values).data
     assert '<a href="http://articles.latimes.com/1987-08-21/business/fi-2393_1_japan-trade-talks"' in table
     assert ">articles.latimes.com</a>" in table and "-$58.6 billion" in table
+    assert "U.S. figures whose valuation basis the source does not state" in table
 
 
 def test_the_arguments_table_names_each_slider_id():
+    from kit.display.targets import arguments_table
     from kit.targets import arguments
-    from kit.widgets.targets import arguments_html
 
-    table = arguments_html(arguments())
+    table = arguments_table(arguments()).data
     assert table.count("<code>") == 10 and "<code>high_tech</code>" in table
+    assert "<b>COMPROMISE</b>" in table  # the Framework's objective criteria: not an argument for targets
 
 
 def test_the_weigher_survives_a_hand_edited_work_file(tmp_path):
@@ -180,6 +207,16 @@ def test_the_weigher_survives_a_hand_edited_work_file(tmp_path):
     work = open_work("nb05", tmp_path)
     work.set("arguments.weights", ["not", "a", "dict"])
     assert argument_weigher(work).children[-2].value.endswith("You have not weighed any argument yet.</p>")
-    work.set("arguments.weights", {"results": 9, "vie": "3", "chips": True})
+    work.set("arguments.weights", {"results": 9, "empty": "3", "chips": True})
     sliders = argument_weigher(work).children[:10]
     assert [s.value for s in sliders[:3]] == [5, 0, 0]  # 9 capped at 5; text and true/false ignored
+
+
+def test_growth_view_refuses_an_enormous_period_count_at_once():
+    # issue 13 item 9: periods=10**100 used to build a path of 10**100 points and hang
+    with pytest.raises(InvalidInputError) as error:
+        growth_view(CHIPS, "1993Q3", 25.0, 10**100)
+    assert str(error.value).startswith(
+        "growth_view: parameter 'periods' must be a whole number from 1 to 100, not int 1000000"
+    )
+    assert growth_view(CHIPS, "1993Q3", 25.0, 100).plan.periods == 100

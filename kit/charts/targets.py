@@ -1,13 +1,17 @@
 """Charts for the numerical-targets debate: sourced trade series, the talks' events, and the lab.
 
-Every value is drawn with its verification status: verified values as filled
-markers, values marked UNVERIFIED (recollections) as hollow markers, with a note
-under the chart saying so. Series differ by marker and line style as well as
-colour.
+Every value is drawn with its status: values read in a source as filled
+markers, DERIVED values (calculated from sourced figures) as half-filled
+markers, and UNVERIFIED values (a source not found again) as hollow markers,
+with a note under the chart and a word in its description. One line joins the
+values of one series only, and every series has one basis (``Series.basis``), so
+no line joins c.i.f. to customs value, U.S. to Japanese counts or BPM4 to BPM5.
+Series differ by marker and line style as well as colour.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -44,10 +48,15 @@ def said(value: float, unit: str) -> str:
     return amount(value, unit)
 
 
-UNVERIFIED_NOTE = (
-    "Hollow markers: UNVERIFIED values (from memory or converted at remembered rates); not checked."
-)
+STATUS_NOTES = {
+    "derived": "Half-filled markers: DERIVED values, calculated from sourced figures (the table shows how).",
+    "unverified": "Hollow markers: UNVERIFIED values, whose source could not be found again.",
+}
 EVENT_COLOUR = "#777777"
+# The article's date: events after it are marked as later events.
+ARTICLE_DATE = datetime.date(1994, 5, 25)
+# How each kind of value is marked: filled, half-filled (the left half) or hollow.
+FILLS = {"reported": "full", "derived": "left", "unverified": "none"}
 
 
 def _xy(values: Sequence[Value], scale: float) -> tuple[np.ndarray, np.ndarray]:
@@ -62,66 +71,85 @@ def _xy(values: Sequence[Value], scale: float) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs), np.array(ys)
 
 
+def _value_kind(value: Value) -> str:
+    """Return how a value is drawn: "reported", "derived" or "unverified"."""
+    return "unverified" if not value.verified else "derived" if value.derived else "reported"
+
+
 def _draw_series(
     ax: Axes, series: Series, colour: str, marker: str, style: str, label: str, scale: float = 1.0
 ) -> list[Artist]:
-    """Draw ``series`` as a line broken at gaps, verified points filled and unverified points hollow."""
+    """Draw ``series`` as one line broken at gaps, each point filled, half-filled or hollow by its kind."""
     xs, ys = _xy(series.values, scale)
-    artists = ax.plot(xs, ys, linestyle=style, color=colour, linewidth=1.4)
-    hollow = not any(v.verified for v in series.values)
-    ax.plot(
-        [],
-        [],
-        linestyle=style,
-        marker=marker,
-        color=colour,
-        markerfacecolor="white" if hollow else colour,
-        markeredgewidth=1.5,
-        label=label,
-    )  # the legend's entry: line and marker together
-    for verified in (True, False):
-        chosen = [v for v in series.values if v.verified == verified]
+    artists = ax.plot(xs, ys, linestyle=style, color=colour, linewidth=1.4, gid=f"line:{series.name}")
+    ax.plot([], [], linestyle=style, marker=marker, color=colour, markeredgewidth=1.5, label=label)
+    for kind, fill in FILLS.items():
+        chosen = [v for v in series.values if _value_kind(v) == kind]
         if chosen:
             artists += ax.plot(
                 [v.x for v in chosen],
                 [v.value * scale for v in chosen],
                 linestyle="none",
                 marker=marker,
-                markersize=6,
+                markersize=7,
                 color=colour,
-                markerfacecolor=colour if verified else "white",
+                markerfacecoloralt="white",
+                fillstyle=fill,
                 markeredgewidth=1.5,
+                gid=f"points:{series.name}:{kind}",
             )
     return artists
 
 
-def _mark_events(ax: Axes, events: Sequence[Event]) -> list[Artist]:
-    """Draw a dotted vertical line, labelled at the top, for each event."""
+def _mark_events(ax: Axes, events: Sequence[Event], top: bool = False) -> list[Artist]:
+    """Draw a dotted vertical line for each event, labelled at the foot (or ``top``) where data leave room."""
     artists: list[Artist] = []
     for event in events:
+        later = " (later event)" if event.date > ARTICLE_DATE else ""
         artists.append(ax.axvline(event.x, color=EVENT_COLOUR, linestyle=":", linewidth=1))
         artists.append(
             ax.text(
                 event.x,
-                0.98,
-                f" {event.label}",
+                0.98 if top else 0.02,
+                f"{event.label}{later} ",
                 transform=ax.get_xaxis_transform(),
                 rotation=90,
-                va="top",
+                va="top" if top else "bottom",
                 ha="right",
-                fontsize=7,
+                fontsize=8,
                 color="#444444",
             )
         )
     return artists
 
 
-def _note_unverified(ax: Axes, series: Sequence[Series]) -> bool:
-    """Write the hollow-marker note under the chart if any value drawn is unverified; return whether."""
-    if any(not v.verified for s in series for v in s.values):
-        ax.text(0, -0.2, UNVERIFIED_NOTE, transform=ax.transAxes, fontsize=7.5, va="top", style="italic")
-        return True
-    return False
+def _status_kinds(series: Sequence[Series]) -> tuple[str, ...]:
+    """Return which of "derived" and "unverified" occur among the values of ``series``."""
+    found = {_value_kind(v) for s in series for v in s.values}
+    return tuple(kind for kind in STATUS_NOTES if kind in found)
+
+
+def _note_status(ax: Axes, series: Sequence[Series], y: float = -0.14) -> str:
+    """Write under the chart what half-filled and hollow markers mean, if any are drawn; return the words."""
+    kinds = _status_kinds(series)
+    for line, kind in enumerate(kinds):
+        ax.text(
+            0,
+            y - 0.07 * line,
+            STATUS_NOTES[kind],
+            transform=ax.transAxes,
+            fontsize=8,
+            va="top",
+            style="italic",
+        )
+    return " ".join(STATUS_NOTES[kind] for kind in kinds)
+
+
+def _note_inside(ax: Axes, series: Series, x: float, align: str) -> None:
+    """Write, inside the lab's chart, what half-filled and hollow markers mean, if the series has any."""
+    for line, kind in enumerate(_status_kinds([series])):
+        words = STATUS_NOTES[kind].split(",")[0]
+        ax.text(x, 0.03 + 0.07 * line, words, transform=ax.transAxes, ha=align, fontsize=8, style="italic")
 
 
 def _tidy(ax: Axes, title: str, ylabel: str, xlim: tuple[float, float]) -> None:
@@ -138,43 +166,48 @@ def _require(dataset: Dataset, name: str) -> None:
         raise InvalidInputError(f"dataset must be kit.targets.load_dataset({name!r}).")
 
 
+# Where the goods chart draws each series: colour, marker, line style, legend label.
+GOODS_STYLES = {
+    "balance_reported": (PALETTE["blue"], "o", "-", "Census basis (customs value), as reported"),
+    "balance_cif": (PALETTE["orange"], "s", "none", "1985: imports valued c.i.f., another basis"),
+    "balance_basis_unstated": (PALETTE["purple"], "D", "none", "1986: basis not stated"),
+}
+
+
 @checked
 def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
-    """Draw the U.S. goods deficit with Japan by year, reported and recalled, marking the article's $59bn."""
+    """Draw the U.S. goods deficit with Japan by year, one series per basis, marking the article's $59bn."""
     _require(dataset, "us_goods_trade")
-    ax = new_axes(ax, (8, 4.2))
-    reported, memory = dataset["balance_reported"], dataset["balance_census_memory"]
-    _draw_series(ax, memory, PALETTE["orange"], "s", "--", "Census table, recalled (UNVERIFIED)", -1)
-    _draw_series(ax, reported, PALETTE["blue"], "o", "-", "as reported at the time (verified)", -1)
-    article = reported.at(1993)
-    ax.plot(
-        [article.x],
-        [-article.value],
-        marker="*",
-        markersize=16,
-        color=PALETTE["vermillion"],
-        linestyle="none",
-    )
+    ax = new_axes(ax, (8, 4.4))
+    drawn = [dataset[name] for name in GOODS_STYLES]
+    for series, (colour, marker, style, label) in zip(drawn, GOODS_STYLES.values(), strict=True):
+        _draw_series(ax, series, colour, marker, style, label, -1)
+    reported = dataset["balance_reported"]
+    article, revised = reported.at(1993), dataset["balance_revised"].at(1993)
+    ax.plot([article.x], [-article.value], marker="*", markersize=16, color=PALETTE["vermillion"], ls="none")
     ax.annotate(
-        "the article: \u201c$59 billion\u201d\n(\u00b69, 1993 = \u201clast year\u201d)",
+        "the article: \u201c$59 billion\u201d (\u00b69, 1993 = \u201clast year\u201d);\n"
+        f"drawn as first released, {-article.value:g} (revised to {-revised.value:g})",
         (article.x, -article.value),
-        xytext=(1988.3, 72),
+        xytext=(1985.4, 100),
         fontsize=8,
         arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]},
     )
-    _mark_events(ax, events)
+    _mark_events(ax, events, top=True)
     _tidy(ax, "The U.S. goods deficit with Japan, 1985\u20132000", "deficit, US$ billions", (1985, 2001))
-    ax.set_ylim(0, 95)
+    ax.set_ylim(0, 125)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    _note_unverified(ax, [memory])
+    notes = _note_status(ax, drawn)
+    derived = [v.period for v in reported.values if v.derived]
     peak = max(reported.values, key=lambda v: -v.value)
     return record(
         ax,
-        f"The U.S. goods deficit with Japan: {len(reported.values)} verified figures as reported at the time "
-        f"(filled circles) and {len(memory.values)} unverified figures recalled from Census tables (hollow "
-        f"squares); the article's 59 billion dollars is 1993's reported "
-        f"{said(-article.value, article.unit)}, and the largest reported deficit is "
-        f"{said(-peak.value, peak.unit)} in {peak.period}.",
+        f"The U.S. goods deficit with Japan on the Census basis, {len(reported.values)} years as reported "
+        f"(filled circles; {', '.join(derived)} derived, half-filled), with 1985 (imports valued c.i.f.) "
+        f"and 1986 (basis not stated) as separate points not joined to the line. The article's 59 billion "
+        f"dollars is 1993's first release, {said(-article.value, article.unit)}, later revised to "
+        f"{said(-revised.value, revised.unit)}; the largest deficit is {said(-peak.value, peak.unit)} in "
+        f"{peak.period}. {notes}",
     )
 
 
@@ -182,35 +215,32 @@ def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None 
 def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw Japan's current-account surplus in two statistical vintages, with the article's $131 billion."""
     _require(dataset, "japan_current_account")
-    ax = new_axes(ax, (8, 4.2))
+    ax = new_axes(ax, (8, 4.4))
     first, revised, bpm5 = dataset["bpm4_first_reported"], dataset["bpm4_revised"], dataset["bpm5_usd"]
-    _draw_series(
-        ax, bpm5, PALETTE["orange"], "s", "--", "revised basis (BPM5), converted at remembered rates"
-    )
-    _draw_series(ax, first, PALETTE["blue"], "o", "-", "Finance Ministry, first reported (BPM4)")
-    _draw_series(ax, revised, PALETTE["green"], "^", "none", "the same, revised a year later")
+    _draw_series(ax, bpm5, PALETTE["orange"], "s", "--", "BPM5 basis (from 1996), yen at the year's rate")
+    _draw_series(ax, first, PALETTE["blue"], "o", "-", "BPM4 basis, first reported")
+    _draw_series(ax, revised, PALETTE["green"], "^", ":", "BPM4 basis, revised a year later")
     article = first.at(1993)
-    ax.plot(
-        [article.x], [article.value], marker="*", markersize=16, color=PALETTE["vermillion"], linestyle="none"
-    )
+    ax.plot([article.x], [article.value], marker="*", markersize=16, color=PALETTE["vermillion"], ls="none")
     ax.annotate(
-        "the article: \u201c$131 billion\u201d (\u00b69, 1993)",
+        "the article: \u201c$131 billion\u201d (\u00b69, 1993),\nthe first-reported figure",
         (article.x, article.value),
-        xytext=(1990.3, 146),
+        xytext=(1990.2, 146),
         fontsize=8,
         arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]},
     )
     _mark_events(ax, events)
-    _tidy(ax, "Japan's current-account surplus, 1990\u20131996: two vintages", "US$ billions", (1990, 1997))
-    ax.set_ylim(0, 160)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
-    _note_unverified(ax, [bpm5])
+    _tidy(ax, "Japan's current-account surplus, 1990\u20131996: two bases", "US$ billions", (1989.8, 1997))
+    ax.set_ylim(0, 165)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
+    notes = _note_status(ax, [first, revised, bpm5], y=-0.3)
     return record(
         ax,
-        f"Japan's current-account surplus as first reported (1991\u20131994, peaking at "
-        f"{said(article.value, article.unit)} in 1993, the article's 131 billion dollars), revised a year "
-        f"later, and on the later BPM5 basis for 1990, 1995 and 1996 (hollow: converted from verified yen "
-        f"figures at remembered exchange rates, so unverified).",
+        f"Japan's current-account surplus on the older BPM4 basis as first reported (1991\u20131994, peaking "
+        f"at {said(article.value, article.unit)} in 1993, the article's 131 billion dollars) and as revised "
+        f"a year later (1991 derived from 1992's growth), and on the later BPM5 basis for 1990, 1995 and "
+        f"1996 (derived: verified yen figures at the year's average exchange rate). The bases are drawn "
+        f"as separate lines, never joined. {notes}",
     )
 
 
@@ -235,7 +265,8 @@ def semiconductor_share(dataset: Dataset, events: Sequence[Event] = (), ax: Axes
         end = goal.year + 1 if goal.quarter is None else goal.year + goal.quarter / 4
         end = min(end, 1991 + 7 / 12) if name == "expectation_1986" else end
         ax.hlines(goal.value, start, end, color=PALETTE["vermillion"], linewidth=2.5, linestyles="-.")
-        ax.text(start, goal.value + 0.8 if name.endswith("1986") else goal.value + 2, text, fontsize=7.5)
+        x = start if name.endswith("1986") else 1990.6
+        ax.text(x, goal.value + (0.8 if name.endswith("1986") else 2.6), text, fontsize=8)
     ax.plot([], [], color=PALETTE["vermillion"], linestyle="-.", linewidth=2.5, label="the 20% expectation")
     _mark_events(ax, events)
     _tidy(
@@ -289,31 +320,45 @@ def imported_vehicles(dataset: Dataset, events: Sequence[Event] = (), ax: Axes |
     ax.legend(loc="upper left", fontsize=8, frameon=False, bbox_to_anchor=(0, 0.8))
     ax.text(
         0,
-        -0.2,
+        -0.14,
         "Definitions differ between sources: do not join one definition's figures to another's.",
         transform=ax.transAxes,
-        fontsize=7.5,
+        fontsize=8,
         va="top",
         style="italic",
     )
+    notes = _note_status(ax, list(dataset.series.values()), y=-0.21)
     peak = dataset["all_imported_vehicles"].at(1996)
     return record(
         ax,
         f"Imported vehicles in Japan under four different definitions, from "
         f"{amount(dataset['foreign_made_cars'].values[0].value, 'vehicles')} (foreign-made cars) in 1985 "
-        f"to a peak of {amount(peak.value, 'vehicles')} (all imports) in 1996.",
+        f"to a peak of {amount(peak.value, 'vehicles')} (all imports) in 1996. {notes}",
     )
+
+
+# The dealer goals' years as AAMA counted them: agreement years run to September, not calendar years.
+AGREEMENT_YEARS = {
+    1996: "agreement year 1\n(to Sep 1996)",
+    1997: "agreement year 2\n(to Sep 1997)",
+    2000: "by 2000",
+}
+
+
+def _outlet_pair(count: Value, goal: Value) -> str:
+    how = f" (derived: {count.note})" if count.derived else ""
+    return f"{AGREEMENT_YEARS[count.year].splitlines()[0]}: {count.value:g}{how} of {goal.value:g}"
 
 
 @checked
 def dealer_outlets(dataset: Dataset, ax: Axes | None = None) -> Axes:
     """Draw the 1995 goals for new dealer outlets against the outlets counted, cumulatively."""
     _require(dataset, "dealer_outlets")
-    ax = new_axes(ax, (7, 3.6))
+    ax = new_axes(ax, (7, 3.8))
     goals, counted = dataset["goal_cumulative"], dataset["outcome_cumulative"]
     years = [v.year for v in goals.values]
     positions = np.arange(len(years))
-    done = {v.year: v.value for v in counted.values}
+    done = {v.year: v for v in counted.values}
     goal_bars = ax.bar(
         positions - 0.2,
         [v.value for v in goals.values],
@@ -323,33 +368,35 @@ def dealer_outlets(dataset: Dataset, ax: Axes | None = None) -> Axes:
         hatch="//",
         label="goal (cumulative)",
     )
-    counted_bars = ax.bar(
-        positions + 0.2,
-        [done.get(y, 0) for y in years],
-        0.4,
-        color=PALETTE["blue"],
-        label="outlets counted (cumulative)",
-    )
+    for kind, label in (("reported", "outlets counted (cumulative)"), ("derived", "derived: 103 + 34")):
+        chosen = [i for i, y in enumerate(years) if y in done and _value_kind(done[y]) == kind]
+        bars = ax.bar(
+            positions[chosen] + 0.2,
+            [done[years[i]].value for i in chosen],
+            0.4,
+            color=PALETTE["blue"] if kind == "reported" else PALETTE["sky"],
+            edgecolor=PALETTE["blue"],
+            hatch="" if kind == "reported" else "..",
+            label=label if chosen else None,
+        )
+        ax.bar_label(bars, fontsize=8, padding=2)
     ax.bar_label(goal_bars, fontsize=8, padding=2)
-    ax.bar_label(
-        counted_bars,
-        labels=[f"{done[y]:g}" if y in done else "no count" for y in years],
-        fontsize=8,
-        padding=2,
-    )
-    ax.set_xticks(positions, [f"end {y}" for y in years])
+    missing = [i for i, y in enumerate(years) if y not in done]
+    for i in missing:
+        ax.text(positions[i] + 0.2, 20, "no count", ha="center", fontsize=8, rotation=90)
+    ax.set_xlim(-0.6, len(years) - 0.4)
+    ax.set_xticks(positions, [AGREEMENT_YEARS.get(y, str(y)) for y in years], fontsize=9)
     ax.set_ylabel("new outlets selling U.S. cars")
-    ax.set_title("The 1995 autos deal: new dealer outlets, goals against counts", fontsize=11)
+    ax.set_title("After the 1995 autos deal (a later event): new dealer outlets", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylim(0, 1100)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
-    pairs = "; ".join(
-        f"{y}: {done[y]:g} of {g.value:g}" for y, g in zip(years, goals.values, strict=True) if y in done
-    )
+    pairs = "; ".join(_outlet_pair(done[g.year], g) for g in goals.values if g.year in done)
     return record(
         ax,
-        f"Goals for new outlets selling U.S. cars in Japan against the outlets counted ({pairs}); no count "
-        f"was found for the goal of {goals.values[-1].value:,.0f} by {goals.values[-1].year}.",
+        f"Goals for new outlets selling U.S. cars in Japan against the outlets AAMA counted by agreement "
+        f"year, which runs to September ({pairs}); no count was found for the goal of "
+        f"{goals.values[-1].value:,.0f} by {goals.values[-1].year}.",
     )
 
 
@@ -374,17 +421,8 @@ def _lab_frame(
             ax.plot([], [], color=PALETTE["vermillion"], linestyle="-.", label="target level")[0],
             ax.plot([], [], color=PALETTE["vermillion"], linestyle=":", label="target date")[0],
         ]
-        ax.legend(handles=keys, loc="upper left", fontsize=7.5, frameon=False)
-        if any(not v.verified for v in series.values):
-            ax.text(
-                0.99,
-                0.03,
-                "Hollow markers: UNVERIFIED values",
-                transform=ax.transAxes,
-                ha="right",
-                fontsize=8,
-                style="italic",
-            )
+        ax.legend(handles=keys, loc="upper left", fontsize=8, frameon=False)
+        _note_inside(ax, series, 0.99, "right")
 
     return draw
 
@@ -437,9 +475,7 @@ def measurement_lab(
             linewidth=4,
             marker="o",
             markersize=9,
-            markerfacecolor=PALETTE["green"]
-            if all(v.verified for v in run)
-            else "white",  # hollow if unverified
+            markerfacecolor=PALETTE["green"] if all(_value_kind(v) == "reported" for v in run) else "white",
             alpha=0.8,
         )
     data.append(ax.axhline(target.level * scale, color=PALETTE["vermillion"], linestyle="-.", linewidth=1.6))
@@ -499,16 +535,8 @@ def _path_frame(
             linestyle="none",
             label="the target",
         )
-        ax.legend(loc="lower right", fontsize=7.5, frameon=False)
-        if any(not v.verified for v in series.values):
-            ax.text(
-                0.01,
-                0.03,
-                "Hollow markers: UNVERIFIED values",
-                transform=ax.transAxes,
-                fontsize=8,
-                style="italic",
-            )
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        _note_inside(ax, series, 0.01, "left")
 
     return draw
 

@@ -40,6 +40,7 @@ __getattr__, __dir__, __all__ = exports(
             "paragraph_view",
             "term_matcher",
         ],
+        "prediction": ["prediction_comparison", "prediction_form"],
         "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state", "watch_saves"],
         "stakeholders": [
             "GameView",

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from kit import charts
 from kit.article import Article, KwicHit
 from kit.background import load_background, match_check, match_choices, order_check, order_choices
-from kit.display import kwic_table_html, scored_words_html
+from kit.display import kwic_html, scored_words_html
 from kit.errors import KitError, checked
 from kit.store import WorkFile
 from kit.text import Sentiment, counted, joined, paragraph_list, phrase_forms, sentiment, words
@@ -27,12 +27,6 @@ class KeywordView:
     paragraph_count: int
     summary: str
     forms: tuple[str, ...] = ()
-
-
-SEARCH_NOTE = (
-    "The search finds whole words in any case, and the singular or plural of the last word: "
-    "“tariff” also finds “tariffs”, but “trade” does not find “trading”."
-)
 
 
 @dataclass(frozen=True)
@@ -100,8 +94,7 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = keyword_view(article, box.value)
         charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
-        note = f'<p style="font-size:13px;color:#333">{html.escape(SEARCH_NOTE)}</p>'
-        return f"<p>{html.escape(view.summary)}</p>{note}{kwic_table_html(view.hits)}"
+        return kwic_html(view.summary, view.hits).data
 
     chart = ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
     return friendly(panel([box], render, chart), "keyword explorer")

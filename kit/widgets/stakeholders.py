@@ -19,7 +19,7 @@ import PIL.Image
 from matplotlib.axes import Axes
 
 from kit import charts
-from kit.display import game_summary_html, grid_reasons_html, grid_summary_html
+from kit.display.stakeholders import game_summary_html, grid_reasons_html, grid_summary_html
 from kit.errors import KitError, checked, invalid
 from kit.stakeholders import (
     GAME_SIDES,

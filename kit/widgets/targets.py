@@ -7,11 +7,8 @@ it and draws the lab chart by blitting.
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import ipywidgets as widgets
 from matplotlib.axes import Axes
@@ -20,23 +17,19 @@ from matplotlib.figure import Figure
 
 from kit import charts
 from kit.charts.targets import MAX_PERIODS_AHEAD
+from kit.display.targets import lab_html, plan_html, position_html
 from kit.errors import KitError, checked, invalid
 from kit.store import WorkFile
 from kit.targets import (
+    MAX_GROWTH_PERIODS,
     MAX_WEIGHT,
-    Argument,
-    ArticleFigure,
-    Event,
+    SIDE_LABELS,
     GrowthPlan,
     IncreaseDefinition,
     IncreaseVerdict,
-    Position,
-    Role,
     Series,
     TargetDefinition,
     TargetVerdict,
-    Value,
-    amount,
     arguments,
     growth_plan,
     judge_increase,
@@ -49,7 +42,11 @@ from kit.widgets.base import ChartImage, friendly, panel
 
 @dataclass(frozen=True)
 class LabSeries:
-    """A series the lab offers, with the definition and target it starts from and its chart's range."""
+    """A series the lab offers, with the definition and target it starts from and its chart's range.
+
+    ``scale`` is the chart axis's unit in the series' unit (1000 for an axis in thousands of vehicles):
+    the target-level slider shows its value in the axis's unit, so the two read alike.
+    """
 
     dataset: str
     series: str
@@ -57,6 +54,9 @@ class LabSeries:
     target: TargetDefinition
     ylim: tuple[float, float]
     level_step: float
+    scale: float = 1.0
+    level_label: str = "Target level:"
+    readout: str = ".1f"
 
 
 LAB_SERIES = {
@@ -64,9 +64,10 @@ LAB_SERIES = {
         "semiconductor_share",
         "us_count_quarterly",
         IncreaseDefinition("1994Q2", 1.0, 2, 4),
-        TargetDefinition(20.0, "1992Q4"),
+        TargetDefinition(25.0, "1995Q4"),
         (0, 40),
         0.5,
+        level_label="Target (% of the market):",
     ),
     "Imported vehicles in Japan, all imports (yearly)": LabSeries(
         "imported_vehicles",
@@ -75,18 +76,22 @@ LAB_SERIES = {
         TargetDefinition(400000.0, 1996),
         (0, 500000),
         10000,
+        scale=1000,
+        level_label="Target (thousand vehicles):",
+        readout=".0f",
     ),
-    "U.S. exports to Japan, Census as recalled (UNVERIFIED, yearly)": LabSeries(
+    "U.S. exports to Japan, Census basis (yearly)": LabSeries(
         "us_goods_trade",
-        "exports_census_memory",
-        IncreaseDefinition(1993, 5.0, 2, 2),
-        TargetDefinition(60.0, 1995),
+        "exports_reported",
+        IncreaseDefinition(1994, 5.0, 2, 2),
+        TargetDefinition(70.0, 1997),
         (0, 80),
         1,
+        level_label="Target (US$ billions):",
+        readout=".0f",
     ),
 }
 SERIES_TIP = "Which sourced series to test a numerical target and a results-oriented goal on."
-_MARK = {"met": "\u2714 MET", "not met": "\u2718 NOT MET", "cannot tell": "? CANNOT TELL"}
 
 
 @dataclass(frozen=True)
@@ -127,91 +132,75 @@ def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefiniti
     return LabView(choice, series, definition, increase, target, reached, summary)
 
 
-def _column(title: str, verdict: str, reasons: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
-    return (
-        f'<div style="flex:1;min-width:18em"><b>{html.escape(title)}: {_MARK[verdict]}</b>'
-        f'<ul style="margin:.2em 0;padding-left:1.2em;font-size:.9em">{items}</ul></div>'
+_STYLE = {"description_width": "18em"}
+_WIDE = widgets.Layout(width="44em")
+# Wide enough for the description and the whole value ("1994Q2", not "199").
+_MENU = widgets.Layout(width="28em")
+
+
+def _slider(
+    kind: type, value: float, low: float, high: float, label: str, tip: str, **extra
+) -> widgets.Widget:
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        description=label,
+        tooltip=tip,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_WIDE,
+        **extra,
     )
 
 
-@checked
-def lab_html(view: LabView) -> str:
-    """Return the lab's two verdicts side by side as HTML, with a warning for unverified data."""
-    warning = ""
-    if any(not v.verified for v in view.series.values):
-        warning = (
-            "<p><b>Unverified data:</b> these values are recalled, not checked against a source "
-            "(hollow markers). Use them to practise the method, not to settle the facts.</p>"
-        )
-    return (
-        f'<p class="kit-lab-summary">{html.escape(view.summary)}</p>{warning}'
-        '<div style="display:flex;gap:1.5em;flex-wrap:wrap">'
-        f"{_column('Results-oriented goal', view.increase.verdict, view.increase.reasons)}"
-        f"{_column('Numerical target', view.reached.verdict, view.reached.reasons)}</div>"
+def _menu(periods: list[str], value: str, label: str, tip: str) -> widgets.Dropdown:
+    return widgets.Dropdown(
+        options=periods, value=value, description=label, style=_STYLE, layout=_MENU, tooltip=tip
     )
 
 
 def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
-    style = {"description_width": "18em"}
-    wide = widgets.Layout(width="44em")
-    periods = list(series.periods)
+    periods, d = list(series.periods), entry.definition
     return {
-        "baseline": widgets.Dropdown(
-            options=periods,
-            value=str(entry.definition.baseline),
-            description="Baseline:",
-            style=style,
-            tooltip="The period that growth is measured from.",
-        ),
-        "growth": widgets.FloatSlider(
-            value=entry.definition.min_growth,
-            min=0,
-            max=40,
+        "baseline": _menu(periods, str(d.baseline), "Baseline:", "The period that growth is measured from."),
+        "growth": _slider(
+            widgets.FloatSlider,
+            d.min_growth,
+            0,
+            40,
+            "Minimum growth per period (%):",
+            "The smallest rise per period that counts as progress on a results-oriented goal.",
             step=0.5,
-            description="Minimum growth per period (%):",
-            tooltip="The smallest rise per period that counts as progress on a results-oriented goal.",
-            continuous_update=False,
-            style=style,
-            layout=wide,
         ),
-        "periods": widgets.IntSlider(
-            value=entry.definition.periods,
-            min=1,
-            max=6,
-            description="Periods in a row:",
-            tooltip="How many periods in a row the rise must last.",
-            continuous_update=False,
-            style=style,
-            layout=wide,
+        "periods": _slider(
+            widgets.IntSlider,
+            d.periods,
+            1,
+            6,
+            "Periods in a row:",
+            "How many periods in a row the rise must last.",
         ),
-        "within": widgets.IntSlider(
-            value=entry.definition.within,
-            min=1,
-            max=8,
-            description="Must start within (periods):",
-            tooltip="How soon after the baseline the run of rises must begin.",
-            continuous_update=False,
-            style=style,
-            layout=wide,
+        "within": _slider(
+            widgets.IntSlider,
+            d.within,
+            1,
+            8,
+            "Must start within (periods):",
+            "How soon after the baseline the run of rises must begin.",
         ),
-        "level": widgets.FloatSlider(
-            value=entry.target.level,
-            min=0,
-            max=entry.ylim[1],
-            step=entry.level_step,
-            description="Target level:",
-            tooltip="The numerical target: the level the series must reach by the target date.",
-            continuous_update=False,
-            style=style,
-            layout=wide,
+        "level": _slider(
+            widgets.FloatSlider,
+            entry.target.level / entry.scale,
+            0,
+            entry.ylim[1] / entry.scale,
+            entry.level_label,
+            "The numerical target: the level the series must reach by the target date, in the axis's unit.",
+            step=entry.level_step / entry.scale,
+            readout_format=entry.readout,
         ),
-        "by": widgets.Dropdown(
-            options=periods,
-            value=str(entry.target.by),
-            description="Target date:",
-            style=style,
-            tooltip="The period by which the numerical target must be reached.",
+        "by": _menu(
+            periods, str(entry.target.by), "Target date:", "The period by which the target must be reached."
         ),
     }
 
@@ -222,8 +211,10 @@ def _reset(controls: dict[str, widgets.Widget], entry: LabSeries, series: Series
     controls["baseline"].options, controls["by"].options = periods, periods
     controls["baseline"].value, controls["by"].value = str(entry.definition.baseline), str(entry.target.by)
     level = controls["level"]
-    level.max, level.step = entry.ylim[1], entry.level_step
-    level.value = entry.target.level
+    level.max = max(level.max, entry.ylim[1] / entry.scale)
+    level.step, level.readout_format = entry.level_step / entry.scale, entry.readout
+    level.value, level.max = entry.target.level / entry.scale, entry.ylim[1] / entry.scale
+    level.description = entry.level_label
     controls["growth"].value = entry.definition.min_growth
     controls["periods"].value, controls["within"].value = entry.definition.periods, entry.definition.within
 
@@ -272,7 +263,7 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         value=choice,
         description="Series:",
         tooltip=SERIES_TIP,
-        layout=widgets.Layout(width="40em"),
+        layout=_WIDE,
     )
     controls = _controls(LAB_SERIES[choice], lab_series(choice))
     chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
@@ -294,7 +285,9 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         definition = IncreaseDefinition(
             c["baseline"].value, c["growth"].value, c["periods"].value, c["within"].value
         )
-        view = lab_view(picker.value, definition, TargetDefinition(c["level"].value, c["by"].value))
+        scale = LAB_SERIES[picker.value].scale
+        target = TargetDefinition(c["level"].value * scale, c["by"].value)
+        view = lab_view(picker.value, definition, target)
         charts.measurement_lab(
             view.series,
             view.increase,
@@ -304,7 +297,7 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
             ax,
             view.choice,
         )
-        return lab_html(view)
+        return lab_html(view.summary, view.series.values, view.increase, view.reached)
 
     return friendly(panel([picker, *controls.values()], render, chart), "measurement lab")
 
@@ -315,7 +308,7 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
 GROWTH_DEFAULTS = {
     "Foreign share of Japan's chip market, U.S. count (quarterly)": ("1993Q3", 25.0, 5),
     "Imported vehicles in Japan, all imports (yearly)": ("1995", 480000.0, 3),
-    "U.S. exports to Japan, Census as recalled (UNVERIFIED, yearly)": ("1993", 70.0, 4),
+    "U.S. exports to Japan, Census basis (yearly)": ("1994", 70.0, 4),
 }
 
 
@@ -332,55 +325,45 @@ class GrowthView:
 
 @checked
 def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
-    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
+    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``.
+
+    ``periods`` runs from 1 to ``kit.targets.MAX_GROWTH_PERIODS`` (100): a longer path is refused
+    with a clear error rather than computed.
+    """
     series = _lab_series(choice, "growth_view")
     series._at(start, "growth_view", "start")
-    if periods < 1:
-        raise invalid("growth_view", "periods", periods, "a whole number of at least 1")
+    if not 1 <= periods <= MAX_GROWTH_PERIODS:
+        allowed = f"a whole number from 1 to {MAX_GROWTH_PERIODS}"
+        raise invalid("growth_view", "periods", periods, allowed)
     target = TargetDefinition(level, series.period_after(start, periods))
     plan, reached = growth_plan(series, start, target), judge_target(series, target)
     return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
 
 
+def _set_level(slider: widgets.FloatSlider, entry: LabSeries, level: float) -> None:
+    """Set the target slider to ``entry``'s range and unit (the chart axis's), at ``level``."""
+    scale = entry.scale
+    slider.max = max(slider.max, entry.ylim[1] / scale)
+    slider.min, slider.step = entry.level_step / scale, entry.level_step / scale
+    slider.readout_format, slider.description = entry.readout, entry.level_label
+    slider.value, slider.max = level / scale, entry.ylim[1] / scale
+
+
 @checked
 def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     """Return a widget: set a target and a date, and see the compound growth it needs against history."""
-    style, wide = {"description_width": "12em"}, widgets.Layout(width="40em")
     picker = widgets.Dropdown(
-        options=list(LAB_SERIES), value=choice, description="Series:", tooltip=SERIES_TIP, layout=wide
+        options=list(LAB_SERIES), value=choice, description="Series:", tooltip=SERIES_TIP, layout=_WIDE
     )
     first, level, periods = GROWTH_DEFAULTS[choice]
-    entry = LAB_SERIES[choice]
-    start = widgets.Dropdown(
-        options=list(lab_series(choice).periods),
-        value=first,
-        description="Start:",
-        style=style,
-        tooltip="The period the growth starts from.",
-    )
-    target = widgets.FloatSlider(
-        value=level,
-        min=entry.level_step,
-        max=entry.ylim[1],
-        step=entry.level_step,
-        description="Target level:",
-        tooltip="The level to reach.",
-        continuous_update=False,
-        style=style,
-        layout=wide,
-    )
-    count = widgets.IntSlider(
-        value=periods,
-        min=1,
-        max=MAX_PERIODS_AHEAD["quarter" if lab_series(choice).quarterly else "year"],
-        description="Periods to reach it:",
-        tooltip="How many periods the series has to reach the target level.",
-        continuous_update=False,
-        style=style,
-        layout=wide,
+    start = _menu(list(lab_series(choice).periods), first, "Start:", "The period the growth starts from.")
+    target = _slider(widgets.FloatSlider, 0.0, 0.0, 1e9, "Target level:", "The level to reach.")
+    _set_level(target, LAB_SERIES[choice], level)
+    ahead = MAX_PERIODS_AHEAD["quarter" if lab_series(choice).quarterly else "year"]
+    count = _slider(
+        widgets.IntSlider, periods, 1, ahead, "Periods to reach it:", "How many periods the series has."
     )
     chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
-
     chart.use(choice)
 
     def switch(_change: object) -> None:
@@ -388,14 +371,8 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         chart.use(picker.value)
         try:
             first, level, periods = GROWTH_DEFAULTS[picker.value]
-            entry = LAB_SERIES[picker.value]
             start.options, start.value = list(lab_series(picker.value).periods), first
-            target.max, target.min, target.step = (
-                max(entry.ylim[1], target.min),
-                entry.level_step,
-                entry.level_step,
-            )
-            target.max, target.value = entry.ylim[1], level
+            _set_level(target, LAB_SERIES[picker.value], level)
             count.max = MAX_PERIODS_AHEAD["quarter" if lab_series(picker.value).quarterly else "year"]
             count.value = periods
         finally:
@@ -404,124 +381,17 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     picker.observe(switch, names="value")
 
     def render(ax: Axes) -> str:
-        view = growth_view(picker.value, start.value, target.value, count.value)
+        level = target.value * LAB_SERIES[picker.value].scale
+        view = growth_view(picker.value, start.value, level, count.value)
         charts.growth_path(view.series, view.plan, LAB_SERIES[view.choice].ylim, ax, view.choice)
-        return f'<p class="kit-growth-summary">{html.escape(view.summary)}</p>'
+        return plan_html(view.summary, view.series.values)
 
     return friendly(panel([picker, start, target, count], render, chart), "target growth explorer")
-
-
-# ---------------------------------------------------------------- tables the notebook shows
-
-_CELL = "text-align:left;vertical-align:top;padding:.2em .5em"
-_URL = re.compile(r"https?://[^\s;,]+")
-_WARN = "\u26a0 "  # a warning sign before UNVERIFIED, so the status is not told by colour alone
-
-
-def _site(url: str) -> str:
-    return urlsplit(url).netloc.removeprefix("www.") or url
-
-
-def _source_cell(source: str) -> str:
-    """Return a source as HTML: its text, each address as a short link, one source per line."""
-    pieces, last = [], 0
-    for match in _URL.finditer(source):
-        url = match.group().rstrip(").")
-        pieces += [
-            html.escape(source[last : match.start()]),
-            f'<a href="{html.escape(url)}" target="_blank">{html.escape(_site(url))}</a>',
-        ]
-        last = match.start() + len(url)
-    pieces.append(html.escape(source[last:]))
-    return "<small>" + "".join(pieces).replace("; ", "<br>") + "</small>"
-
-
-def _no_math(content: str) -> str:
-    """Return ``content`` in a block MathJax skips: JupyterLab typesets text between two dollar signs."""
-    return f'<div class="mathjax_ignore tex2jax_ignore">{content}</div>'
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Return an HTML table of cells already in HTML, styled inline so no notebook theme overrides it."""
-    header = "".join(f'<th style="{_CELL}">{html.escape(h)}</th>' for h in head)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in row) + "</tr>" for row in rows
-    )
-    return _no_math(f'<table class="kit-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>')
-
-
-@checked
-def values_html(values: Sequence[Value]) -> str:
-    """Return sourced values as an HTML table: period, value, status, source and note, one row each."""
-    rows = [
-        [
-            v.period,
-            html.escape(amount(v.value, v.unit)),
-            f"{'' if v.verified else _WARN}{html.escape(v.status)}",
-            _source_cell(v.source),
-            f"<small>{html.escape(v.note)}</small>",
-        ]
-        for v in values
-    ]
-    return _table(["period", "value", "status", "source", "note"], rows)
-
-
-@checked
-def figures_html(figures: Sequence[ArticleFigure]) -> str:
-    """Return the article's figures beside the sourced values they match, as an HTML table."""
-    rows = [
-        [
-            f"\u00b6{f.paragraph}: \u201c{html.escape(f.quote)}\u201d",
-            html.escape(f.reading),
-            html.escape(amount(f.value.value, f.value.unit)),
-            html.escape(f.value.status),
-            _source_cell(f.value.source),
-        ]
-        for f in figures
-    ]
-    return _table(["the article says", "it matches", "value", "status", "source"], rows)
-
-
-@checked
-def timeline_html(events: Sequence[Event]) -> str:
-    """Return dated events as an HTML table: date, what happened, status and source."""
-    rows = [
-        [
-            f"<span style='white-space:nowrap'>{e.date:%-d %b %Y}</span>",
-            f"<b>{html.escape(e.label)}</b>. {html.escape(e.text)}",
-            html.escape(e.status),
-            _source_cell(e.source),
-        ]
-        for e in events
-    ]
-    return _table(["date", "what happened", "status", "source"], rows)
 
 
 # ---------------------------------------------------------------- the arguments: weights and role briefs
 
 WEIGHTS_KEY = "arguments.weights"
-
-
-@checked
-def arguments_html(items: Sequence[Argument]) -> str:
-    """Return the map of arguments as an HTML table: side, holder, the argument and its source."""
-    rows = [
-        [
-            f"<code>{html.escape(a.id)}</code>",
-            f"<b>{'FOR' if a.side == 'for' else 'AGAINST'}</b>",
-            html.escape(a.holder),
-            html.escape(a.text),
-            _source_cell(a.source),
-        ]
-        for a in items
-    ]
-    return _table(["id", "targets?", "who holds it", "argument", "source"], rows)
-
-
-@checked
-def position_html(position: Position) -> str:
-    """Return the position a student's weights imply, as a short HTML paragraph."""
-    return f'<p class="kit-position">{html.escape(position.summary)}</p>'
 
 
 @checked
@@ -534,7 +404,7 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
             value=min(max(saved[a.id], 0), MAX_WEIGHT) if type(saved.get(a.id)) is int else 0,
             min=0,
             max=MAX_WEIGHT,
-            description=f"{'FOR' if a.side == 'for' else 'AGAINST'} \u00b7 {a.id}",
+            description=f"{SIDE_LABELS[a.side]} \u00b7 {a.id}",
             tooltip=a.text,
             continuous_update=False,
             style={"description_width": "12em"},
@@ -560,30 +430,3 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
         slider.observe(refresh, names="value")
     refresh()
     return friendly(widgets.VBox([*sliders.values(), summary, out]), "argument weigher")
-
-
-@checked
-def role_briefs_html(items: Sequence[Role], arguments_by_id: dict[str, Argument] | None = None) -> str:
-    """Return printable briefs for the debate's roles, one per printed page."""
-    by_id = arguments_by_id or {a.id: a for a in arguments()}
-    briefs = []
-    for role in items:
-        uses = "".join(
-            f"<li>{html.escape(by_id[key].text)} <small>({html.escape(by_id[key].holder)})</small></li>"
-            for key in role.arguments
-        )
-        facts = "".join(
-            f"<li>{html.escape(fact)} <small>Source: {html.escape(source)}.</small></li>"
-            for fact, source in role.facts
-        )
-        briefs.append(
-            f'<section class="kit-brief" style="border:1px solid #999;padding:.6em 1em;margin:.8em 0;'
-            f'max-width:46em"><h3 style="margin-top:0">Role: {html.escape(role.role)}</h3>'
-            f"<p><em>{html.escape(role.who)}</em></p>"
-            f"<p><b>Your position.</b> {html.escape(role.position)}</p>"
-            f"<p><b>What you care about.</b> {html.escape(role.interests)}</p>"
-            f"<p><b>Arguments to use.</b></p><ul>{uses}</ul><p><b>Facts to cite.</b></p><ul>{facts}</ul>"
-            f"<p><b>Press the others on this.</b> {html.escape(role.press)}</p></section>"
-        )
-    style = "<style>@media print{.kit-brief{page-break-after:always;border:none}}</style>"
-    return style + _no_math("".join(briefs))
