@@ -8,6 +8,7 @@ are; ``grid_summary_html`` and ``game_summary_html`` return the text a widget pu
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from IPython.display import HTML
@@ -30,11 +31,26 @@ def implied_actors_html(actors: Sequence[Actor]) -> HTML:
     return rows_html(["actor the kit adds", "why"], [(a.name, a.position) for a in actors if a.implied])
 
 
+_URL = re.compile(r"https?://[^\s;,]+")
+
+
+def _linked(citation: str) -> str:
+    """Return a citation as HTML, each address turned into a short link instead of a run of raw URL."""
+    pieces, last = [], 0
+    for match in _URL.finditer(citation):
+        pieces += [
+            html.escape(citation[last : match.start()]),
+            f'<a href="{html.escape(match.group())}">link</a>',
+        ]
+        last = match.end()
+    return "".join(pieces) + html.escape(citation[last:])
+
+
 @checked
 def interests_html(actor: Actor) -> HTML:
     """Return what the registry says an actor wants, then each piece of evidence with what it reports."""
     items = "".join(
-        f"<li><b>{html.escape(e.cite)}</b>{': ' + html.escape(e.note) if e.note else ''}</li>"
+        f"<li><b>{_linked(e.cite)}</b>{': ' + html.escape(e.note) if e.note else ''}</li>"
         for e in actor.evidence
     )
     return HTML(
