@@ -197,8 +197,9 @@ def test_the_example_class():
 
 
 def test_load_class_codings_from_a_folder_of_exports(tmp_path):
-    work = {"kit_work_file": 1, "notebook": "02_framing", "answers": {"frames": {"1": ECONOMIC, "2": POLICY}}}
-    (tmp_path / "ana.02_framing.work.json").write_text(json.dumps(work), "utf-8")
+    answers = {"frames": {"1": ECONOMIC, "2": POLICY}}
+    work = {"kit_work_file": 1, "notebook": "04_framing_coding", "answers": answers}
+    (tmp_path / "ana.04_framing_coding.work.json").write_text(json.dumps(work), "utf-8")
     (tmp_path / "bo.json").write_text(json.dumps({"frames": {"1": ECONOMIC, "2": POLITICAL}}), "utf-8")
     codings = load_class_codings(tmp_path)
     assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}

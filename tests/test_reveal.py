@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from notebook_kernel import click, model_id, run_in_kernel, update
 
-from kit.display import reveal_locked_html, reveal_locked_text
+from kit.display.reveal import reveal_locked_html, reveal_locked_text
 from kit.errors import InvalidInputError
 from kit.store import open_work
 from kit.widgets import reveal_after, reveal_state

@@ -41,7 +41,7 @@ __getattr__, __dir__, __all__ = exports(
             "term_matcher",
         ],
         "prediction": ["prediction_comparison", "prediction_form"],
-        "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state", "watch_saves"],
+        "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state"],
         "stakeholders": [
             "GameView",
             "GridView",

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 from matplotlib.axes import Axes
 
-from kit import charts, display
+from kit import charts
 from kit.article import Article
+from kit.display.framing import devices_compared_html, reference_comparison_html
 from kit.errors import InvalidInputError, KitError, checked
 from kit.framing import (
     FramingScore,
@@ -27,7 +28,7 @@ from kit.framing import (
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
-from kit.widgets.reveal import RevealBox, reveal_after
+from kit.widgets.reveal import reveal_after
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
@@ -150,12 +151,12 @@ def entman_tagger(article: Article, work: WorkFile, paragraph: int = 1) -> widge
     return paragraph_tagger(article, work, entman_scheme(), paragraph)
 
 
-def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme) -> RevealBox:
+def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme) -> widgets.VBox:
     count = len(article.paragraphs)
 
     def show() -> object:
         tags, _problem = saved_tags(work, scheme, count)
-        return display.reference_comparison_html(compare_tags(tags, scheme), scheme)
+        return reference_comparison_html(compare_tags(tags, scheme), scheme)
 
     return reveal_after(
         work, [scheme.work_key], show, needed=count, task=f"your coding of all {count} paragraphs"
@@ -163,13 +164,13 @@ def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme)
 
 
 @checked
-def frame_reference(article: Article, work: WorkFile) -> RevealBox:
+def frame_reference(article: Article, work: WorkFile) -> widgets.VBox:
     """Return the button that shows the reference frame coding beside yours, once all of yours is saved."""
     return _compare_with_reference(article, work, frame_scheme())
 
 
 @checked
-def entman_reference(article: Article, work: WorkFile) -> RevealBox:
+def entman_reference(article: Article, work: WorkFile) -> widgets.VBox:
     """Return the button that shows the reference Entman tags beside yours, once all of yours are saved."""
     return _compare_with_reference(article, work, entman_scheme())
 
@@ -230,7 +231,7 @@ def reframing_lab(
     def render(ax: Axes) -> str:
         view = reframe_view(article, boxes[0].value, boxes[1].value)
         charts.framing_scores(view.original, view.yours, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{display.devices_compared_html(view.original, view.yours)}"
+        return f"<p>{html.escape(view.summary)}</p>{devices_compared_html(view.original, view.yours)}"
 
     def save() -> None:
         rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}

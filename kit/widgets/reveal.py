@@ -19,9 +19,11 @@ import ipywidgets as widgets
 from IPython.display import display
 from matplotlib.axes import Axes
 
-from kit import display as kit_display
+from kit.display import show as show_chart
+from kit.display.reveal import reveal_locked_html, reveal_locked_text
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
+from kit.widgets.base import KitBox
 
 # Callbacks to run after each save, per work file (the file's own ``set`` is wrapped once to call them).
 _WATCHERS: weakref.WeakKeyDictionary[WorkFile, list[Callable[[], None]]] = weakref.WeakKeyDictionary()
@@ -62,7 +64,7 @@ def reveal_state(
     return RevealState(saved >= needed, min(saved, needed), needed, status)
 
 
-def watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
+def _watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
     """Run ``callback`` after every save to ``work``, whichever widget makes it."""
     watchers = _WATCHERS.get(work)
     if watchers is None:
@@ -78,21 +80,24 @@ def watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
     watchers.append(callback)
 
 
-class RevealBox(widgets.VBox):
+class RevealBox(KitBox):
     """A reveal control whose text and HTML forms (seen before it runs, or on GitHub) say what it is."""
 
-    fallback_text = ""
-    fallback_html = ""
+    def __init__(self, plain: str, static: str, children: Sequence[widgets.Widget]):
+        super().__init__(plain, children)
+        self.static = static
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        return {**bundle, "text/plain": self.fallback_text, "text/html": self.fallback_html}
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/html"] = self.static
+        return bundle
 
 
 def _show(result: object) -> None:
     for item in result if isinstance(result, (list, tuple)) else [result]:
         if isinstance(item, Axes):
-            kit_display.show(item)
+            show_chart(item)
         else:
             display(item)
 
@@ -105,7 +110,7 @@ def reveal_after(
     label: str = "Compare with the reference",
     needed: int = 1,
     task: str = "your answer above",
-) -> RevealBox:
+) -> widgets.VBox:
     """Return a button that shows ``show()`` (a kit chart or display, or a list of them) once ``work``
     holds ``needed`` saved answers under each of ``keys``; disabled until then, enabled by the save."""
     button = widgets.Button(
@@ -138,9 +143,10 @@ def reveal_after(
             reveal()  # already open: keep the comparison in step with the student's changes
 
     button.on_click(reveal)
-    watch_saves(work, update)
+    _watch_saves(work, update)
     update()
-    box = RevealBox([widgets.HBox([button, status]), out])
-    box.fallback_text = kit_display.reveal_locked_text(label, task)
-    box.fallback_html = kit_display.reveal_locked_html(label, task)
-    return box
+    return RevealBox(
+        reveal_locked_text(label, task),
+        reveal_locked_html(label, task),
+        [widgets.HBox([button, status]), out],
+    )
