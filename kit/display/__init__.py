@@ -340,7 +340,6 @@ def glossary_html(terms: Sequence[Entry]) -> HTML:
     return _background_table(["term", "what it means"], rows)
 
 
-
 def _opening_rows(measures: Sequence) -> list[list[object]]:
     """Return the rows of the rewrite table: one measure a row, one opening a column."""
     sides = sorted({side for m in measures for side in m.by_side})

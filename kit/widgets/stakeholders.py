@@ -40,7 +40,7 @@ from kit.stakeholders import (
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel
-from kit.widgets.reveal import RevealBox, reveal_after
+from kit.widgets.reveal import reveal_after
 
 GRID_KEY = "stakeholders.grid"
 START = (5, 5)  # where the sliders stand for an actor not placed yet
@@ -195,7 +195,7 @@ def grid_comparison_view(saved: Mapping[str, Sequence[float]]) -> list[GridDiffe
 
 
 @checked
-def grid_reference(work: WorkFile) -> RevealBox:
+def grid_reference(work: WorkFile) -> widgets.VBox:
     """Return the "Compare with the reference" button for the grid: it opens once every actor is placed
     and saved, and then shows the student's grid against the kit's, with the kit's reasons."""
     sides = actor_sides(load_registry())
