@@ -19,6 +19,7 @@ import functools
 import json
 import math
 import re
+import reprlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -368,7 +369,8 @@ class Placement:
 def _score(name: str, value: object) -> float:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or not 0 <= value <= 10:
-        raise InvalidInputError(f"{name} must be a number from 0 to 10, but {value!r} was given.")
+        # reprlib: a value nested too deep for repr is still named, not a RecursionError
+        raise InvalidInputError(f"{name} must be a number from 0 to 10, but {reprlib.repr(value)} was given.")
     return float(value)
 
 

@@ -235,3 +235,15 @@ def test_the_win_set_footnote_stays_inside_the_figure(margins):
     (extent,) = boxes(ax, [note])
     assert 0 <= extent.x0 and extent.x1 <= ax.figure.bbox.width - 20  # a margin, not touching the edge
     assert extent.y0 >= 0  # and above the bottom edge
+
+
+def test_a_numbered_grid_must_number_every_placed_actor(sides):
+    # Found by the fuzzer: a numbering without Kantor raised a bare KeyError.
+    with pytest.raises(
+        InvalidInputError, match=r"^grid_comparison: parameter 'numbered' must be a dict naming"
+    ):
+        charts.grid_comparison(
+            compare_grid({p.actor: p for p in reference_grid()}), sides, numbered={"x": "X"}
+        )
+    with pytest.raises(InvalidInputError, match=r"every placed actor, 'kantor' too"):
+        charts.power_interest_grid(reference_grid()[:1], sides, numbered={"clinton": "Clinton"})

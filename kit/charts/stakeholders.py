@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from kit.charts.base import MAX_PARAGRAPHS, PALETTE, framed_axes, new_axes, record
-from kit.errors import InvalidInputError, checked, whole_number
+from kit.errors import InvalidInputError, checked, invalid, whole_number
 from kit.stakeholders import QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
 from kit.text import counted, joined
 
@@ -181,11 +181,14 @@ def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hol
 
 
 def _names(
-    placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
+    where: str, placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
 ) -> list[str]:
     """Return each marker's label: its name, or (numbered) its number, with the name for the selected one."""
     if not numbered:
         return [p.label or p.actor for p in placed]
+    missing = [p.actor for p in placed if p.actor not in numbered]
+    if missing:
+        raise invalid(where, "numbered", numbered, f"a dict naming every placed actor, {missing[0]!r} too")
     numbers = {ident: n for n, ident in enumerate(numbered, start=1)}
     return [f"{numbers[p.actor]} {p.label}" if p.actor == selected else str(numbers[p.actor]) for p in placed]
 
@@ -209,7 +212,7 @@ def power_interest_grid(
         ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
     )
     data = _points(ax, placed, sides, hollow=False)
-    data += _label_all(ax, _grouped(placed, _names(placed, numbered, selected)))
+    data += _label_all(ax, _grouped(placed, _names("power_interest_grid", placed, numbered, selected)))
     chosen = [p for p in placed if p.actor == selected]
     if chosen:
         ring = {"marker": "o", "markersize": 18, "markerfacecolor": "none", "markeredgecolor": "black"}
@@ -238,7 +241,7 @@ def grid_comparison(
     ax = framed_axes(
         ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
     )
-    names = _names([d.reference for d in differences], numbered, None)
+    names = _names("grid_comparison", [d.reference for d in differences], numbered, None)
     data = _points(ax, [d.reference for d in differences], sides, hollow=False)
     data += _points(ax, [d.student for d in differences], sides, hollow=True)
     data += _label_all(ax, _grouped([d.reference for d in differences], names))
