@@ -462,6 +462,14 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
     "kit.display.kwic_table_html": {"hits": lambda: article().search("targets")},
+    "kit.display.stakeholders.interests_html": {"actor": lambda: registry()[2]},
+    "kit.display.stakeholders.speakers_html": {"rows": lambda: [(2, "Mickey Kantor", "Mickey Kantor")]},
+    "kit.display.stakeholders.grid_summary_html": {"summary": lambda: "You have placed 1 of 10 actors."},
+    "kit.display.stakeholders.grid_reasons_html": {
+        "differences": lambda: module("stakeholders").compare_grid(placed())
+    },
+    "kit.display.stakeholders.game_summary_html": {"summary": lambda: "The win-sets overlap from 40 to 45."},
+    "kit.display.stakeholders.presets_html": {"rows": lambda: module("stakeholders").preset_outcomes()},
     "kit.display.framing.contrast_html": {
         "sentences": lambda: module("framing").contrast_sentences(article())
     },
@@ -612,8 +620,9 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.widgets.framing.paragraph_tagger": {"scheme": lambda: module("framing").entman_scheme()},
     "kit.widgets.stakeholders.grid_view": {"saved": lambda: {"hata": [7, 9]}, "selected": lambda: "hata"},
     "kit.widgets.stakeholders.grid_html": {
-        "view": lambda: module("widgets.stakeholders").grid_view({"hata": [7, 9]}, "hata", True)
+        "view": lambda: module("widgets.stakeholders").grid_view({"hata": [7, 9]}, "hata")
     },
+    "kit.widgets.stakeholders.grid_comparison_view": {"saved": lambda: {"hata": [7, 9]}},
     "kit.widgets.stakeholders.game_html": {
         "view": lambda: module("widgets.stakeholders").game_view(
             constituents("us"), constituents("japan"), {"United States": 10, "Japan": 10}
