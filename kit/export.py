@@ -106,14 +106,11 @@ def _handin(path: Path) -> dict:
         record = json.loads(data.decode("utf-8"))
         answers = record["answers"]
     except RecursionError:
-        answers = None  # nested too deep even for the JSON reader: refused below like any deep file
+        raise _nested_too_deep(path) from None
     except (ValueError, KeyError, TypeError) as error:
         raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
-    if answers is None or too_deep(answers):
-        raise ArticleFormatError(
-            f"{path.name} is not an exported answers file (its answers are nested more than "
-            f"{MAX_DEPTH} levels deep)."
-        )
+    if too_deep(answers):
+        raise _nested_too_deep(path)
     if not isinstance(answers, dict):
         raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
     results = record.get("results")
@@ -123,6 +120,13 @@ def _handin(path: Path) -> dict:
         "results": results if isinstance(results, dict) and not too_deep(results) else {},
         "student": student if isinstance(student, str) else "",
     }
+
+
+def _nested_too_deep(path: Path) -> ArticleFormatError:
+    return ArticleFormatError(
+        f"{path.name} is not an exported answers file (its answers are nested more than "
+        f"{MAX_DEPTH} levels deep)."
+    )
 
 
 def variant_answered(record: dict, question: str) -> int:

@@ -51,9 +51,14 @@ def _check_name(name: object) -> str:
 
 def _check_folder(folder: Path) -> Path:
     try:
+        if "\x00" in str(folder):
+            raise ValueError("a NUL character")
+        os.fsencode(folder)  # Path.exists() would answer False for a name no file system can hold
         problem = "it is not a folder" if folder.exists() and not folder.is_dir() else None
     except OSError as error:  # a name too long for the file system, for one
         problem = error.strerror or str(error)
+    except ValueError:  # a lone surrogate or a NUL character, which no file name can hold
+        problem = "its name holds a character no file name can hold"
     if problem is None:
         return folder
     shown = str(folder) if len(str(folder)) <= 80 else str(folder)[:77] + "..."
