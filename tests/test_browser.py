@@ -420,6 +420,8 @@ def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab:
             handle.focus()
             handle.press("ArrowRight")
             expect(coder.locator(".widget-slider .widget-readout")).to_have_text(str(paragraph))
+            expect(coder).to_contain_text(f"paragraph {paragraph} is ringed")  # the kernel has moved
+            expect(select.locator("option:checked")).to_have_text("(not coded yet)")
         select.select_option(label="Political")
         expect(select.locator("option:checked")).to_have_text("Political")
         expect(coder).to_contain_text(f"{paragraph} of 20 paragraphs coded")
