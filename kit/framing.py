@@ -23,6 +23,7 @@ from pathlib import Path
 from kit.agreement import Confusion, cohen_kappa, confusion, fleiss_kappa, percent_agreement
 from kit.article import Article, phrase_pattern
 from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
+from kit.store import write_files
 from kit.text import Sentiment, sentiment
 
 DEVICE_CATEGORIES = ("figurative", "hedge", "booster", "conflict", "minimizer")
@@ -596,8 +597,5 @@ def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str
     coding = _frames(frames_coded, "export_coding", "frames_coded")
     if not coding:
         raise InvalidInputError("there is nothing to export yet: code at least one paragraph first.")
-    path = Path(folder) / f"{coder}.frames.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
     content = {"coder": coder, "frames": {str(n): frame for n, frame in coding.items()}}
-    path.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_files(folder, {f"{coder}.frames.json": json.dumps(content, indent=2, ensure_ascii=False)})[0]
