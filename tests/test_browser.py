@@ -409,15 +409,19 @@ def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab:
     assert_no_traceback(page)
     select = page.locator(".widget-dropdown", has_text="Primary frame:").locator("select")
     coder = page.locator(".widget-vbox", has=select)
-    button = page.get_by_role("button", name="Compare with the reference").first
+    compare = page.get_by_role("button", name="Compare with the reference")
+    reveal = page.locator(".jp-OutputArea-output", has=compare).first  # the frames' reveal comes first
+    button = reveal.get_by_role("button", name="Compare with the reference")
     expect(button).to_be_disabled()
-    expect(page.locator(".jp-OutputArea-output", has=button)).not_to_contain_text("the reference's reason")
+    expect(reveal).not_to_contain_text("the reference's reason")
     handle = coder.locator(".widget-slider .noUi-handle")
     for paragraph in range(1, 21):
         if paragraph > 1:
             handle.focus()
             handle.press("ArrowRight")
             expect(coder.locator(".widget-slider .widget-readout")).to_have_text(str(paragraph))
+            expect(coder).to_contain_text(f"paragraph {paragraph} is ringed")  # the kernel has moved
+            expect(select.locator("option:checked")).to_have_text("(not coded yet)")
         select.select_option(label="Political")
         expect(select.locator("option:checked")).to_have_text("Political")
         expect(coder).to_contain_text(f"{paragraph} of 20 paragraphs coded")
@@ -425,9 +429,8 @@ def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab:
             expect(button).to_be_disabled()
     expect(button).to_be_enabled()
     button.click()
-    shown = page.locator(".jp-OutputArea-output", has=button)
-    expect(shown).to_contain_text("the reference's reason")
-    expect(shown).to_contain_text("coded paragraphs agree with the reference")
+    expect(reveal).to_contain_text("the reference's reason")
+    expect(reveal).to_contain_text("3 of 20 coded paragraphs agree with the reference")  # ¶14-16: Political
     assert_no_traceback(page)
     button.scroll_into_view_if_needed()  # for the screenshot
 
