@@ -8,6 +8,10 @@ Cohen, J. (1960). "A coefficient of agreement for nominal scales." Educational a
 Psychological Measurement 20(1): 37-46. Fleiss, J. L. (1971). "Measuring nominal
 scale agreement among many raters." Psychological Bulletin 76(5): 378-382.
 
+Codes are compared as text in every measure, so 1 and "1" are one category everywhere (a coding read
+from a CSV file and one typed in Python agree). NaN is not a code: like None or blank text it marks an
+item left uncoded, and is refused with a message saying to leave such items out.
+
 Kappa is undefined when chance agreement is 1 (every coder used one and the same
 category for everything): the functions then raise UndefinedAgreementError, which
 says so, rather than return NaN.
@@ -15,6 +19,7 @@ says so, rather than return NaN.
 
 from __future__ import annotations
 
+import numbers
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -51,11 +56,18 @@ def _pair(
     if not first:
         raise InvalidInputError(f"agreement needs at least one coded item; {names} are empty.")
     for code in first + second:
-        if code is None or (isinstance(code, str) and not code.strip()):
+        if _missing(code):
             raise InvalidInputError(
                 f"every item in {names} needs a code, but {code!r} was given; leave uncoded items out."
             )
-    return first, second
+    return [str(c) for c in first], [str(c) for c in second]  # compared as text: 1 and "1" agree
+
+
+def _missing(code: Hashable) -> bool:
+    """Return True for what marks an uncoded item: None, NaN or blank text."""
+    if isinstance(code, numbers.Real):
+        return code != code  # only NaN differs from itself (math.isnan overflows on huge whole numbers)
+    return code is None or isinstance(code, str) and not code.strip()
 
 
 @checked
@@ -98,8 +110,8 @@ def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
 def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusion:
     """Return how often each pair of categories (first coder's, second coder's) was chosen."""
     first, second = _pair(first, second)
-    categories = tuple(sorted({str(c) for c in first + second}))
-    return Confusion(categories, dict(Counter((str(a), str(b)) for a, b in zip(first, second, strict=True))))
+    categories = tuple(sorted(set(first + second)))
+    return Confusion(categories, dict(Counter(zip(first, second, strict=True))))
 
 
 @checked
@@ -119,10 +131,9 @@ def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...
         )
     if raters.pop() < 2:
         raise InvalidInputError("Fleiss' kappa needs at least two raters per item of ratings.")
-    for row in rows:
-        _pair(row, row, "ratings")
-    categories = tuple(sorted({str(code) for row in rows for code in row}))
-    return categories, [[Counter(str(c) for c in row)[cat] for cat in categories] for row in rows]
+    rows = [_pair(row, row, "ratings")[0] for row in rows]
+    categories = tuple(sorted({code for row in rows for code in row}))
+    return categories, [[Counter(row)[cat] for cat in categories] for row in rows]
 
 
 @checked

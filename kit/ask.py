@@ -111,6 +111,7 @@ def control_value(question: Question, saved: object) -> object:
     return saved if isinstance(saved, str) else ""
 
 
+@checked
 def written_status(text: object, min_words: int) -> str:
     """Return the live count under a text area: words (and how many are asked) and paragraphs cited."""
     words, cites = written_counts(text) if isinstance(text, str) else (0, 0)
@@ -119,14 +120,15 @@ def written_status(text: object, min_words: int) -> str:
     return f"{words} word{'s' * (words != 1)}{asked}; {cited}."
 
 
+@checked
 def feedback_html(feedback: Feedback, explanation: str = "") -> str:
     """Return the feedback on a check as HTML: each check, a named mistake, and an earned explanation."""
-    if not feedback.answered:
-        return "<p><em>Not answered yet: give an answer above, then press Check.</em></p>"
-    rows = "".join(f"<li>{'✓' if ok else '✗'} {html.escape(text)}</li>" for ok, text in feedback.lines)
-    verdict = "Right." if feedback.correct else "Not right yet."
-    parts = [f"<p><strong>{verdict}</strong> {feedback.passed} of {feedback.total} checks passed.</p>"]
-    parts.append(f"<ul>{rows}</ul>")
+    parts = ["<p><em>Not answered yet: give an answer above, then press Check.</em></p>"]
+    if feedback.answered:
+        verdict = "Right." if feedback.correct else "Not right yet."
+        rows = "".join(f"<li>{'✓' if ok else '✗'} {html.escape(text)}</li>" for ok, text in feedback.lines)
+        parts = [f"<p><strong>{verdict}</strong> {feedback.passed} of {feedback.total} checks passed.</p>"]
+        parts.append(f"<ul>{rows}</ul>")
     if feedback.mistake:
         parts.append(f"<p><strong>A common mistake:</strong> {html.escape(feedback.mistake)}</p>")
     if feedback.note:
@@ -136,6 +138,7 @@ def feedback_html(feedback: Feedback, explanation: str = "") -> str:
     return f'<div role="status" aria-live="polite">{"".join(parts)}</div>'
 
 
+@checked
 def text_fallback(question: Question, prompt: str, saved: object) -> str:
     """Return the question as plain text, for a page where widgets cannot show (GitHub, a PDF)."""
     unit = f" ({question.unit})" if question.unit else ""
@@ -226,9 +229,9 @@ class AnswerControl:
             return {str(n): box.value for n, box in zip(self.question.paragraphs, self.inputs, strict=True)}
         return self.inputs[0].value
 
-    def show(self, value: object) -> None:
-        """Set the widget to show ``value`` (in the form ``control_value`` returns)."""
-        kind = self.question.kind
+    def show(self, answer: object) -> None:
+        """Set the widget to show ``answer`` (any form: what cannot be shown leaves it empty)."""
+        value, kind = control_value(self.question, answer), self.question.kind
         if kind in ("items", "paragraphs"):
             names = {f"¶{v}" if kind == "paragraphs" else v for v in value}
             for box in self.inputs:
@@ -287,7 +290,7 @@ class AskedQuestion:
 
     def answer(self, value: object) -> None:
         """Set the widget as a student would, to show ``value`` (typed-in form); it is saved at once."""
-        self.control.show(control_value(self.question, value))
+        self.control.show(value)
 
     def check(self) -> Feedback:
         """Check the widget's answer (the Check button) and show the feedback."""
@@ -316,9 +319,7 @@ class AskedQuestion:
     def reveal(self) -> None:
         """Show the explanation (the Show explanation button); recorded unless already earned."""
         text = self.exercise.reveal(self.question.id).partition(": ")[2]
-        self.feedback.value = feedback_html(self.exercise.feedback(self.question.id)) + (
-            f"<p><strong>Explanation.</strong> {html.escape(text)}</p>"
-        )
+        self.feedback.value = feedback_html(self.exercise.feedback(self.question.id), text)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.box._repr_mimebundle_(**kwargs) or {}

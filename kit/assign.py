@@ -48,6 +48,17 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     return source.rstrip("\n")
 
 
+def _is_test(cell: nbformat.NotebookNode) -> bool:
+    grading = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and grading.get("grade") is True and not grading.get("solution")
+
+
+def _tag(cell: nbformat.NotebookNode, tag: str) -> None:
+    tags = cell.metadata.setdefault("tags", [])
+    if tag not in tags:
+        tags.append(tag)
+
+
 @checked
 def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return a copy of ``notebook`` with solutions, hidden tests, outputs and widget state removed."""
@@ -55,6 +66,8 @@ def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.Note
     student.metadata.pop("widgets", None)  # the source's saved widget state: its answers, shown in a page
     for index, cell in enumerate(student.cells):
         cell.source = strip_solutions(cell.source, f"{name}, cell {index}")
+        if _is_test(cell):
+            _tag(cell, "raises-exception")  # an unanswered question's test fails; Run All goes on
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
@@ -103,6 +116,14 @@ def stale_student_versions(folder: Path) -> list[str]:
     return stale
 
 
+def _sealed_text(key: Path) -> str:
+    """Return the bank sealed from ``key``; a bad key's error names the answer keys' folder."""
+    try:
+        return bank_text(key)
+    except ArticleFormatError as error:
+        raise ArticleFormatError(f"answer keys in {key.parent}: {error}") from None
+
+
 @checked
 def write_banks(keys: Path, banks: Path) -> list[Path]:
     """Write the sealed student bank of every answer key in ``keys`` to ``banks``."""
@@ -111,8 +132,7 @@ def write_banks(keys: Path, banks: Path) -> list[Path]:
     banks.mkdir(parents=True, exist_ok=True)
     written = []
     for key in sorted(keys.glob("*.json")):
-        text = bank_text(key)  # every key is sealed before any bank is written
-        written.append((banks / key.name, text))
+        written.append((banks / key.name, _sealed_text(key)))  # every key sealed before a bank is written
     for path, text in written:
         path.write_text(text, encoding="utf-8")
     return [path for path, _ in written]
@@ -122,7 +142,7 @@ def write_banks(keys: Path, banks: Path) -> list[Path]:
 def stale_banks(keys: Path, banks: Path) -> list[str]:
     """Return the names of the banks in ``banks`` that differ from what their key in ``keys`` seals."""
     stale = [k.name for k in sorted(keys.glob("*.json")) if not (banks / k.name).is_file() or
-             (banks / k.name).read_text(encoding="utf-8") != bank_text(k)]  # fmt: skip
+             (banks / k.name).read_text(encoding="utf-8") != _sealed_text(k)]  # fmt: skip
     keyless = [b.name for b in sorted(banks.glob("*.json")) if not (keys / b.name).is_file()]
     return stale + keyless
 

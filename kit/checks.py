@@ -229,6 +229,7 @@ def coding_of(q: Question, answer: object) -> dict[int, str] | None:
     return {_paragraph_key(k): _option(q, v) for k, v in answer.items()}
 
 
+@checked
 def reference_coding(q: Question, variant: object = 0) -> dict[int, str]:
     """Return the reference label of each paragraph a coding question asks, found from its digests."""
     v = q.variant(variant)
@@ -266,6 +267,7 @@ def _check_coding(q: Question, v: Variant, answer: object) -> list[tuple[bool, s
     return [*lines, _agreement_line(q, coding, reference)]
 
 
+@checked
 def written_counts(text: str) -> tuple[int, int]:
     """Return how many words a written answer has and how many different paragraphs it cites."""
     cited = {re.sub(r"\D", "", hit) for hit in _PARAGRAPH_CITE.findall(text)}

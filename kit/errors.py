@@ -11,6 +11,7 @@ import functools
 import inspect
 import math
 import numbers
+import reprlib
 import sys
 import types
 import typing
@@ -42,6 +43,7 @@ class SaveError(KitError, OSError):
 
 
 MAX_DEPTH = 100  # lists and dicts nested deeper than this are refused before any code walks them
+MAX_ITEMS = 1_000_000  # a list or dict argument may hold this many items; longer ones are not walked
 
 
 def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
@@ -75,8 +77,15 @@ def invalid(where: str, name: str, value: object, allowed: str) -> InvalidInputE
     return InvalidInputError(f"{where}: parameter {name!r} must be {allowed}, not {_given(value)}.")
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 12, 60, 60
+
+
 def _given(value: object) -> str:
-    shown = repr(value)
+    try:
+        shown = repr(value)
+    except RecursionError:  # nested too deep for repr: show the outer levels only
+        shown = _SHORT.repr(value)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
     return shown if value is None or isinstance(value, bool) else f"{type(value).__name__} {shown}"
 
@@ -115,7 +124,14 @@ class _Check:
         # Pairing names by position is several times faster than Signature.bind; a call with too
         # many or unknown arguments is left to Python's own TypeError.
         for name, value in [*zip(self.names, args, strict=False), *kwargs.items()]:
-            if name in self.tests and not self.tests[name](value):
+            try:
+                fits = name not in self.tests or self.tests[name](value)
+            except _TooLong:
+                where = f"{self.function.__name__}: parameter {name!r}"
+                raise InvalidInputError(
+                    f"{where} must hold at most {MAX_ITEMS:,} items, not {_given(value)}."
+                ) from None
+            if not fits:
                 raise invalid(self.function.__name__, name, value, _allowed(self.hints[name]))
 
 
@@ -165,15 +181,25 @@ def _test(hint: object) -> Callable[[object], bool]:
 def _hashable(value: object) -> bool:
     try:
         hash(value)
-    except TypeError:
+    except (TypeError, RecursionError):
         return False
+    return True
+
+
+class _TooLong(Exception):
+    """A list or dict argument longer than MAX_ITEMS: refused before its items are walked."""
+
+
+def _short_enough(value: collections.abc.Sized) -> bool:
+    if len(value) > MAX_ITEMS:
+        raise _TooLong
     return True
 
 
 def _sequence_test(args: tuple) -> Callable[[object], bool]:
     if len(args) == 1 or len(args) == 2 and args[1] is Ellipsis:
         item = _test(args[0])
-        return lambda value: _is_sequence(value) and all(map(item, value))
+        return lambda value: _is_sequence(value) and _short_enough(value) and all(map(item, value))
     if args:  # a fixed-length tuple such as (low, high)
         items = [_test(arg) for arg in args]
         return lambda value: (
@@ -193,7 +219,9 @@ def _mapping_test(args: tuple) -> Callable[[object], bool]:
         return lambda value: isinstance(value, collections.abc.Mapping)
     key, item = _test(args[0]), _test(args[1])
     return lambda value: (
-        isinstance(value, collections.abc.Mapping) and all(key(k) and item(v) for k, v in value.items())
+        isinstance(value, collections.abc.Mapping)
+        and _short_enough(value)
+        and all(key(k) and item(v) for k, v in value.items())
     )
 
 

@@ -85,6 +85,7 @@ def read_handins(folder: str | Path, exercise: str) -> HandIns:
 def read_records(folder: str | Path, exercise: str) -> HandIns:
     """Return the whole hand-ins for ``exercise`` in ``folder`` (student id, answers, per-question
     results), read as safely as ``read_handins`` reads them, and why each other file was not read."""
+    known_bank("read_handins", "exercise", exercise)
     records, problems = {}, {}
     for path in _answers_files("read_handins", folder, exercise):
         try:
@@ -125,9 +126,11 @@ def _handin(path: Path) -> dict:
     }
 
 
+@checked
 def variant_answered(record: dict, question: str) -> int:
     """Return the variant a hand-in's record says ``question`` was answered in (0 when it names none)."""
-    result = record.get("results", {}).get(question)
+    results = record.get("results")
+    result = results.get(question) if isinstance(results, dict) else None
     variant = result.get("variant") if isinstance(result, dict) else None
     index = variant.get("index", 0) if isinstance(variant, dict) else 0
     return index if isinstance(index, int) and not isinstance(index, bool) else 0
@@ -152,14 +155,22 @@ def _answer_html(answer: object) -> str:
 def _record_html(record: dict) -> str:
     """Return the hand-in's line of how a question was answered: attempts, hints, reveal, variant."""
     variant = record["variant"]
+    verdict = (
+        "correct"
+        if record["correct"]
+        else "not correct"
+        if record["passed"] or record["total"]
+        else "not answered"
+    )
     parts = [
-        f"{'correct' if record['correct'] else 'not correct'}",
+        verdict,
         f"{record['attempts']} attempt{'s' * (record['attempts'] != 1)}",
         f"{record['hints']} hint{'s' * (record['hints'] != 1)} used",
         "explanation revealed before a right answer" if record["revealed"] else "explanation not revealed",
     ]
     if isinstance(variant, dict):
-        parts.append("variant " + ", ".join(f"{k} {v}" for k, v in variant.items()))
+        values = ", ".join(f"{k} {v}" for k, v in variant.items() if k != "index")
+        parts.append(f"variant: draw {variant.get('index')} ({values})")
     return f'<p class="record">{html.escape("; ".join(parts))}.</p>'
 
 

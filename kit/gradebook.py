@@ -106,6 +106,8 @@ def write_gradebook(folder: str | Path, out: str | Path | None = None) -> str:
     """Write the class gradebook for ``folder`` to ``out`` (default FOLDER/gradebook.csv); summarise it."""
     text = gradebook_csv(folder)
     target = Path(out) if out is not None else Path(folder) / "gradebook.csv"
+    if target.is_dir() or not target.parent.is_dir():
+        raise invalid("write_gradebook", "out", str(out), "a CSV file's path in an existing folder")
     target.write_text(text, encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     notes = [f"  {r['student']}: {r['note']}" for r in rows if r["note"]]

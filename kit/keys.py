@@ -176,7 +176,7 @@ def read_key(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ArticleFormatError(f"{path}: the answer key cannot be read ({error}).") from None
+        raise ArticleFormatError(f"{path.name}: the answer key cannot be read ({error}).") from None
 
 
 def bank_text(path: Path) -> str:

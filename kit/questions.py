@@ -20,6 +20,7 @@ KINDS = ("number", "choice", "items", "paragraphs", "coding", "written")
 BANK_FORMAT = 2
 
 
+@checked
 def worded(text: str, values: dict[str, Any]) -> str:
     """Return ``text`` with each value put in place of ``{name}`` (other braces are left alone)."""
     for name, value in values.items():
@@ -69,6 +70,7 @@ class Question:
         ok = isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(self.variants)
         return self.variants[index if ok else 0]
 
+    @checked
     def worded(self, text: str, index: object = 0) -> str:
         """Return ``text`` with the values of variant ``index`` put in place of ``{name}``."""
         return worded(text, self.variant(index).values)
@@ -77,6 +79,7 @@ class Question:
         """Return the variant's explanation, opened."""
         return unseal(self.salt, self.id, self.variant(index).explanation)
 
+    @checked
     def mistake_message(self, mistake: Mistake) -> str:
         """Return a mistake's message, opened."""
         return unseal(self.salt, self.id, mistake.message)
@@ -91,7 +94,7 @@ def _variant(entry: object) -> Variant:
     )
 
 
-def question_from_bank(name: str, salt: str, entry: object) -> Question:
+def _question_from_bank(name: str, salt: str, entry: object) -> Question:
     """Return the question a bank ``entry`` describes; raise ArticleFormatError naming what is wrong."""
     where = f"{name}: question {entry.get('id', '?')!r}" if isinstance(entry, dict) else name
     try:
@@ -124,13 +127,18 @@ def known_bank(where: str, parameter: str, name: object) -> str:
     return name
 
 
+@checked
 def questions_of(name: str, bank: object) -> dict[str, Question]:
     """Return the questions of a student bank's JSON content, by id."""
-    if not isinstance(bank, dict) or bank.get("kit_question_bank") != BANK_FORMAT:
+    if (
+        not isinstance(bank, dict)
+        or bank.get("kit_question_bank") != BANK_FORMAT
+        or not isinstance(bank.get("questions"), list)
+    ):
         raise ArticleFormatError(
-            f"{name} is not a question bank of format {BANK_FORMAT}: run python -m kit.assign to write it."
+            f"{name}: the bank is not a question bank of format {BANK_FORMAT}: run python -m kit.assign."
         )
-    questions = [question_from_bank(name, str(bank.get("salt", "")), e) for e in bank["questions"]]
+    questions = [_question_from_bank(name, str(bank.get("salt", "")), e) for e in bank["questions"]]
     return {q.id: q for q in questions}
 
 

@@ -726,7 +726,10 @@ def required_growth(start: float, level: float, periods: int) -> float:
 
 @checked
 def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> GrowthPlan:
-    """Return the growth per period that takes ``series`` from its value at ``start`` to the target."""
+    """Return the growth per period that takes ``series`` from its value at ``start`` to the target.
+
+    The target date may lie at most MAX_GROWTH_PERIODS (100) periods after the start.
+    """
     first = series._at(start, "growth_plan", "start")
     deadline = _deadline_step(series, target.by)
     periods = deadline - first.step

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pysbd
+from textblob import Word
 from textblob.en.sentiments import PatternAnalyzer
 
 from kit.errors import InvalidInputError, checked
@@ -99,16 +100,35 @@ def paragraph_list(numbers: Sequence[int]) -> str:
     return f"{'paragraph' if len(numbers) == 1 else 'paragraphs'} {joined(numbers)}"
 
 
+# pysbd's time grows with the square of a text's length (20 KB: 0.5 s, 100 KB: 10 s), so a long
+# text is segmented in pieces of at most this many characters, cut where a sentence ends.
+_PIECE = 2000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """Return ``text`` cut into (offset, piece) of at most _PIECE characters, at sentence ends if any."""
+    pieces, start = [], 0
+    while len(text) - start > _PIECE:
+        window = text[start : start + _PIECE]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or _PIECE)
+        pieces.append((start, window[:cut]))
+        start += cut
+    return [*pieces, (start, text[start:])]
+
+
 @checked
 def sentence_spans(text: str) -> list[Span]:
     """Return the sentences of ``text`` as spans, without surrounding white space."""
     text = _require_text(text)
     spans = []
-    for piece in _segmenter().segment(text):
-        stripped = piece.sent.strip()
-        if stripped:
-            start = piece.start + piece.sent.index(stripped)
-            spans.append(Span(stripped, start, start + len(stripped)))
+    for offset, part in _pieces(text):
+        for piece in _segmenter().segment(part):
+            stripped = piece.sent.strip()
+            if stripped:
+                start = offset + piece.start + piece.sent.index(stripped)
+                spans.append(Span(stripped, start, start + len(stripped)))
     return spans
 
 
@@ -130,6 +150,26 @@ def words(text: str) -> list[str]:
 
 
 @checked
+def phrase_forms(phrase: str) -> tuple[str, ...]:
+    """Return ``phrase`` and the phrases with its last word singular or plural, as TextBlob inflects it.
+
+    A form is kept only if inflecting it back gives the word again and it starts like the word, so
+    "does" never becomes "do" and "us" never "u". Forms that are not English words find nothing.
+
+    >>> phrase_forms("tariff"), phrase_forms("numerical targets"), phrase_forms("does")
+    (('tariff', 'tariffs'), ('numerical targets', 'numerical target'), ('does',))
+    """
+    *head, last = _require_text(phrase, "phrase").split()
+    singular, plural = str(Word(last).singularize()), str(Word(last).pluralize())
+    if singular != last and Word(singular).pluralize() == last:
+        other = singular
+    else:
+        other = plural if Word(plural).singularize() == last else last
+    kept = other.lower() != last.lower() and len(other) >= 3 and other[:3] == last[:3]
+    return tuple(" ".join([*head, form]) for form in ([last, other] if kept else [last]))
+
+
+@checked
 def sentiment(text: str) -> Sentiment:
     """Return TextBlob's PatternAnalyzer sentiment of ``text`` with the assessments behind it.
 
@@ -146,6 +186,16 @@ def sentiment(text: str) -> Sentiment:
             for chunk, polarity, subjectivity, _label in result.assessments
         ),
     )
+
+
+@checked
+def phrase_scores(phrases: Sequence[str]) -> list[tuple[str, float]]:
+    """Return each phrase with the polarity the lexicon gives it on its own, to two decimals.
+
+    >>> phrase_scores(["overly optimistic", "a firm commitment"])
+    [('overly optimistic', 0.0), ('a firm commitment', -0.2)]
+    """
+    return [(phrase, round(sentiment(phrase).polarity, 2)) for phrase in phrases]
 
 
 @checked

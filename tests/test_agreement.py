@@ -112,3 +112,26 @@ def test_fleiss_kappa_degenerate_input():
         fleiss_kappa([["a"], ["b"]])
     with pytest.raises(InvalidInputError, match="same number of raters"):
         fleiss_kappa_from_counts([[2, 0], [1, 2]])
+
+
+def test_nan_is_not_a_code():
+    """Issue 13 item 9: identical lists with NaN gave 0.5; NaN marks a missing code, so it is refused."""
+    nan = float("nan")
+    with pytest.raises(InvalidInputError, match=r"every item in first and second needs a code, but nan"):
+        percent_agreement([nan, "a"], [nan, "a"])
+    with pytest.raises(InvalidInputError, match=r"every item in ratings needs a code, but nan"):
+        fleiss_kappa([["a", nan], ["b", "b"]])
+
+
+def test_codes_are_compared_as_text_in_every_measure():
+    """Issue 13 item 9: 1 and "1" disagreed in percent agreement but agreed in confusion and Fleiss."""
+    first, second = [1, 2, "x"], ["1", "2", "y"]
+    assert percent_agreement(first, second) == pytest.approx(2 / 3)
+    # p_e: first rates 1,2,x; second 1,2,y: (1*1 + 1*1) / 9
+    assert chance_agreement(first, second) == pytest.approx(2 / 9)
+    assert cohen_kappa(first, second) == pytest.approx((2 / 3 - 2 / 9) / (1 - 2 / 9))
+    table = confusion(first, second)
+    assert table.count("1", "1") == 1 and table.categories == ("1", "2", "x", "y")
+    assert fleiss_kappa([[1, "1"], [2, "2"], ["x", "y"]]) == pytest.approx(
+        fleiss_kappa([["1", "1"], ["2", "2"], ["x", "y"]])
+    )

@@ -2,7 +2,7 @@
 
 Unit tests prove the widget's pure core, and nbval proves the notebook's stored
 outputs; neither runs the JavaScript half of ipywidgets, so neither shows that a
-student who opens notebook 01 in JupyterLab and runs it gets a widget that
+student who opens notebook 02 in JupyterLab and runs it gets a widget that
 answers. This test does what the student does: it serves a scratch copy of the
 notebook with ``jupyter lab``, opens it in headless Chromium (Debian's, driven
 by Playwright), clears the stored outputs and runs all cells from the menus,
@@ -12,7 +12,7 @@ chart is redrawn) and no cell shows a traceback. A screenshot of the page is
 saved to tests/artifacts/<test name>.png at the end, pass or fail.
 
 One JupyterLab server, serving a scratch copy of notebooks/, is shared by the
-tests of this module; each test opens its own page. A last test opens notebook 01
+tests of this module; each test opens its own page. A last test opens notebook 02
 as a Voila app, the README's way to show a lesson without its code, and uses it with
 the keyboard alone. A test for another
 notebook's widgets is one more test function here.
@@ -243,14 +243,14 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
 
 @pytest.fixture(scope="module")
 def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve notebook 01 as a Voila app (no token: bound to 127.0.0.1 only); yield its address."""
+    """Serve notebook 02 as a Voila app (no token: bound to 127.0.0.1 only); yield its address."""
     tmp_path = tmp_path_factory.mktemp("voila")
     port = free_port()
     command = [
         sys.executable,
         "-m",
         "voila",
-        "01_reading_the_article.ipynb",
+        "02_reading_the_article.ipynb",
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
@@ -313,8 +313,8 @@ def assert_dollars_stay_text(page: Page, text: str) -> None:
 
 
 def test_keyword_widget_answers_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 01 in Lab, search the keyword widget for a new word and see it answer."""
-    page.goto(lab.notebook_url("01_reading_the_article.ipynb"))
+    """Run notebook 02 in Lab, search the keyword widget for a new word and see it answer."""
+    page.goto(lab.notebook_url("02_reading_the_article.ipynb"))
     run_all_cells(page)
     assert_no_traceback(page)
     assert_dollars_stay_text(page, "$131 billion in goods and services")
@@ -453,7 +453,7 @@ def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
 
 
 def test_a_voila_app_works_by_keyboard_alone(voila_app: str, page: Page) -> None:
-    """Open notebook 01 as a Voila app (no code shown) and use both its widgets with the keyboard alone.
+    """Open notebook 02 as a Voila app (no code shown) and use both its widgets with the keyboard alone.
 
     Tab reaches the keyword box, typing and Enter search it, Tab reaches the paragraph
     slider and the right arrow moves it: no mouse, no programmatic focus.
@@ -479,3 +479,96 @@ def test_a_voila_app_works_by_keyboard_alone(voila_app: str, page: Page) -> None
     expect(slider.locator(".widget-readout")).to_have_text("5")
     expect(explorer).to_contain_text("Paragraph 5:")
     explorer.scroll_into_view_if_needed()  # for the screenshot
+
+
+EXERCISE = REPO / "exercises" / "student" / "06_numerical_targets_exercises.ipynb"
+# Every code cell shows an execution count: a student version's unanswered tests fail, but they
+# are tagged raises-exception, so Run All goes on past them.
+ALL_CELLS_RAN = """() => {
+    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+    return prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p.textContent.trim()));
+}"""
+
+
+def upload(lab: Lab, path: Path, name: str) -> None:
+    """Put a copy of the notebook at ``path`` at the served root as ``name``, through Jupyter's API."""
+    body = json.dumps({"type": "notebook", "format": "json", "content": json.loads(path.read_text())})
+    request = urllib.request.Request(
+        f"{lab.url}/api/contents/{name}?token={lab.token}", data=body.encode(), method="PUT",
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request, timeout=30) as response:
+        assert response.status in (200, 201)
+
+
+def run_every_cell(page: Page) -> None:
+    """Clear the outputs, run all cells from the menu and wait until every code cell has run."""
+    expect(page.locator(STATUS_BAR)).to_contain_text(KERNEL_READY)
+    choose(page, "Edit", "Clear Outputs of All Cells")
+    expect(page.locator(OUTPUTS)).to_have_count(0)
+    choose(page, "Run", "Run All Cells")
+    page.wait_for_function(ALL_CELLS_RAN)
+    expect(page.locator(KERNEL_IDLE)).to_be_visible()
+
+
+def restart_kernel(page: Page) -> None:
+    """Restart the kernel from the Kernel menu, as a student would after a crash."""
+    page.locator(MENU_BAR).get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.locator("#jp-mainmenu-kernel").get_by_role("menuitem", name=re.compile(r"^Restart Kernel…")).click()
+    confirm = page.locator(".jp-Dialog button.jp-mod-accept")
+    expect(confirm).to_have_text("Restart")
+    confirm.click()
+    expect(page.locator(".jp-Dialog")).to_have_count(0)
+
+
+def test_an_exercise_is_answered_checked_restored_and_handed_in_in_jupyterlab(lab: Lab, page: Page) -> None:
+    """Open a student version in Lab, type a student id, answer q1 with the mouse and q2 with the
+    keyboard, check both, restart the kernel, run again: the answers and feedback are back, and the
+    hand-in cell exports them."""
+    upload(lab, EXERCISE, "06_exercise.ipynb")
+    page.goto(lab.notebook_url("06_exercise.ipynb"))
+    run_every_cell(page)
+    tracebacks = page.locator(STDERR).filter(has_text="Traceback")
+    expect(tracebacks.first).to_contain_text("is not answered yet")  # the unanswered tests fail
+    assert tracebacks.count() == tracebacks.filter(has_text="is not answered yet").count()
+
+    student_id = page.get_by_placeholder("as given by your instructor")
+    student_id.click()
+    page.keyboard.type("ana")
+    page.keyboard.press("Tab")  # to the Save id button
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Saved: your student id is 'ana'.")).to_be_visible()
+    q2_prompt = page.locator(".widget-html", has_text=re.compile(r"^q2\. "))
+    expect(q2_prompt).to_contain_text("from 1998 to 1999?")  # ana's draw, worked in tests/test_variants.py
+
+    page.get_by_role("radio", name="current account").check()  # q1 by mouse
+    checks = page.get_by_role("button", name="Check")
+    checks.nth(0).click()
+    q1_box = page.locator(".widget-vbox", has=page.get_by_role("radio", name="current account"))
+    expect(q1_box.last).to_contain_text("Right.")
+
+    number = page.get_by_placeholder("a number, like 12.5").first  # q2 by keyboard
+    number.click()
+    page.keyboard.type("-13.4")  # the wrong base: named as a mistake
+    page.keyboard.press("Tab")  # to the Check button
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You divided by the later year's deficit.", exact=False)).to_be_visible()
+    number.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("15.5")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".widget-html", has_text="15.5 is right.")).to_have_count(1)
+
+    restart_kernel(page)
+    run_every_cell(page)
+    expect(page.get_by_role("radio", name="current account")).to_be_checked()
+    expect(page.get_by_placeholder("a number, like 12.5").first).to_have_value("15.5")
+    expect(page.locator(".widget-html", has_text="15.5 is right.")).to_have_count(1)
+    expect(page.locator(".widget-html", has_text=re.compile(r"^q2\. "))).to_contain_text("from 1998 to 1999?")
+    handed_in = page.locator(
+        ".jp-OutputArea-output", has_text="Wrote 06_numerical_targets_exercises.report.html"
+    )
+    expect(handed_in).to_contain_text("2 answered, 2 with every check passed.")
+    handed_in.scroll_into_view_if_needed()  # for the screenshot

@@ -293,3 +293,13 @@ def test_a_saved_chart_goes_with_the_answer(exercise):
         "q5: save_chart needs the Axes a kit chart returned, not 'my chart'."
     )
     assert exercise.save_chart("q99", ax).startswith("'q99': there is no such question")
+
+
+@pytest.mark.parametrize("key", ["²", "١", "٣", " 3²", "1e1", "-1"])
+def test_a_paragraph_key_that_only_looks_like_a_number_is_feedback_not_a_crash(key):
+    from kit.checks import coding_of
+
+    answer = {key: "trade", "2": "politics"}
+    assert coding_of(CODING, answer) is None
+    feedback = check_answer(CODING, answer)
+    assert not feedback.correct and "is not a paragraph number from 1 to 20" in feedback.lines[0][1]

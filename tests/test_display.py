@@ -39,7 +39,11 @@ def test_paragraphs_html_shows_only_the_chosen_paragraphs(seed):
 def test_kwic_table(seed):
     table = display.kwic_table_html(seed.search("numerical targets"))
     assert table.count("<tr>") == 3
-    assert "<td>¶3</td>" in table and "<td>¶10</td>" in table
+    left = '<td style="padding:.2em .6em;vertical-align:top;text-align:left">'
+    assert f"{left}¶3</td>" in table and f"{left}¶10</td>" in table
+    # the left context reads towards the hit, so it alone is right-aligned; the table is 14 px, not 12
+    assert table.count('text-align:right">…') == 2
+    assert '<table class="kit-table tex2jax_ignore mathjax_ignore" style="font-size:14px;' in table
     assert display.kwic_table_html([]) == "<p>No hits.</p>"
 
 
@@ -67,4 +71,16 @@ def test_facts_table_lists_every_fact_with_its_source(seed):
     table = display.facts_html(seed).data
     assert table.count("<tr>") == 1 + len(seed.metadata)
     assert "https://clintonwhitehouse6.archives.gov/1994/05/" in table
-    assert "<td>inferred</td>" in table  # the section reading is marked as an inference
+    assert (
+        '<td style="padding:.2em .6em;vertical-align:top;text-align:left">inferred</td>' in table
+    )  # the section reading is marked as an inference
+    assert "<small>" not in table  # notes are 13 px, readable
+
+
+def test_plain_tables_align_text_left_and_numbers_right():
+    table = display.rows_html(["speaker", "words"], [["Kantor", 41], ["Hata", 9.5], ["none", None]]).data
+    left = '<td style="padding:.2em .6em;vertical-align:top;text-align:left">'
+    right = '<td style="padding:.2em .6em;vertical-align:top;text-align:right">'
+    assert f"{left}Kantor</td>{right}41</td>" in table
+    assert f"{right}9.5</td>" in table and f"{left}</td>" in table
+    assert '<th style="padding:.2em .6em;vertical-align:top;text-align:left">words</th>' in table

@@ -104,3 +104,35 @@ def test_whole_number_names_the_callers_label():
         InvalidInputError, match=r"^width must be a whole number from 0 to 500, but 501 was given\.$"
     ):
         whole_number("width", 501, 0, 500)
+
+
+def test_a_huge_range_is_refused_at_once_not_walked():
+    """Issue 13 item 8: range(10**12) for a list parameter hung the argument check."""
+    import time
+
+    @checked
+    def numbered(numbers: Sequence[int]) -> int:
+        return len(numbers)
+
+    for huge in (range(10**8), range(10**12)):  # main: ~10 s, then for ever
+        start = time.perf_counter()
+        with pytest.raises(InvalidInputError) as error:
+            numbered(huge)
+        assert time.perf_counter() - start < 1
+        assert str(error.value) == (
+            f"numbered: parameter 'numbers' must hold at most 1,000,000 items, not range {huge!r}."
+        )
+    assert numbered(range(10**6)) == 10**6
+
+
+def test_deep_nesting_gives_a_kit_error_not_a_recursion_error():
+    """Issue 13 item 11: building the message for a deeply nested argument raised RecursionError."""
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    message = refused(labels=deep)
+    assert message.startswith("sample: parameter 'labels' must be a list of text (a str), not list [[[[")
+    nested: tuple = ()
+    for _ in range(100_000):
+        nested = (nested,)
+    assert refused(code=[nested]).startswith("sample: parameter 'code' must be a label")

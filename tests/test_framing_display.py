@@ -24,4 +24,5 @@ def test_devices_html_marks_each_hit_with_its_tag_and_note():
 def test_the_legend_without_counts_and_escaped_tables():
     assert "(0 found)" not in devices_legend_html()
     table = rows_html(["a", "b"], [("<x>", None)]).data
-    assert "<td>&lt;x&gt;</td><td></td>" in table
+    cell = '<td style="padding:.2em .6em;vertical-align:top;text-align:left">'
+    assert f"{cell}&lt;x&gt;</td>{cell}</td>" in table

@@ -8,12 +8,12 @@ import shutil
 from kit.exercise import open_exercise
 from kit.export import export_work, main
 
-NAME = "{}-04_numerical_targets_exercises.answers.json"
+NAME = "{}-06_numerical_targets_exercises.answers.json"
 
 
 def hand_in(tmp_path, student, answers, hints=0, reveal=None):
     """Answer as ``student`` would, export, and copy the hand-in into the class folder."""
-    exercise = open_exercise("04_numerical_targets", tmp_path / student)
+    exercise = open_exercise("06_numerical_targets", tmp_path / student)
     exercise.set_student(student)
     for question, answer in answers.items():
         exercise.check(question, answer)
@@ -23,15 +23,15 @@ def hand_in(tmp_path, student, answers, hints=0, reveal=None):
         exercise.reveal(reveal)
     export_work(exercise)
     shutil.copy(
-        tmp_path / student / "04_numerical_targets_exercises.answers.json",
+        tmp_path / student / "06_numerical_targets_exercises.answers.json",
         tmp_path / "class" / NAME.format(student),
     )
 
 
 def test_the_gradebook_has_a_row_per_student_and_a_note_for_each_bad_file(tmp_path, capsys):
     (tmp_path / "class").mkdir()
-    # ana's q2 is her own variant (1996 to 1997: 17.0); 10.8 is right only for draw 0
-    hand_in(tmp_path, "ana", {"q1": "current account", "q2": 17.0, "q4": "met"}, hints=2, reveal="q4")
+    # ana's and ben's q2 is draw 5 (1998 to 1999: 15.5, worked in tests/test_variants.py); 10.8 is draw 0's
+    hand_in(tmp_path, "ana", {"q1": "current account", "q2": 15.5, "q4": "met"}, hints=2, reveal="q4")
     hand_in(tmp_path, "ben", {"q1": "goods trade", "q2": 10.8, "q8": "See ¶11. " * 40})
     (tmp_path / "class" / NAME.format("eve")).write_text("{not json", encoding="utf-8")
     (tmp_path / "class" / NAME.format("fay")).write_text("", encoding="utf-8")
@@ -46,15 +46,21 @@ def test_the_gradebook_has_a_row_per_student_and_a_note_for_each_bad_file(tmp_pa
     }
     assert list(rows) == ["ana", "ben", "eve", "fay"]
     ana, ben = rows["ana"], rows["ben"]
-    assert [ana[f"04_numerical_targets q{n}"] for n in (1, 2, 3, 4, 8)] == ["1", "1", "", "0", ""]
-    assert [ben[f"04_numerical_targets q{n}"] for n in (1, 2, 3, 4, 8)] == ["0", "1", "", "", "rubric"]
-    assert (ana["04_numerical_targets points"], ana["04_numerical_targets attempts"]) == ("2", "3")
-    assert (ana["04_numerical_targets hints used"], ana["04_numerical_targets revealed early"]) == ("2", "q4")
+    assert [ana[f"06_numerical_targets q{n}"] for n in (1, 2, 3, 4, 8)] == ["1", "1", "", "0", ""]
+    assert [ben[f"06_numerical_targets q{n}"] for n in (1, 2, 3, 4, 8)] == ["0", "0", "", "", "rubric"]
+    assert (ana["06_numerical_targets points"], ana["06_numerical_targets attempts"]) == ("2", "3")
+    assert (ana["06_numerical_targets hints used"], ana["06_numerical_targets revealed early"]) == ("2", "q4")
     assert ana["note"] == ben["note"] == ""
     assert rows["eve"]["note"].startswith(f"{NAME.format('eve')} could not be read: ")
     assert "is not an exported answers file" in rows["eve"]["note"]
     assert rows["fay"]["note"].startswith(f"{NAME.format('fay')} could not be read: ")
-    assert rows["eve"]["04_numerical_targets q1"] == ""
+    assert rows["eve"]["06_numerical_targets q1"] == ""
+    report = (tmp_path / "ana" / "06_numerical_targets_exercises.report.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="record">correct; 1 attempt; 2 hints used; explanation not revealed; '
+        "variant: draw 5 (end 1999, first -64.0, second -73.9, start 1998).</p>"
+    ) in report
+    assert "not correct; 1 attempt; 0 hints used; explanation revealed before a right answer." in report  # q4
 
 
 def test_a_folder_without_hand_ins_is_one_line_and_exit_2(tmp_path, capsys):

@@ -31,7 +31,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Counted by hand in each lesson: the cells that call show(...) and the cells that display a widget.
 CHARTS = {
     "00_start_here.ipynb": 0,
-    "01_reading_the_article.ipynb": 4,
+    "01_background.ipynb": 0,
+    "02_reading_the_article.ipynb": 4,
     "02_framing.ipynb": 6,
     "03_stakeholders.ipynb": 6,
     "06_numerical_targets.ipynb": 6,
@@ -39,7 +40,8 @@ CHARTS = {
 }
 WIDGETS = {
     "00_start_here.ipynb": 1,
-    "01_reading_the_article.ipynb": 2,
+    "01_background.ipynb": 3,
+    "02_reading_the_article.ipynb": 6,
     "02_framing.ipynb": 3,
     "03_stakeholders.ipynb": 2,
     "06_numerical_targets.ipynb": 2,
@@ -141,7 +143,7 @@ def test_no_widget_repr_state_or_manager_is_left(exported, name):
 
 def test_lesson_01_keyword_strip_keeps_its_description(exported):
     # ¶3 and ¶10 are the body paragraphs of the seed that say "targets" (the headline does too).
-    page = Page(exported["01_reading_the_article.ipynb"].read_text(encoding="utf-8"))
+    page = Page(exported["02_reading_the_article.ipynb"].read_text(encoding="utf-8"))
     assert page.images[1]["alt"] == (
         "A strip of the story's 20 paragraphs with a tick wherever “targets” occurs: in paragraphs 3 and 10."
     )

@@ -103,7 +103,7 @@ def test_switching_series_resets_the_definition(lab):
     assert lab["baseline"].options == ("1994", "1995", "1996", "1998")
     # the level reads in the axis's unit, thousands of vehicles, not "400000.00"
     assert (lab["baseline"].value, lab["growth"].value, lab["level"].value) == ("1994", 10.0, 400.0)
-    assert lab["level"].description == "Target level (thousands of vehicles):"
+    assert lab["level"].description == "Target (thousand vehicles):"
     assert lab["level"].readout_format == ".0f"
     assert "Met: 1995 to 1996 each grew enough." in lab["summary"].value
     assert "Imported vehicles in Japan, all imports (yearly): the shaded band" in lab["caption"].value
@@ -137,7 +137,7 @@ def test_the_target_growth_widget_follows_its_controls():
     assert (start.value, level.value, level.description) == (
         "1995",
         480.0,
-        "Target level (thousands of vehicles):",
+        "Target (thousand vehicles):",
     )
     picker.value = EXPORTS
     assert (start.value, level.value, count.value, count.max) == ("1994", 70.0, 4, 6)
@@ -210,3 +210,13 @@ def test_the_weigher_survives_a_hand_edited_work_file(tmp_path):
     work.set("arguments.weights", {"results": 9, "empty": "3", "chips": True})
     sliders = argument_weigher(work).children[:10]
     assert [s.value for s in sliders[:3]] == [5, 0, 0]  # 9 capped at 5; text and true/false ignored
+
+
+def test_growth_view_refuses_an_enormous_period_count_at_once():
+    # issue 13 item 9: periods=10**100 used to build a path of 10**100 points and hang
+    with pytest.raises(InvalidInputError) as error:
+        growth_view(CHIPS, "1993Q3", 25.0, 10**100)
+    assert str(error.value).startswith(
+        "growth_view: parameter 'periods' must be a whole number from 1 to 100, not int 1000000"
+    )
+    assert growth_view(CHIPS, "1993Q3", 25.0, 100).plan.periods == 100

@@ -10,31 +10,31 @@ from kit.variants import student_key, variant_index
 
 # student id -> (draw, start, end, right answer, the wrong-base answer), each worked by hand:
 HAND_COMPUTED = {
-    # 1993 -59.3, 1994 -65.7: 65.7 / 59.3 = 1.10793 -> 10.8; 59.3 / 65.7 = 0.90259 -> -9.7
-    "ben": (0, 1993, 1994, 10.8, -9.7),
-    # 1996 -47.6, 1997 -55.7: 55.7 / 47.6 = 1.17017 -> 17.0; 47.6 / 55.7 = 0.85458 -> -14.5
-    "ana": (3, 1996, 1997, 17.0, -14.5),
-    # 1997 -55.7, 1998 -64.0: 64.0 / 55.7 = 1.14901 -> 14.9; 55.7 / 64.0 = 0.87031 -> -13.0
-    "dee": (4, 1997, 1998, 14.9, -13.0),
     # 1998 -64.0, 1999 -73.9: 73.9 / 64.0 = 1.15469 -> 15.5; 64.0 / 73.9 = 0.86604 -> -13.4
-    "cai": (5, 1998, 1999, 15.5, -13.4),
+    "ben": (5, 1998, 1999, 15.5, -13.4),
+    # 1995 -59.3, 1996 -47.6: 47.6 / 59.3 = 0.80270 -> -19.7; 59.3 / 47.6 = 1.24580 -> 24.6
+    "cai": (2, 1995, 1996, -19.7, 24.6),
+    # 1996 -47.6, 1997 -55.7: 55.7 / 47.6 = 1.17017 -> 17.0; 47.6 / 55.7 = 0.85458 -> -14.5
+    "eve": (3, 1996, 1997, 17.0, -14.5),
+    # 1994 -65.7, 1995 -59.3: 59.3 / 65.7 = 0.90259 -> -9.7; 65.7 / 59.3 = 1.10793 -> 10.8
+    "gus": (1, 1994, 1995, -9.7, 10.8),
 }
 
 
 @pytest.mark.parametrize("student", HAND_COMPUTED)
 def test_a_variant_is_checked_against_its_hand_computed_answer(tmp_path, student):
     draw, start, end, right, wrong_base = HAND_COMPUTED[student]
-    exercise = open_exercise("04_numerical_targets", tmp_path)
+    exercise = open_exercise("06_numerical_targets", tmp_path)
     assert exercise.set_student(f" {student.upper()} ") == f"Saved: your student id is {student.upper()!r}."
     assert exercise.variant_of("q2") == draw
-    assert f"from {start} to {end}?" in exercise.prompt("q2")
+    assert f"from {start} to {end}?" in exercise.prompt("q2") and "{" not in exercise.prompt("q2")
     assert exercise.check("q2", right).correct
     assert exercise.check("q2", right + 0.1).correct and not exercise.check("q2", right + 0.2).correct
     mistake = exercise.check("q2", wrong_base)
-    assert not mistake.correct and f"against {end}'s deficit" in mistake.mistake
+    assert not mistake.correct and f"divide by the {start} figure." in mistake.mistake
     assert exercise.hint("q2") == (
-        f"Hint 1 of 3 for q2: Find the two deficits in the series balance_reported: "
-        f"the one for {start} and the one for {end}."
+        f"Hint 1 of 3 for q2: A change in percent compares the change with where it started: "
+        f"the {start} figure is the base."
     )
     assert exercise.record("q2")["variant"] == {
         "index": draw, "start": start, "end": end,
@@ -44,23 +44,23 @@ def test_a_variant_is_checked_against_its_hand_computed_answer(tmp_path, student
 
 
 def test_two_students_side_by_side_get_different_numbers(tmp_path):
-    ana, cai = (
-        open_exercise("04_numerical_targets", tmp_path / "ana"),
-        open_exercise("04_numerical_targets", tmp_path / "cai"),
+    eve, cai = (
+        open_exercise("06_numerical_targets", tmp_path / "eve"),
+        open_exercise("06_numerical_targets", tmp_path / "cai"),
     )
-    ana.set_student("ana")
+    eve.set_student("eve")
     cai.set_student("cai")
-    assert ana.prompt("q2") != cai.prompt("q2")
-    assert ana.check("q2", 17.0).correct and not cai.check("q2", 17.0).correct
+    assert eve.prompt("q2") != cai.prompt("q2")
+    assert eve.check("q2", 17.0).correct and not cai.check("q2", 17.0).correct
 
 
 def test_no_id_gets_the_keys_own_wording_and_the_id_is_locked_once_a_variant_is_answered(tmp_path):
-    exercise = open_exercise("04_numerical_targets", tmp_path)
+    exercise = open_exercise("06_numerical_targets", tmp_path)
     assert exercise.variant_of("q2") == 0 and "from 1993 to 1994?" in exercise.prompt("q2")
-    exercise.set_student("ana")
+    exercise.set_student("eve")
     exercise.check("q2", 17.0)
     assert "ask your instructor before changing it" in exercise.set_student("ben")
-    assert exercise.student == "ana"
+    assert exercise.student == "eve"
     assert (
         exercise.set_student("  ")
         == "A student id is 1 to 80 characters, as your instructor gave it; nothing was saved."
@@ -73,10 +73,12 @@ def test_no_student_id_is_draw_zero(student):
 
 
 def test_the_instructor_lists_every_students_variant(capsys):
-    assert main(["--variants", "04_numerical_targets", "ana", "ben"]) == 0
+    assert main(["--variants", "06_numerical_targets", "eve", "gus"]) == 0
     assert capsys.readouterr().out == (
-        "ana: q2 draw 3 (start 1996, end 1997, first -47.6, second -55.7)\n"
-        "ben: q2 draw 0 (start 1993, end 1994, first -59.3, second -65.7)\n"
+        "eve: q2 draw 3 (start 1996, end 1997, first -47.6, second -55.7); "
+        "q7 draw 3 (start 1993Q4, level 30, periods 2, first 20.7)\n"
+        "gus: q2 draw 1 (start 1994, end 1995, first -65.7, second -59.3); "
+        "q7 draw 2 (start 1993Q4, level 35, periods 3, first 20.7)\n"
     )
     assert main(["--variants", "nope", "ana"]) == 2
     assert "parameter 'NAME' must be the name of a bank" in capsys.readouterr().err

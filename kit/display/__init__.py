@@ -11,6 +11,7 @@ from IPython.display import HTML, display
 from matplotlib.axes import Axes
 
 from kit.article import Article, KwicHit, Paragraph, phrase_pattern
+from kit.background import Entry, Source
 from kit.charts.base import description, png_bytes
 from kit.errors import checked
 from kit.text import Sentiment
@@ -20,7 +21,13 @@ from kit.text import Sentiment
 # marked for MathJax (and its older tex2jax name) to leave alone.
 NO_MATH = "tex2jax_ignore mathjax_ignore"
 _ARTICLE = f'<div class="kit-article {NO_MATH}">'
-_TABLE = f'<table class="kit-table {NO_MATH}">'
+# JupyterLab right-aligns table cells at 12 px and strips <style> from outputs it does not trust
+# (a notebook just opened), so tables carry their layout inline: text reads left-aligned, numbers
+# right-aligned, at the size of the text around them.
+_TABLE = f'<table class="kit-table {NO_MATH}" style="font-size:14px;border-collapse:collapse">'
+_CELL = "padding:.2em .6em;vertical-align:top;text-align:"
+_NOTE = '<span style="font-size:13px;color:#333">'
+_MARK = '<b class="kit-mark">{}</b>'
 _STYLE = (
     "<style>"
     ".kit-article{max-width:46em;font-family:Georgia,serif;line-height:1.5}"
@@ -28,9 +35,18 @@ _STYLE = (
     "font-family:sans-serif;font-size:.8em}"
     ".kit-article mark,.kit-mark{background:#fde8b0;border-bottom:2px solid #000;padding:0 .1em}"
     ".kit-table td,.kit-table th{padding:.15em .5em;text-align:left}"
-    ".kit-table td.kit-left{text-align:right;color:#444}"
     "</style>"
 )
+
+
+def _cell(content: str, tag: str = "td", align: str = "left") -> str:
+    """Return one table cell holding ``content`` (HTML), aligned ``align``."""
+    return f'<{tag} style="{_CELL}{align}">{content}</{tag}>'
+
+
+def _head(names: Sequence[object]) -> str:
+    """Return a table head row naming each column, escaped."""
+    return "<thead><tr>" + "".join(_cell(html.escape(str(n)), "th") for n in names) + "</tr></thead>"
 
 
 @checked
@@ -104,18 +120,56 @@ def paragraphs_html(article: Article, numbers: Sequence[int], highlight: str | N
 
 
 @checked
+def headline_html(article: Article) -> HTML:
+    """Return the story's section label, headline and dek, each named, as the page shows them."""
+    parts = [("section label", article.section), ("headline", article.headline), ("dek", article.dek)]
+    rows = "".join(f"<tr>{_cell(name)}{_cell(html.escape(text))}</tr>" for name, text in parts if text)
+    return HTML(f"{_STYLE}{_TABLE}{_head(['part', 'text'])}<tbody>{rows}</tbody></table>")
+
+
+@checked
+def size_html(article: Article) -> HTML:
+    """Return one sentence giving the story's size: paragraphs, sentences and words in its body."""
+    count = sum(p.word_count for p in article.paragraphs)
+    return HTML(
+        f'<p class="{NO_MATH}">The body has {len(article.paragraphs)} paragraphs, '
+        f"{len(article.sentences)} sentences and {count} words.</p>"
+    )
+
+
+@checked
+def credits_html(article: Article) -> HTML:
+    """Return the story's credits line: who reported, and from where."""
+    return HTML(f'<p class="{NO_MATH}"><em>{html.escape(article.credits or "No credits line.")}</em></p>')
+
+
+@checked
 def facts_html(article: Article) -> HTML:
     """Return the article's metadata as a table: each fact, its source and how sure it is."""
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{html.escape(fact.value)}</td>"
-        f"<td>{html.escape(fact.confidence)}</td><td>{html.escape(fact.source)}"
-        f"{'<br><small>' + html.escape(fact.note) + '</small>' if fact.note else ''}</td></tr>"
+        f"<tr>{_cell(html.escape(name))}{_cell(html.escape(fact.value))}"
+        f"{_cell(html.escape(fact.confidence))}{_cell(html.escape(fact.source) + _note(fact.note))}</tr>"
         for name, fact in article.metadata.items()
     )
-    return HTML(
-        f"{_STYLE}{_TABLE}<thead><tr><th>fact</th><th>value</th><th>confidence</th>"
-        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    head = _head(["fact", "value", "confidence", "source"])
+    return HTML(f"{_STYLE}{_TABLE}{head}<tbody>{rows}</tbody></table>")
+
+
+def _note(note: str | None) -> str:
+    return f"<br>{_NOTE}{html.escape(note)}</span>" if note else ""
+
+
+SEARCH_NOTE = (
+    "The search finds whole words in any case, and the singular or plural of the last word: "
+    "“tariff” also finds “tariffs”, but “trade” does not find “trading”."
+)
+
+
+@checked
+def kwic_html(summary: str, hits: Sequence[KwicHit]) -> HTML:
+    """Return a keyword search's one-sentence summary, how the search matches, and its hits in context."""
+    note = f'<p class="{NO_MATH}" style="font-size:13px;color:#333">{html.escape(SEARCH_NOTE)}</p>'
+    return HTML(f'<p class="{NO_MATH}">{html.escape(summary)}</p>{note}{kwic_table_html(hits)}')
 
 
 @checked
@@ -124,14 +178,12 @@ def kwic_table_html(hits: Sequence[KwicHit]) -> str:
     if not hits:
         return "<p>No hits.</p>"
     rows = "".join(
-        f'<tr><td>¶{h.paragraph}</td><td class="kit-left">…{html.escape(h.left)}</td>'
-        f'<td><b class="kit-mark">{html.escape(h.match)}</b></td><td>{html.escape(h.right)}…</td></tr>'
+        f"<tr>{_cell(f'¶{h.paragraph}')}{_cell('…' + html.escape(h.left), align='right')}"
+        f"{_cell(_MARK.format(html.escape(h.match)))}{_cell(html.escape(h.right) + '…')}</tr>"
         for h in hits
     )
-    return (
-        f"{_STYLE}{_TABLE}<thead><tr><th>¶</th><th>left context</th>"
-        f"<th>hit</th><th>right context</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    head = _head(["¶", "left context", "hit", "right context"])
+    return f"{_STYLE}{_TABLE}{head}<tbody>{rows}</tbody></table>"
 
 
 @checked
@@ -212,12 +264,80 @@ def devices_html(article: Article, hits: Sequence) -> HTML:
 @checked
 def rows_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> HTML:
     """Return a simple HTML table with ``header`` and ``rows`` (cells escaped)."""
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in row) + "</tr>"
-        for row in rows
+    body = "".join("<tr>" + "".join(_plain_cell(c) for c in row) + "</tr>" for row in rows)
+    return HTML(f"{_STYLE}{_TABLE}{_head(header)}<tbody>{body}</tbody></table>")
+
+
+def _plain_cell(value: object) -> str:
+    """Return a cell for ``value``: numbers right-aligned, text left-aligned, None left empty."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    return _cell(html.escape("" if value is None else str(value)), align="right" if number else "left")
+
+
+# --- Background (notebook 01) ---------------------------------------------------------
+
+
+def _cited(sources: Sequence[Source]) -> str:
+    """Return the sources as one note: each citation, linked where it has an address, with its confidence."""
+    if not sources:
+        return f"{_NOTE}A worked example: no source needed.</span>"
+    items = [
+        (
+            f'<a href="{html.escape(s.url)}">{html.escape(s.citation)}</a>'
+            if s.url
+            else html.escape(s.citation)
+        )
+        + f" ({html.escape(s.confidence.lower())})"
+        for s in sources
+    ]
+    return f"{_NOTE}Sources: {'; '.join(items)}.</span>"
+
+
+@checked
+def context_html(entry: Entry) -> HTML:
+    """Return one background section: its heading, its text and its sources."""
+    return HTML(
+        f'<div class="{NO_MATH}" style="max-width:46em"><h4>{html.escape(entry.title)}</h4>'
+        f"<p>{html.escape(entry.text)}</p><p>{_cited(entry.sources)}</p></div>"
     )
-    return HTML(f"{_STYLE}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _background_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> HTML:
+    """Return a table whose cells are already HTML."""
+    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
+    return HTML(f"{_STYLE}{_TABLE}{_head(header)}<tbody>{body}</tbody></table>")
+
+
+@checked
+def people_html(people: Sequence[Entry]) -> HTML:
+    """Return the people the story names: who each was in May 1994, what to know, and the sources."""
+    rows = [
+        (
+            f"<b>{html.escape(p.title)}</b>",
+            html.escape(p.text),
+            f"{html.escape(p.note)}<br>{_cited(p.sources)}",
+        )
+        for p in people
+    ]
+    return _background_table(["who", "in May 1994", "what to know"], rows)
+
+
+@checked
+def events_html(events: Sequence[Entry]) -> HTML:
+    """Return a dated timeline, one event a row, each with its sources."""
+    rows = [
+        (f"<b>{html.escape(e.title)}</b>", f"{html.escape(e.text)}<br>{_cited(e.sources)}") for e in events
+    ]
+    return _background_table(["date", "what happened"], rows)
+
+
+@checked
+def glossary_html(terms: Sequence[Entry]) -> HTML:
+    """Return the glossary: each term, its definition and the sources of the facts in it."""
+    rows = [
+        (f"<b>{html.escape(t.title)}</b>", f"{html.escape(t.text)}<br>{_cited(t.sources)}") for t in terms
+    ]
+    return _background_table(["term", "what it means"], rows)
 
 
 def _opening_rows(measures: Sequence) -> list[list[object]]:

@@ -14,6 +14,7 @@ from kit.lazy import exports
 __getattr__, __dir__, __all__ = exports(
     __name__,
     {
+        "base": ["DiscussionView", "KitBox", "discussion", "discussion_view", "friendly"],
         "framing": [
             "FrameCodingView",
             "ReframeView",
@@ -28,10 +29,12 @@ __getattr__, __dir__, __all__ = exports(
         "reading": [
             "KeywordView",
             "ParagraphView",
+            "event_orderer",
             "keyword_explorer",
             "keyword_view",
             "paragraph_explorer",
             "paragraph_view",
+            "term_matcher",
         ],
         "prediction": ["prediction_comparison", "prediction_form"],
         "stakeholders": ["GameView", "GridView", "game_view", "grid_placer", "grid_view", "two_level_game"],

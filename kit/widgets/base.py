@@ -3,6 +3,9 @@
 A widget is a thin shell: ``panel`` observes its controls and, inside an
 ``Output`` so a student sees any error, calls a render function that asks a pure
 view function what to show and draws it with a kit chart on a ``ChartImage``.
+Every widget builder returns its box through ``friendly``, so where the widget
+cannot be drawn (a cell not yet run, GitHub, a static copy) the reader sees a
+sentence saying what to do instead of the box's Python repr.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import numpy as np
@@ -19,7 +23,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kit import charts
-from kit.errors import KitError, checked, whole_number
+from kit.errors import InvalidInputError, KitError, checked, whole_number
+from kit.store import WorkFile
 
 
 class ChartImage:
@@ -57,6 +62,11 @@ class ChartImage:
         self.image.value = self._png()
         self.caption.value = f"<small><em>Figure.</em> {html.escape(layers.description)}</small>"
         return summary
+
+    def show(self, visible: bool) -> None:
+        """Show the chart and its caption, or hide both (while an error stands in for the result)."""
+        self.image.layout.display = None if visible else "none"
+        self.caption.layout.display = None if visible else "none"
 
     def _render_background(self, data: list) -> object:
         # Hide the data and blank the title (hiding it would let matplotlib move it
@@ -100,7 +110,10 @@ def panel(
                 if change is not None and on_change is not None:
                     on_change()
                 summary.value = chart.draw(render)
+                chart.show(True)
             except KitError as error:
+                summary.value = ""  # an old result left above the error would read as its answer
+                chart.show(False)
                 print(error)
 
     for control in controls:
@@ -122,3 +135,85 @@ def paragraph_slider(paragraphs: int, value: int, purpose: str) -> widgets.IntSl
         tooltip=f"The paragraph to {purpose}, 1 to {paragraphs}; arrow keys move one paragraph.",
         continuous_update=False,
     )
+
+
+class KitBox(widgets.VBox):
+    """A kit widget's outer box, whose plain-text form is ``plain`` rather than its Python repr.
+
+    A front end that cannot draw the widget (an untrusted notebook, a cell not yet run, GitHub,
+    nbconvert) falls back to the text/plain of its output: that is the sentence a reader sees.
+    """
+
+    def __init__(self, plain: str, children: Sequence[widgets.Widget] = (), **kwargs: object):
+        super().__init__(children, **kwargs)
+        self.plain = plain
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = self.plain
+        return bundle
+
+
+@checked
+def friendly(box: widgets.Box, name: str) -> KitBox:
+    """Return ``box``'s children in a KitBox that reads "Run this cell to use the ``name``." as text."""
+    if not name.strip():
+        raise InvalidInputError("friendly: name must say what the widget is, such as 'keyword explorer'.")
+    kit_box = KitBox(f"Run this cell to use the {name}.", box.children, layout=box.layout)
+    box.close()  # the old box is never shown; its children live on in the new one
+    return kit_box
+
+
+@dataclass(frozen=True)
+class DiscussionView:
+    """What the discussion box shows under a student's answer: its word count and whether it is saved."""
+
+    text: str
+    words: int
+    status: str
+
+
+@checked
+def discussion_view(text: str, saved: bool) -> DiscussionView:
+    """Return the word count of ``text`` and a one-line status: saved to the work file, or not yet."""
+    count = len(text.split())
+    if not count:
+        return DiscussionView(text, 0, "Nothing written yet. Your answer is saved as you type.")
+    where = "saved in your work file" if saved else "not saved: see the message below"
+    return DiscussionView(text, count, f"{count} word{'' if count == 1 else 's'}, {where}.")
+
+
+def _saved_text(work: WorkFile, key: str) -> tuple[str, str]:
+    """Return the answer saved under ``key`` and a notice if what was saved could not be used."""
+    value = work.get(key, "")
+    if isinstance(value, str):
+        return value, work.notice or ""
+    return "", "The answer saved for this question was not text, so the box starts empty."
+
+
+@checked
+def discussion(work: WorkFile, key: str, prompt: str) -> KitBox:
+    """Return a box to write an answer to ``prompt``: words counted, saved under ``key`` on every change."""
+    if not key.strip() or not prompt.strip():
+        raise InvalidInputError("discussion: key and prompt must both be non-empty text.")
+    start, notice = _saved_text(work, key)
+    question = widgets.HTML(f'<p style="max-width:46em"><b>For discussion.</b> {html.escape(prompt)}</p>')
+    answer = widgets.Textarea(value=start, placeholder="Write your answer here.",
+                              layout=widgets.Layout(width="min(46em, 100%)", height="8em"))  # fmt: skip
+    status, problem = widgets.HTML(), widgets.HTML()
+    notice_html = f"<p><b>{html.escape(notice)}</b></p>" if notice else ""
+
+    def save(change: object = None) -> None:
+        saved, problem.value = True, notice_html
+        if change is not None:
+            try:
+                work.set(key, answer.value)
+            except (KitError, OSError) as error:
+                saved, problem.value = False, f"<p><b>Not saved: {html.escape(str(error))}</b></p>"
+        status.value = f"<small>{html.escape(discussion_view(answer.value, saved).status)}</small>"
+
+    answer.observe(save, names="value")
+    save()
+    box = "[An answer box goes here: run this cell to write in it; it saves as you type.]"
+    return KitBox(f"For discussion: {prompt}\n{box}", [question, answer, status, problem])

@@ -27,7 +27,7 @@ from kit.framing import (
     reframe,
 )
 from kit.store import WorkFile
-from kit.widgets.base import ChartImage, panel, paragraph_slider
+from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
@@ -162,7 +162,10 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
     compare.observe(lambda _change: refresh(), names="value")
     on_paragraph(None)
     notice = widgets.HTML(f"<p><b>{html.escape(work.notice)}</b></p>" if work.notice else "")
-    return widgets.VBox([notice, pick, text, choice, compare, summary, chart.image, chart.caption, out])
+    return friendly(
+        widgets.VBox([notice, pick, text, choice, compare, summary, chart.image, chart.caption, out]),
+        f"{scheme.name} tagger",
+    )
 
 
 @checked
@@ -238,4 +241,4 @@ def reframing_lab(
         if rewrite != work.get(REFRAME_KEY):
             work.set(REFRAME_KEY, rewrite)
 
-    return panel([*boxes, frame], render, chart, on_change=save)
+    return friendly(panel([*boxes, frame], render, chart, on_change=save), "reframing lab")

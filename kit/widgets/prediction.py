@@ -63,7 +63,7 @@ def prediction_comparison(work: WorkFile | None = None) -> widgets.VBox:
     button = widgets.Button(
         description="Compare my prediction",
         tooltip="Show your saved prediction beside what happened",
-        layout=widgets.Layout(width="auto"),
+        layout=widgets.Layout(width="18em"),
     )
     result = widgets.HTML(f"<p>{COMPARE_PROMPT}</p>")
 

@@ -10,10 +10,12 @@ from matplotlib.axes import Axes
 
 from kit import charts
 from kit.article import Article, KwicHit
-from kit.display import kwic_table_html, scored_words_html
-from kit.errors import checked
-from kit.text import Sentiment, counted, paragraph_list, sentiment
-from kit.widgets.base import ChartImage, panel, paragraph_slider
+from kit.background import load_background, match_check, match_choices, order_check, order_choices
+from kit.display import kwic_html, scored_words_html
+from kit.errors import KitError, checked
+from kit.store import WorkFile
+from kit.text import Sentiment, counted, joined, paragraph_list, phrase_forms, sentiment, words
+from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class KeywordView:
     hits: tuple[KwicHit, ...]
     paragraph_count: int
     summary: str
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,23 @@ def _times(count: int) -> str:
 
 @checked
 def keyword_view(article: Article, phrase: str) -> KeywordView:
-    """Return the hits of ``phrase`` in ``article`` and a one-sentence summary of them."""
-    hits = tuple(article.search(phrase))
+    """Return the hits of ``phrase`` and its singular or plural in ``article``, and a one-sentence summary."""
+    forms = phrase_forms(phrase) if words(phrase) else (phrase,)
+    hits = tuple(sorted({h.start: h for form in forms for h in article.search(form)}.values(), key=_start))
     phrase = " ".join(phrase.split())
+    found = sorted({h.match.lower() for h in hits} - {phrase.lower()})
     paragraphs = sorted({h.paragraph for h in hits})
     if not hits:
         summary = f"\u201c{phrase}\u201d does not occur in the body of the article."
     else:
-        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}, in {paragraph_list(paragraphs)}."
-    return KeywordView(phrase, hits, len(article.paragraphs), summary)
+        shown = joined([f"\u201c{form}\u201d" for form in sorted({h.match.lower() for h in hits})])
+        also = f" (as {shown})" if found else ""
+        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}{also}, in {paragraph_list(paragraphs)}."
+    return KeywordView(phrase, hits, len(article.paragraphs), summary, forms)
+
+
+def _start(hit: KwicHit) -> int:
+    return hit.start
 
 
 @checked
@@ -83,11 +94,10 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = keyword_view(article, box.value)
         charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{kwic_table_html(view.hits)}"
+        return kwic_html(view.summary, view.hits).data
 
-    return panel(
-        [box], render, ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
-    )
+    chart = ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
+    return friendly(panel([box], render, chart), "keyword explorer")
 
 
 @checked
@@ -100,6 +110,89 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
         charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
         return f"<p>{html.escape(view.summary)}</p>{scored_words_html(view.text, view.sentiment)}"
 
-    return panel(
-        [slider], render, ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
+    chart = ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
+    return friendly(panel([slider], render, chart), "paragraph explorer")
+
+
+TERMS_KEY, ORDER_KEY = "background_terms", "background_order"
+_CHOOSE = "(choose a meaning)"
+
+
+def _saved_dict(work: WorkFile, key: str) -> tuple[dict, str]:
+    """Return the dict saved under ``key`` and a notice if what was saved could not be used."""
+    saved = work.get(key, {})
+    if isinstance(saved, dict):
+        return saved, work.notice or ""
+    return {}, "Your saved answers here could not be used, so this exercise starts afresh."
+
+
+def _feedback(notice: str) -> tuple[widgets.HTML, widgets.HTML]:
+    return widgets.HTML(), widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>" if notice else "")
+
+
+def _save(work: WorkFile, key: str, value: dict, problem: widgets.HTML) -> None:
+    try:
+        work.set(key, value)
+    except (KitError, OSError) as error:
+        problem.value = f"<p><b>Not saved: {html.escape(str(error))}</b></p>"
+
+
+def _menu(options: list, saved: object, width: str, tooltip: str, description: str = "") -> widgets.Dropdown:
+    """Return a dropdown over ``options`` showing ``saved`` if it is one of them, else the first option."""
+    values = [o[1] if isinstance(o, tuple) else o for o in options]
+    return widgets.Dropdown(
+        options=options,
+        value=saved if saved in values else values[0],
+        description=description,
+        tooltip=tooltip,
+        style={"description_width": "12em"},
+        layout=widgets.Layout(width=width),
     )
+
+
+@checked
+def term_matcher(work: WorkFile) -> widgets.VBox:
+    """Return a widget: choose the meaning of each glossary term; every choice is saved and checked."""
+    saved, notice = _saved_dict(work, TERMS_KEY)
+    meanings = [_CHOOSE, *match_choices()]
+    menus = {
+        term: _menu(
+            meanings, saved.get(term), "min(48em, 100%)", f"What {term} means; saved when chosen.", term
+        )
+        for term in load_background().match_terms
+    }
+    summary, problem = _feedback(notice)
+
+    def check(change: object = None) -> None:
+        answers = {t: m.value for t, m in menus.items() if m.value != _CHOOSE}
+        if change is not None:
+            _save(work, TERMS_KEY, answers, problem)
+        summary.value = f"<p>{html.escape(match_check(answers).summary)}</p>"
+
+    for menu in menus.values():
+        menu.observe(check, names="value")
+    check()
+    return friendly(widgets.VBox([problem, *menus.values(), summary]), "term matcher")
+
+
+@checked
+def event_orderer(work: WorkFile) -> widgets.VBox:
+    """Return a widget: give each event its place in time, 1 for the earliest; saved and checked."""
+    saved, notice = _saved_dict(work, ORDER_KEY)
+    events = order_choices()
+    places = [("place?", 0), ("1 (earliest)", 1), *((str(n), n) for n in range(2, len(events) + 1))]
+    tip = "This event's place in time, 1 for the earliest; saved when chosen."
+    menus = {e.key: _menu(places, saved.get(e.key), "9em", tip) for e in events}
+    rows = [widgets.HBox([menus[e.key], widgets.HTML(f"&nbsp;{html.escape(e.text)}")]) for e in events]
+    summary, problem = _feedback(notice)
+
+    def check(change: object = None) -> None:
+        answers = {day: menu.value for day, menu in menus.items() if menu.value}
+        if change is not None:
+            _save(work, ORDER_KEY, answers, problem)
+        summary.value = f"<p>{html.escape(order_check(answers).summary)}</p>"
+
+    for menu in menus.values():
+        menu.observe(check, names="value")
+    check()
+    return friendly(widgets.VBox([problem, *rows, summary]), "timeline exercise")

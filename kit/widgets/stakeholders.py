@@ -37,7 +37,7 @@ from kit.stakeholders import (
     zone_of_agreement,
 )
 from kit.store import WorkFile
-from kit.widgets.base import ChartImage, panel
+from kit.widgets.base import ChartImage, friendly, panel
 
 GRID_KEY = "stakeholders.grid"
 GRID_MODES = ("Your grid", "Compare with the reference")
@@ -196,7 +196,7 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     notice = work.notice or problem
     if notice:
         box.children = [widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>"), *box.children]
-    return box
+    return friendly(box, "power-interest grid")
 
 
 # ---------------------------------------------------------------- the two-level game
@@ -321,4 +321,4 @@ def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
     headings = [widgets.HTML(f"<b>{side}</b>") for side in GAME_SIDES]
     layout = widgets.HBox([widgets.VBox([h, c]) for h, c in zip(headings, columns, strict=True)])
     box.children = [picker, note, layout, *box.children[len(controls) + 1 :]]
-    return box
+    return friendly(box, "two-level game")

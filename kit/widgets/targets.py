@@ -37,7 +37,7 @@ from kit.targets import (
     load_dataset,
     weigh,
 )
-from kit.widgets.base import ChartImage, panel
+from kit.widgets.base import ChartImage, friendly, panel
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ LAB_SERIES = {
         TargetDefinition(25.0, "1995Q4"),
         (0, 40),
         0.5,
-        level_label="Target level (% of the market):",
+        level_label="Target (% of the market):",
     ),
     "Imported vehicles in Japan, all imports (yearly)": LabSeries(
         "imported_vehicles",
@@ -77,7 +77,7 @@ LAB_SERIES = {
         (0, 500000),
         10000,
         scale=1000,
-        level_label="Target level (thousands of vehicles):",
+        level_label="Target (thousand vehicles):",
         readout=".0f",
     ),
     "U.S. exports to Japan, Census basis (yearly)": LabSeries(
@@ -87,7 +87,7 @@ LAB_SERIES = {
         TargetDefinition(70.0, 1997),
         (0, 80),
         1,
-        level_label="Target level (US$ billions):",
+        level_label="Target (US$ billions):",
         readout=".0f",
     ),
 }
@@ -299,7 +299,7 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         )
         return lab_html(view.summary, view.series.values, view.increase, view.reached)
 
-    return panel([picker, *controls.values()], render, chart)
+    return friendly(panel([picker, *controls.values()], render, chart), "measurement lab")
 
 
 # ---------------------------------------------------------------- what a target would take
@@ -325,7 +325,11 @@ class GrowthView:
 
 @checked
 def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
-    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``."""
+    """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``.
+
+    ``periods`` runs from 1 to ``kit.targets.MAX_GROWTH_PERIODS`` (100): a longer path is refused
+    with a clear error rather than computed.
+    """
     series = _lab_series(choice, "growth_view")
     series._at(start, "growth_view", "start")
     if not 1 <= periods <= MAX_GROWTH_PERIODS:
@@ -382,7 +386,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         charts.growth_path(view.series, view.plan, LAB_SERIES[view.choice].ylim, ax, view.choice)
         return plan_html(view.summary, view.series.values)
 
-    return panel([picker, start, target, count], render, chart)
+    return friendly(panel([picker, start, target, count], render, chart), "target growth explorer")
 
 
 # ---------------------------------------------------------------- the arguments: weights and role briefs
@@ -425,4 +429,4 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
     for slider in sliders.values():
         slider.observe(refresh, names="value")
     refresh()
-    return widgets.VBox([*sliders.values(), summary, out])
+    return friendly(widgets.VBox([*sliders.values(), summary, out]), "argument weigher")
