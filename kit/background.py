@@ -197,14 +197,14 @@ def order_check(places: Mapping[str, int]) -> CheckResult:
     elif len(set(given.values())) < len(given):
         summary = f"{right} of {total} in the right place. Two events share a place: each place once."
     elif revisit:
-        summary = f"{right} of {total} in the right place. Check the timeline for: {'; '.join(revisit)}"
+        summary = f"{right} of {total} in the right place. Check the timeline for: {'; '.join(revisit)}."
     else:
         summary = f"{right} of {total} in the right place{'.' if right == total else ' so far.'}"
     return CheckResult(right, total, revisit, summary)
 
 
 def _event_text(day: str) -> str:
-    return next(e.text for e in load_background().timeline if e.key == day)
+    return next(e.text.rstrip(".") for e in load_background().timeline if e.key == day)
 
 
 def order_choices() -> tuple[Entry, ...]:

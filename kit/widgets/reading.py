@@ -145,8 +145,8 @@ def _menu(options: list, saved: object, width: str, tooltip: str, description: s
         value=saved if saved in values else values[0],
         description=description,
         tooltip=tooltip,
-        style={"description_width": "12em"},
-        layout=widgets.Layout(width=width),
+        style={"description_width": "14em"},
+        layout=widgets.Layout(width=width, flex="0 0 auto"),
     )
 
 
