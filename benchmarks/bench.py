@@ -209,11 +209,11 @@ def stakeholder_rows(runs: int) -> list[tuple[str, float, float]]:
 
 
 def framing_rows(article, runs: int) -> list[tuple[str, float, float]]:
-    """Time notebook 02's widgets; each choice is also written to a work file (in a scratch folder)."""
+    """Time lesson 04's widgets; each choice is also written to a work file (in a scratch folder)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
-        work = open_work("02_framing", folder)
+        work = open_work("04_framing_coding", folder)
         coder, tagger, lab = (
             frame_coder(article, work),
             entman_tagger(article, work),

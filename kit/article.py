@@ -18,6 +18,10 @@ The plain-text format (the seed's)::
 
 Offsets of paragraphs and sentences index ``Article.source``, the file's text
 with line endings normalised to ``\\n``.
+
+Limits, so that no call hangs: an article file is a regular file whose name ends in ``.txt``, of at
+most MAX_ARTICLE_CHARS characters (about 15,000 words, longer than any news story; loading one
+that long takes under a second); a search phrase is at most MAX_PHRASE_CHARS characters.
 """
 
 from __future__ import annotations
@@ -30,9 +34,12 @@ from importlib import resources
 from pathlib import Path
 
 from kit.errors import ArticleFormatError, ArticleNotFoundError, InvalidInputError, checked, whole_number
+from kit.store import read_regular
 from kit.text import Span, sentence_spans, words
 
 SEED_NAME = "us-japan-trade-talks-1994-05-25.txt"
+MAX_ARTICLE_CHARS = 100_000
+MAX_PHRASE_CHARS = 200
 
 FORMAT_HELP = (
     "An article file starts with a headline line ('Headline : Section: Dek'), then body "
@@ -152,21 +159,43 @@ def load_article(path: str | Path | None = None) -> Article:
             f"path must be a file path (str or Path) or None, but a {type(path).__name__} was given."
         )
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise ArticleNotFoundError(
             f"No article file at {str(path)!r}. The seed articles are: {', '.join(seed_names())} "
             "(call load_article() with no path for the seed)."
         )
     meta_path = path.with_suffix(".json")
     metadata = _read_metadata(_read_text(meta_path), meta_path.name) if meta_path.is_file() else {}
-    return parse_article(_read_text(path), name=path.name, metadata=metadata)
+    return parse_article(_read_article(path), name=path.name, metadata=metadata)
+
+
+def _read_article(path: Path) -> str:
+    """Return the text of the article file ``path``, refusing what is not a plain-text article."""
+    if path.suffix.lower() != ".txt":
+        raise ArticleFormatError(
+            f"{path.name} is not a plain-text article file: load_article reads files whose names end "
+            f"in .txt, not {path.suffix or 'no ending'}. {FORMAT_HELP}"
+        )
+    text = _read_text(path)
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        raise ArticleFormatError(
+            f"{path.name} holds JSON (a notebook or data file?), not a plain-text article. {FORMAT_HELP}"
+        )
+    return text
 
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        data = read_regular(path, 4 * MAX_ARTICLE_CHARS)  # UTF-8 takes at most 4 bytes a character
+    except ValueError as error:
+        raise ArticleFormatError(f"{path.name} is not a plain-text article file: {error}.") from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArticleFormatError(f"{path.name} is not UTF-8 text ({error.reason}).") from None
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleFormatError(f"{path.name} is larger than the limit of {MAX_ARTICLE_CHARS:,} characters.")
+    return text
 
 
 @checked
@@ -174,6 +203,10 @@ def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | 
     """Return the Article that ``text`` holds, in the plain-text format described above."""
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a string, but a {type(text).__name__} was given.")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleFormatError(
+            f"{name} is larger than the limit of {MAX_ARTICLE_CHARS:,} characters ({len(text):,} were given)."
+        )
     source = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not source.strip():
         raise ArticleFormatError(f"{name} is empty. {FORMAT_HELP}")
@@ -202,6 +235,10 @@ def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | 
 @checked
 def keyword_in_context(article: Article, phrase: str, width: int = 40) -> list[KwicHit]:
     """Return each hit of ``phrase`` in the body with ``width`` characters either side."""
+    if isinstance(phrase, str) and len(phrase) > MAX_PHRASE_CHARS:
+        raise InvalidInputError(
+            f"phrase must be at most {MAX_PHRASE_CHARS} characters, but {len(phrase):,} were given."
+        )
     if not isinstance(phrase, str) or not words(phrase):
         raise InvalidInputError(
             f"phrase must be a word or phrase with at least one letter or digit, but {phrase!r} was given."

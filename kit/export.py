@@ -18,7 +18,7 @@ from kit.agreement import fleiss_kappa
 from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
 from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
 from kit.exercise import Exercise
-from kit.store import read_regular
+from kit.store import read_regular, write_files
 
 MAX_HANDIN_BYTES = 5_000_000  # an exported answers file is a few kilobytes: far below this
 
@@ -106,14 +106,11 @@ def _handin(path: Path) -> dict:
         record = json.loads(data.decode("utf-8"))
         answers = record["answers"]
     except RecursionError:
-        answers = None  # nested too deep even for the JSON reader: refused below like any deep file
+        raise _nested_too_deep(path) from None
     except (ValueError, KeyError, TypeError) as error:
         raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
-    if answers is None or too_deep(answers):
-        raise ArticleFormatError(
-            f"{path.name} is not an exported answers file (its answers are nested more than "
-            f"{MAX_DEPTH} levels deep)."
-        )
+    if too_deep(answers):
+        raise _nested_too_deep(path)
     if not isinstance(answers, dict):
         raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
     results = record.get("results")
@@ -123,6 +120,13 @@ def _handin(path: Path) -> dict:
         "results": results if isinstance(results, dict) and not too_deep(results) else {},
         "student": student if isinstance(student, str) else "",
     }
+
+
+def _nested_too_deep(path: Path) -> ArticleFormatError:
+    return ArticleFormatError(
+        f"{path.name} is not an exported answers file (its answers are nested more than "
+        f"{MAX_DEPTH} levels deep)."
+    )
 
 
 def variant_answered(record: dict, question: str) -> int:
@@ -185,11 +189,11 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
         "img{max-width:100%}</style>"
         f"</head><body><h1>Exercises: {html.escape(exercise.name)}</h1>{sections}</body></html>\n"
     )
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{stem}.report.html").write_text(page, encoding="utf-8")
-    (out / f"{stem}.answers.json").write_text(
-        json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    files = {
+        f"{stem}.report.html": page,
+        f"{stem}.answers.json": json.dumps(record, indent=2, ensure_ascii=False),
+    }
+    write_files(out, files)
     answered = sum(f.answered for f in feedback.values())
     correct = sum(f.correct for f in feedback.values())
     return (

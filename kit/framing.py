@@ -23,6 +23,7 @@ from pathlib import Path
 from kit.agreement import Confusion, cohen_kappa, confusion, fleiss_kappa, percent_agreement
 from kit.article import Article, phrase_pattern
 from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
+from kit.store import write_files
 from kit.text import Sentiment, sentiment
 
 DEVICE_CATEGORIES = ("figurative", "hedge", "booster", "conflict", "minimizer")
@@ -267,13 +268,14 @@ def _tags(
         raise invalid(where, "paragraph_count", paragraph_count, "a whole number of at least 1, or None")
     checked = {}
     for key, tag in tags.items():
-        try:
-            number = int(key)
-        except (TypeError, ValueError):
+        # int() would read "1_0" as 10 and " 3" as 3: a paragraph key is a whole number or its digits only
+        digits = isinstance(key, str) and key.isascii() and key.isdigit()
+        if not digits and (not isinstance(key, int) or isinstance(key, bool)):
             raise InvalidInputError(
-                f"{where}: parameter {name!r}: paragraph numbers must be whole numbers, "
-                f"but {key!r} was given."
-            ) from None
+                f"{where}: parameter {name!r}: paragraph numbers must be whole numbers in digits only "
+                f"(such as '10'), but {key!r} was given."
+            )
+        number = int(key)
         if tag not in allowed:
             raise InvalidInputError(
                 f"{where}: parameter {name!r}, paragraph {number}: {tag!r} is not a {noun}; use one of: "
@@ -595,8 +597,5 @@ def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str
     coding = _frames(frames_coded, "export_coding", "frames_coded")
     if not coding:
         raise InvalidInputError("there is nothing to export yet: code at least one paragraph first.")
-    path = Path(folder) / f"{coder}.frames.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
     content = {"coder": coder, "frames": {str(n): frame for n, frame in coding.items()}}
-    path.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_files(folder, {f"{coder}.frames.json": json.dumps(content, indent=2, ensure_ascii=False)})[0]

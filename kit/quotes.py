@@ -61,10 +61,11 @@ def story_shape(article: Article) -> list[ParagraphShape]:
 #   "...," Name said.   "...," said Name, a role.   Name, the role, said, "..."
 #   Title Name said ...   he/she added, "..."   a quote that goes on without a new
 #   attribution continues the last speaker (also into the next paragraph)
-#   a quoted term with no speaker in its sentence is a scare quote.
+#   a quoted term with no speaker in its sentence is a quoted term (an official name, a term of art,
+#   the negotiators' own words), not a "scare quote", which would signal the writer's doubt.
 # ---------------------------------------------------------------------------
 
-KINDS = ("direct", "partial", "scare")
+KINDS = ("direct", "partial", "term")
 SIDES = ("U.S. government", "Japanese government", "anonymous", "others")
 
 _SAY = (
@@ -115,7 +116,7 @@ class Quote:
 
     ``start`` and ``end`` index ``Article.source`` and include the quotation marks;
     ``text`` is the words inside them. ``kind`` is "direct" (a full utterance),
-    "partial" (a fragment inside the reporter's sentence) or "scare" (a quoted term
+    "partial" (a fragment inside the reporter's sentence) or "term" (a quoted term
     with no speaker, whose speaker and role are None).
     """
 
@@ -352,16 +353,16 @@ def _appositive(before: str, cut: int, phrase: str) -> tuple[str, str] | None:
 
 
 def _kind(masked_sentence: str, start: int, content: str, has_speaker: bool) -> str:
-    """Return 'direct', 'partial' or 'scare' for a quote starting at ``start`` in its sentence.
+    """Return 'direct', 'partial' or 'term' for a quote starting at ``start`` in its sentence.
 
     A full utterance opening its sentence is direct even when no speaker is found
-    (the speaker is then None); any other quote without a speaker is a scare quote.
+    (the speaker is then None); any other quote without a speaker is a quoted term.
     """
     lead = masked_sentence[:start].rstrip()
     lead = lead[lead.rfind(_MASK) + 1 :].strip() if _MASK in lead else lead.strip()
     full = content[:1].isupper() or content[:1].isdigit()
     if not has_speaker:
-        return "direct" if full and not lead and len(words(content)) >= 3 else "scare"
+        return "direct" if full and not lead and len(words(content)) >= 3 else "term"
     return "direct" if full and (not lead or lead.endswith((",", ":"))) else "partial"
 
 
@@ -547,12 +548,12 @@ def reference_quotes(article: Article) -> list[Quote]:
         if (
             span is None
             or entry["kind"] not in KINDS
-            or (entry["kind"] == "scare") != (entry["speaker"] is None)
+            or (entry["kind"] == "term") != (entry["speaker"] is None)
         ):
             raise ArticleFormatError(
                 f"quotes_reference.json: the quote {entry['text']!r} in paragraph {entry['paragraph']} "
                 "is not a quoted span of this article, or its kind and speaker do not fit "
-                f"(kinds: {', '.join(KINDS)}; a scare quote has no speaker)."
+                f"(kinds: {', '.join(KINDS)}; a quoted term has no speaker)."
             )
         quotes.append(
             Quote(span.paragraph, span.sentence, span.text, span.start, span.end, entry["kind"],
@@ -592,7 +593,7 @@ def _report_verb(text: str) -> bool:
 def _spans_only(article: Article) -> list[Quote]:
     return [
         Quote(s.paragraph, s.number, q.text.strip('"\u201c\u201d').strip().rstrip(","),
-              s.start + q.start, s.start + q.end, "scare", None, None, None)
+              s.start + q.start, s.start + q.end, "term", None, None, None)
         for s in article.sentences
         for q in quoted_spans(s.text)
     ]  # fmt: skip

@@ -110,13 +110,6 @@ class RewriteComparison:
     yours: OpeningMeasures | None
     problem: str
 
-    @property
-    def your_scores(self) -> FramingScore:
-        """Return the rewrite's headline and dek scores; raise InvalidInputError naming why if unread."""
-        if self.yours is None:
-            raise InvalidInputError(self.problem)
-        return self.yours.framing
-
 
 @checked
 def measure_opening(text: Article, label: str) -> OpeningMeasures:

@@ -296,7 +296,7 @@ def appearances(article: Article, actors: Sequence[Actor]) -> list[Appearance]:
 
     for quote in extract_quotes(article):
         who = _match(quote.speaker, quote.role, actors)
-        if who is not None and quote.kind != "scare":
+        if who is not None and quote.kind != "term":
             add(who, quote.paragraph, "quoted", quote.text)
     for report in reported_speech(article):
         who = _match(report.speaker, report.role, actors)

@@ -51,14 +51,19 @@ def _check_name(name: object) -> str:
 
 def _check_folder(folder: Path) -> Path:
     try:
+        if "\x00" in str(folder):
+            raise ValueError("a NUL character")
+        os.fsencode(folder)  # Path.exists() would answer False for a name no file system can hold
         problem = "it is not a folder" if folder.exists() and not folder.is_dir() else None
     except OSError as error:  # a name too long for the file system, for one
         problem = error.strerror or str(error)
+    except ValueError:  # a lone surrogate or a NUL character, which no file name can hold
+        problem = "its name holds a character no file name can hold"
     if problem is None:
         return folder
     shown = str(folder) if len(str(folder)) <= 80 else str(folder)[:77] + "..."
     raise InvalidInputError(
-        f"folder {shown!r} cannot be used for a work file ({problem}); give a folder, existing or "
+        f"folder {shown!r} cannot be used to save work ({problem}); give a folder, existing or "
         "new, whose path the file system accepts (each name at most 255 bytes)."
     )
 
@@ -157,9 +162,8 @@ class WorkFile:
                 answers = {**self._answers, **self._load(), key: value}
                 self._write(answers)
         except OSError as error:
-            raise SaveError(
-                f"Your work could not be saved in {self.folder} ({error.strerror or error}); the last "
-                f"complete save in {self.path.name} is kept. Save to a folder you can write to."
+            raise _not_saved(
+                self.folder, error, f"the last complete save in {self.path.name} is kept"
             ) from error
         self._answers = answers  # only now: nothing shows as saved that is not on disk
 
@@ -216,18 +220,51 @@ class WorkFile:
         return kept
 
     def _write(self, answers: dict[str, Any]) -> None:
-        data = _encoded({"kit_work_file": FORMAT, "notebook": self.name, "answers": answers})
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        _replace(self.path, _encoded({"kit_work_file": FORMAT, "notebook": self.name, "answers": answers}))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file of its own, flushed, renamed over ``path``."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _not_saved(folder: Path, error: OSError, kept: str) -> SaveError:
+    return SaveError(
+        f"Your work could not be saved in {folder} ({error.strerror or error}); {kept}. "
+        "Save to a folder you can write to."
+    )
+
+
+@checked
+def write_files(folder: str | Path, files: dict[str, str]) -> list[Path]:
+    """Write each text in ``files`` (by file name) into ``folder``, atomically; return the paths.
+
+    The folder is made if need be. A folder that cannot be used raises InvalidInputError, one that
+    cannot be written SaveError (a KitError and an OSError); a lone surrogate in a text is written
+    as ``\\udXXXX``, which JSON reads back as the same character.
+    """
+    folder = _check_folder(Path(folder))
+    for name in files:
+        if Path(name).name != name or name in (".", ".."):
+            raise InvalidInputError(f"write_files: file name {name!r} must name a file, without folders.")
+    paths = [folder / name for name in files]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in zip(paths, files.values(), strict=True):
+            _replace(path, text.encode("utf-8", "backslashreplace"))
+    except OSError as error:
+        raise _not_saved(folder, error, "nothing was lost, and nothing else was written over") from error
+    return paths
 
 
 @checked

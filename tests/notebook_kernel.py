@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -28,7 +29,8 @@ def run_in_kernel(name: str, folder: Path) -> Iterator[NotebookClient]:
 
     The client also carries ``folder`` and the executed ``notebook``.
     """
-    shutil.copy(NOTEBOOKS / name, folder)
+    if not (folder / name).exists():  # a test may write its own small notebook there first
+        shutil.copy(NOTEBOOKS / name, folder)
     nb = nbformat.read(folder / name, as_version=4)
     client = NotebookClient(
         nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
@@ -56,22 +58,78 @@ def html_values(client: NotebookClient) -> list[str]:
 def update_and_wait(client: NotebookClient, ident: str, state: dict, expect: str) -> str:
     """Send a front end's state update for widget ``ident``; return the first HTML update containing
     ``expect``. Fail on any error or printed text the kernel reports meanwhile."""
-    message = client.kc.session.msg(
-        "comm_msg", {"comm_id": ident, "data": {"method": "update", "state": state, "buffer_paths": []}}
-    )
-    client.kc.shell_channel.send(message)
+    message = _send(client, ident, {"method": "update", "state": state, "buffer_paths": []})
     deadline = time.monotonic() + WIDGET_TIMEOUT
     while time.monotonic() < deadline:
-        reply = run_sync(client.kc.get_iopub_msg)(timeout=WIDGET_TIMEOUT)
-        if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
+        reply = _reply_to(client, message)
+        if reply is None:
             continue
-        assert reply["msg_type"] != "error", reply["content"]
-        if reply["msg_type"] == "stream":
-            raise AssertionError(f"the widget printed {reply['content']['text']!r}")
         value = reply["content"].get("data", {}).get("state", {}).get("value", "")
         if expect in str(value):
             return value
     raise AssertionError(f"no widget showed {expect!r} within {WIDGET_TIMEOUT} s")
+
+
+@dataclass
+class Replies:
+    """What the kernel sent back for one message: state updates by widget id, and what it displayed."""
+
+    states: dict[str, dict] = field(default_factory=dict)
+    displayed: list[str] = field(default_factory=list)
+
+    @property
+    def shown(self) -> str:
+        """Return every text value updated and every HTML or text displayed, joined."""
+        values = [str(state.get("value", "")) for state in self.states.values()]
+        return "\n".join(values + self.displayed)
+
+
+def send(client: NotebookClient, ident: str, data: dict) -> Replies:
+    """Send comm message ``data`` to widget ``ident`` as a front end does; return what the kernel sent
+    back, once it is idle again. Fail on any error or printed text meanwhile."""
+    message = _send(client, ident, data)
+    replies = Replies()
+    deadline = time.monotonic() + WIDGET_TIMEOUT
+    while time.monotonic() < deadline:
+        reply = _reply_to(client, message)
+        if reply is None:
+            continue
+        kind, content = reply["msg_type"], reply["content"]
+        if kind == "comm_msg" and content["data"].get("method") == "update":
+            replies.states.setdefault(content["comm_id"], {}).update(content["data"]["state"])
+        if kind == "display_data":
+            replies.displayed.append(content["data"].get("text/html") or content["data"]["text/plain"])
+        if kind == "status" and content["execution_state"] == "idle":
+            return replies
+    raise AssertionError(f"the kernel did not finish handling the message within {WIDGET_TIMEOUT} s")
+
+
+def update(client: NotebookClient, ident: str, state: dict) -> Replies:
+    """Send a front end's state update (e.g. ``{"index": 1}`` for a Dropdown); return ``send``'s updates."""
+    return send(client, ident, {"method": "update", "state": state, "buffer_paths": []})
+
+
+def click(client: NotebookClient, ident: str) -> Replies:
+    """Click button ``ident`` as a front end does; return ``send``'s updates."""
+    return send(client, ident, {"method": "custom", "content": {"event": "click"}})
+
+
+def _send(client: NotebookClient, ident: str, data: dict) -> dict:
+    message = client.kc.session.msg("comm_msg", {"comm_id": ident, "data": data})
+    client.kc.shell_channel.send(message)
+    return message
+
+
+def _reply_to(client: NotebookClient, message: dict) -> dict | None:
+    """Return the kernel's next iopub message if it answers ``message`` (None if not); fail on an
+    error or printed text."""
+    reply = run_sync(client.kc.get_iopub_msg)(timeout=WIDGET_TIMEOUT)
+    if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
+        return None
+    assert reply["msg_type"] != "error", reply["content"]
+    if reply["msg_type"] == "stream":
+        raise AssertionError(f"the widget printed {reply['content']['text']!r}")
+    return reply
 
 
 def set_value_and_wait(client: NotebookClient, ident: str, value: object, expect: str) -> str:

@@ -238,3 +238,76 @@ def test_wrong_argument_types_raise_kit_errors():
     with pytest.raises(InvalidInputError, match="parse_article: parameter .text. must be text"):
         parse_article(b"bytes")
     assert issubclass(ArticleNotFoundError, KitError) and issubclass(ArticleFormatError, KitError)
+
+
+# Issue 13 items 8 and 9: documented limits, sentence splitting in linear time, no non-articles.
+
+
+def test_long_paragraphs_are_split_in_pieces_so_time_grows_linearly(monkeypatch):
+    from kit import text
+
+    seen = []
+    segmenter = text._segmenter()
+
+    class Recording:
+        def segment(self, piece):
+            seen.append(len(piece))
+            return segmenter.segment(piece)
+
+    monkeypatch.setattr(text, "_segmenter", lambda: Recording())
+    sentence = "Mr. Kantor said the talks would resume in Washington. "
+    paragraph = sentence * 400  # 21,600 characters in one paragraph
+    spans = text.sentence_spans(paragraph)
+    assert max(seen) <= 2000 and sum(seen) == len(paragraph)
+    assert [s.text for s in spans] == [sentence.strip()] * 400
+    assert all(paragraph[s.start : s.end] == s.text for s in spans)
+
+
+def test_text_without_a_sentence_end_is_still_cut_and_kept_whole(monkeypatch):
+    from kit import text
+
+    blob = ("word " * 1000) + "x" * 5000
+    spans = text.sentence_spans(blob)
+    assert "".join(s.text for s in spans).replace(" ", "") == blob.replace(" ", "")
+    assert all(blob[s.start : s.end] == s.text for s in spans)
+
+
+def test_an_article_over_the_size_limit_is_refused(tmp_path):
+    from kit.article import MAX_ARTICLE_CHARS
+
+    big = tmp_path / "big.txt"
+    big.write_text("Head\n\n\n" + "Body. " * (MAX_ARTICLE_CHARS // 6 + 1), encoding="utf-8")
+    with pytest.raises(ArticleFormatError, match=r"big\.txt is larger than the limit of 100,000 characters"):
+        load_article(big)
+    with pytest.raises(ArticleFormatError, match=r"article is larger than the limit of 100,000 characters"):
+        parse_article(big.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("lesson.ipynb", '{"cells": [], "metadata": {}, "nbformat": 4}'),
+        ("targets.csv", "year,value\n1993,50\n\n\n1994,60\n"),
+        ("notes.txt", '{\n "cells": []\n}\n\n\n'),
+        ("fifo.txt", None),
+    ],
+)
+def test_only_plain_text_article_files_load(tmp_path, name, content):
+    import os
+
+    path = tmp_path / name
+    if content is None:
+        os.mkfifo(path)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ArticleFormatError, match=rf"{name.replace('.', '[.]')} .*plain-text article"):
+        load_article(path)
+
+
+def test_a_search_phrase_has_a_length_limit():
+    article = load_article()
+    with pytest.raises(
+        InvalidInputError, match="phrase must be at most 200 characters, but 10,000,000 were given"
+    ):
+        article.search("targets " * 1_250_000)
+    assert len(article.search("numerical targets " + "x" * 180)) == 0

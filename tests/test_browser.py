@@ -369,8 +369,8 @@ def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> No
 
 
 def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 02 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back."""
-    page.goto(lab.notebook_url("02_framing.ipynb"))  # a fresh workspace: notebook 02 alone
+    """Run notebook 04 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back."""
+    page.goto(lab.notebook_url("04_framing_coding.ipynb"))  # a fresh workspace: notebook 04 alone
     run_all_cells(page)
     assert_no_traceback(page)
 
@@ -399,6 +399,37 @@ def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Pa
     expect(select.locator("option:checked")).to_have_text("Economic")
     expect(widget).to_contain_text("1 of 20 paragraphs coded")
     widget.scroll_into_view_if_needed()  # for the screenshot
+
+
+def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab: Lab, page: Page) -> None:
+    """In notebook 04, the 'Compare with the reference' button is greyed out until all 20 paragraphs are
+    coded through the coder above it; then it opens and shows the reference beside the student's coding."""
+    page.goto(lab.notebook_url("04_framing_coding.ipynb"))
+    run_all_cells(page)
+    assert_no_traceback(page)
+    select = page.locator(".widget-dropdown", has_text="Primary frame:").locator("select")
+    coder = page.locator(".widget-vbox", has=select)
+    button = page.get_by_role("button", name="Compare with the reference").first
+    expect(button).to_be_disabled()
+    expect(page.locator(".jp-OutputArea-output", has=button)).not_to_contain_text("the reference's reason")
+    handle = coder.locator(".widget-slider .noUi-handle")
+    for paragraph in range(1, 21):
+        if paragraph > 1:
+            handle.focus()
+            handle.press("ArrowRight")
+            expect(coder.locator(".widget-slider .widget-readout")).to_have_text(str(paragraph))
+        select.select_option(label="Political")
+        expect(select.locator("option:checked")).to_have_text("Political")
+        expect(coder).to_contain_text(f"{paragraph} of 20 paragraphs coded")
+        if paragraph == 19:
+            expect(button).to_be_disabled()
+    expect(button).to_be_enabled()
+    button.click()
+    shown = page.locator(".jp-OutputArea-output", has=button)
+    expect(shown).to_contain_text("the reference's reason")
+    expect(shown).to_contain_text("coded paragraphs agree with the reference")
+    assert_no_traceback(page)
+    button.scroll_into_view_if_needed()  # for the screenshot
 
 
 def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) -> None:

@@ -1,11 +1,11 @@
 """The lessons give the same outputs in any order, run twice, with a student's saved work present.
 
-Lessons 02 and 07 keep a student's answers in a work file beside them
-(``02_framing.work.json``, ``07_targets_debate.work.json``, and the prediction in
+Lessons 04 and 07 keep a student's answers in a work file beside them
+(``04_framing_coding.work.json``, ``07_targets_debate.work.json``, and the prediction in
 ``prediction.work.json``) and read it back when they run again: the classic way for a
 notebook to pass once on a fresh clone and then fail, or to depend on which lesson ran
 first. This test copies both into an empty folder, runs them in reverse order (07, then
-02) in fresh kernels, saves answers a student
+04) in fresh kernels, saves answers a student
 might have given, and runs them again; every run must match the outputs stored in
 notebooks/ under nbval's own rules: its sanitizer (tests/nbval_sanitize.cfg), the
 fields it compares, and no check for cells tagged ``nbval-ignore-output``.
@@ -35,7 +35,7 @@ from kit.widgets.framing import REFRAME_KEY
 from kit.widgets.targets import WEIGHTS_KEY
 
 TESTS = Path(__file__).parent
-REVERSED = ["07_targets_debate.ipynb", "02_framing.ipynb"]
+REVERSED = ["07_targets_debate.ipynb", "04_framing_coding.ipynb"]
 PATTERNS = get_sanitize_patterns((TESTS / "nbval_sanitize.cfg").read_text(encoding="utf-8"))
 # nbval's IPyNbFile.skip_compare, with its default (no nbdime) image skips.
 SKIP = {
@@ -101,7 +101,7 @@ def differences(name: str, executed: nbformat.NotebookNode) -> list[str]:
 
 def save_student_work(folder: Path) -> None:
     """Write answers a student might have saved: codings, a rewrite, weights, another prediction."""
-    framing = open_work("02_framing", folder)
+    framing = open_work("04_framing_coding", folder)
     framing.set(frame_scheme().work_key, {"1": "Morality", "4": "Economic"})
     framing.set(entman_scheme().work_key, {"2": "moral evaluation"})
     framing.set(REFRAME_KEY, {"headline": "Tokyo Stands Firm", "dek": "", "frame": "Morality"})
@@ -131,7 +131,7 @@ def test_reverse_order_then_again_with_saved_work_matches_the_stored_outputs(fol
     found = [line for runs in (first, second) for name in REVERSED for line in differences(name, runs[name])]
     assert found == []
     # The student's work survived the second run untouched.
-    framing = open_work("02_framing", folder).answers
+    framing = open_work("04_framing_coding", folder).answers
     assert framing[REFRAME_KEY]["headline"] == "Tokyo Stands Firm"
     assert framing[frame_scheme().work_key] == {"1": "Morality", "4": "Economic"}
     assert open_work("07_targets_debate", folder).get(WEIGHTS_KEY) == {"results": 5, "chips": 4, "managed": 1}

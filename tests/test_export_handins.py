@@ -12,8 +12,8 @@ import pytest
 
 from kit.export import MAX_HANDIN_BYTES, class_agreement, class_summary, read_handins
 
-EXERCISE = "01_reading"
-NAME = "{}-01_reading_exercises.answers.json"
+EXERCISE = "02_reading"
+NAME = "{}-02_reading_exercises.answers.json"
 
 
 def hand_in(folder, student, answers):

@@ -1,6 +1,7 @@
 """kit.framing: headline against body, framing devices, frame coding and class agreement."""
 
 import json
+import re
 
 import pytest
 
@@ -196,8 +197,9 @@ def test_the_example_class():
 
 
 def test_load_class_codings_from_a_folder_of_exports(tmp_path):
-    work = {"kit_work_file": 1, "notebook": "02_framing", "answers": {"frames": {"1": ECONOMIC, "2": POLICY}}}
-    (tmp_path / "ana.02_framing.work.json").write_text(json.dumps(work), "utf-8")
+    answers = {"frames": {"1": ECONOMIC, "2": POLICY}}
+    work = {"kit_work_file": 1, "notebook": "04_framing_coding", "answers": answers}
+    (tmp_path / "ana.04_framing_coding.work.json").write_text(json.dumps(work), "utf-8")
     (tmp_path / "bo.json").write_text(json.dumps({"frames": {"1": ECONOMIC, "2": POLITICAL}}), "utf-8")
     codings = load_class_codings(tmp_path)
     assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}
@@ -209,6 +211,15 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
         read_coding(tmp_path / "cy.json")
     with pytest.raises(InvalidInputError, match="No folder"):
         load_class_codings(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("key", ["1_0", " 3", "3 ", "+4", "٣", "1.0"])
+def test_read_coding_refuses_a_paragraph_key_that_is_not_plain_digits(tmp_path, key):
+    # int() reads "1_0" as paragraph 10 and " 3" as 3: a hand-edited file must not be read that way.
+    (tmp_path / "dee.json").write_text(json.dumps({"frames": {key: ECONOMIC}}), "utf-8")
+    message = f"paragraph numbers must be whole numbers in digits only (such as '10'), but {key!r} was given"
+    with pytest.raises(InvalidInputError, match=re.escape(message)):
+        read_coding(tmp_path / "dee.json")
 
 
 def test_entman_scheme_and_its_reference():

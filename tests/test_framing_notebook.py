@@ -1,86 +1,31 @@
-"""Notebook 02's widgets wired in a real kernel, driven by the messages a browser sends.
+"""Lessons 03 and 04 (framing) in a real kernel, driven by the messages a browser sends.
 
-The notebook runs in a scratch folder so its work file never lands in notebooks/.
-The test codes a paragraph through the Dropdown as a student would, checks the
-work file on disk, then runs the notebook again in a new kernel (a restart) and
-checks the coder shows the saved choice.
+Each lesson runs in a scratch folder, so its work file never lands in notebooks/. In 04 the
+test codes paragraphs through the Dropdown as a student would, checks the work file on disk,
+runs the lesson again in a new kernel (a restart) and checks the coder shows the saved choice;
+it checks that the "Compare with the reference" buttons stay disabled until every paragraph is
+saved, open after the save made in the widget above them, and that the stored lesson holds no
+reference answer.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_core.utils import run_sync
-from nbclient import NotebookClient
+from notebook_kernel import click, html_values, model_id, run_in_kernel, update
 
-NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "02_framing.ipynb"
-TIMEOUT = 30
+from kit.framing import entman_scheme, frame_scheme
+
+NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
+CODING = "04_framing_coding.ipynb"
 ECONOMIC_INDEX = 1  # the Dropdown lists "(not coded yet)" first, then the codebook from Economic
+PARAGRAPHS = 20
 
 
-def run_notebook(folder: Path) -> tuple[NotebookClient, object]:
-    """Start a kernel in ``folder``, run every cell, and return the client with its kernel context."""
-    nb = nbformat.read(folder / NOTEBOOK.name, as_version=4)
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-    )
-    context = client.setup_kernel()
-    context.__enter__()
-    for index, cell in enumerate(nb.cells):
-        client.execute_cell(cell, index)
-    return client, context
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copy(NOTEBOOK, tmp_path / NOTEBOOK.name)
-    return tmp_path
-
-
-def models(client: NotebookClient, model: str, **state: object) -> list[str]:
-    """Return the ids of the widget models of type ``model`` whose state includes ``state``."""
-    return [
-        ident
-        for ident, entry in client.widget_state.items()
-        if entry.get("_model_name") == model and all(entry.get(k) == v for k, v in state.items())
-    ]
-
-
-def send(client: NotebookClient, ident: str, state: dict) -> dict[str, dict]:
-    """Send a front end's update of widget ``ident``; return the state updates the kernel sent back,
-    by widget id, once it is idle again. Fail on any error or print meanwhile."""
-    message = client.kc.session.msg(
-        "comm_msg", {"comm_id": ident, "data": {"method": "update", "state": state, "buffer_paths": []}}
-    )
-    client.kc.shell_channel.send(message)
-    updates: dict[str, dict] = {}
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        reply = run_sync(client.kc.get_iopub_msg)(timeout=TIMEOUT)
-        if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-            continue
-        kind, content = reply["msg_type"], reply["content"]
-        assert kind != "error", content
-        if kind == "stream":
-            raise AssertionError(f"the widget printed {content['text']!r}")
-        if kind == "comm_msg" and content["data"].get("method") == "update":
-            updates.setdefault(content["comm_id"], {}).update(content["data"]["state"])
-        if kind == "status" and content["execution_state"] == "idle":
-            return updates
-    raise AssertionError(f"the kernel did not finish handling the update within {TIMEOUT} s")
-
-
-def html_updates(updates: dict[str, dict]) -> str:
-    """Return every text value in ``updates`` joined, to search for what the student would see."""
-    return "\n".join(str(state.get("value", "")) for state in updates.values())
-
-
-def child_of_same_box(client: NotebookClient, ident: str, model: str) -> str:
+def child_of_same_box(client, ident: str, model: str) -> str:
     """Return the id of the ``model`` widget in the same box as widget ``ident``."""
     for entry in client.widget_state.values():
         children = entry.get("children", [])
@@ -92,45 +37,76 @@ def child_of_same_box(client: NotebookClient, ident: str, model: str) -> str:
     raise AssertionError(f"no {model} beside widget {ident}")
 
 
-def test_a_frame_choice_is_saved_and_survives_a_restart(folder: Path):
-    client, context = run_notebook(folder)
-    try:
+def buttons(client) -> list[str]:
+    """Return the ids of the two reveal buttons, frames first, in the order the lesson shows them."""
+    found = [
+        ident
+        for ident, e in client.widget_state.items()
+        if e.get("_model_name") == "ButtonModel" and e.get("description") == "Compare with the reference"
+    ]
+    assert len(found) == 2
+    return found
+
+
+@pytest.mark.parametrize("lesson", ["03_framing_voices.ipynb", CODING])
+def test_run_all_saves_nothing_and_shows_no_error(lesson: str, tmp_path: Path):
+    for client in run_in_kernel(lesson, tmp_path):
         outputs = [e for e in client.widget_state.values() if e.get("_model_name") == "OutputModel"]
-        assert outputs and all(e.get("outputs", []) == [] for e in outputs)  # no error in any widget
-        [dropdown] = models(client, "DropdownModel", description="Primary frame:")
+        assert all(e.get("outputs", []) == [] for e in outputs)  # no error in any widget
+    assert list(tmp_path.glob("*.work.json")) == []  # Run All answers nothing on the student's behalf
+
+
+def test_the_stored_lesson_holds_no_reference_answer():
+    stored = json.dumps(nbformat.read(NOTEBOOKS / CODING, as_version=4))
+    for scheme in (frame_scheme(), entman_scheme()):
+        for paragraph, reason in scheme.rationale.items():
+            assert json.dumps(reason)[1:-1] not in stored, f"{scheme.name}: the reason for ¶{paragraph} shows"
+    assert stored.count("<b>Static view</b>") == 2  # each locked button says what it is for
+
+
+def test_a_frame_choice_is_saved_and_survives_a_restart(tmp_path: Path):
+    for client in run_in_kernel(CODING, tmp_path):
+        dropdown = model_id(client, "DropdownModel", description="Primary frame:")
         slider = child_of_same_box(client, dropdown, "IntSliderModel")
-        assert "¶9</b> In the long run" in html_updates(send(client, slider, {"value": 9}))
-        shown = html_updates(send(client, dropdown, {"index": ECONOMIC_INDEX}))
+        assert "¶9</b> In the long run" in update(client, slider, {"value": 9}).shown
+        shown = update(client, dropdown, {"index": ECONOMIC_INDEX}).shown
         assert "1 of 20 paragraphs coded" in shown and "Money and markets" in shown
-    finally:
-        context.__exit__(None, None, None)
-    saved = json.loads((folder / "02_framing.work.json").read_text("utf-8"))
+    saved = json.loads((tmp_path / "04_framing_coding.work.json").read_text("utf-8"))
     assert saved["answers"]["frames"] == {"9": "Economic"}
 
-    client, context = run_notebook(folder)  # a kernel restart, then Run All
-    try:
-        [dropdown] = models(client, "DropdownModel", description="Primary frame:")
+    for client in run_in_kernel(CODING, tmp_path):  # a kernel restart, then Run All
+        dropdown = model_id(client, "DropdownModel", description="Primary frame:")
         slider = child_of_same_box(client, dropdown, "IntSliderModel")
-        summaries = [
-            e.get("value", "") for e in client.widget_state.values() if e.get("_model_name") == "HTMLModel"
-        ]
-        assert any("1 of 20 paragraphs coded" in v for v in summaries)
-        updates = send(client, slider, {"value": 9})
-        assert updates[dropdown] == {"index": ECONOMIC_INDEX}  # the saved choice comes back
-    finally:
-        context.__exit__(None, None, None)
+        assert any("1 of 20 paragraphs coded" in v for v in html_values(client))
+        assert update(client, slider, {"value": 9}).states[dropdown] == {"index": ECONOMIC_INDEX}
 
 
-def test_the_entman_tagger_and_the_reframing_lab_answer(folder: Path):
-    client, context = run_notebook(folder)
-    try:
-        [dropdown] = models(client, "DropdownModel", description="Primary framing function:")
-        assert "1 of 20 paragraphs coded" in html_updates(send(client, dropdown, {"index": 1}))
-        [headline] = models(client, "TextModel", description="Your headline:")
-        shown = html_updates(send(client, headline, {"value": "Japan Must Yield to Pressure"}))
+def test_the_reference_opens_only_after_every_paragraph_is_coded(tmp_path: Path):
+    for client in run_in_kernel(CODING, tmp_path):
+        frames_button, entman_button = buttons(client)
+        assert client.widget_state[frames_button]["disabled"] is True
+        dropdown = model_id(client, "DropdownModel", description="Primary frame:")
+        slider = child_of_same_box(client, dropdown, "IntSliderModel")
+        for paragraph in range(1, PARAGRAPHS + 1):
+            update(client, slider, {"value": paragraph})
+            replies = update(client, dropdown, {"index": ECONOMIC_INDEX})
+            opened = replies.states.get(frames_button, {}).get("disabled") is False
+            assert opened == (paragraph == PARAGRAPHS), f"the button opened after ¶{paragraph}"
+            assert f"{paragraph} of 20 saved so far" in replies.shown or opened
+        assert "Saved: your coding of all 20 paragraphs." in replies.shown
+        assert entman_button not in replies.states  # the Entman reference waits for its own tags
+        revealed = click(client, frames_button).shown
+        assert "3 of 20 coded paragraphs agree with the reference (15%)" in revealed  # ¶7-9 are Economic
+        assert "the reference&#x27;s reason" in revealed and "Hard bargaining" in revealed
+
+
+def test_the_entman_tagger_and_the_reframing_lab_answer(tmp_path: Path):
+    for client in run_in_kernel(CODING, tmp_path):
+        dropdown = model_id(client, "DropdownModel", description="Primary framing function:")
+        assert "1 of 20 paragraphs coded" in update(client, dropdown, {"index": 1}).shown
+        headline = model_id(client, "TextModel", description="Your headline:")
+        shown = update(client, headline, {"value": "Japan Must Yield to Pressure"}).shown
         assert "framing devices found: Yield, Pressure." in shown
-    finally:
-        context.__exit__(None, None, None)
-    saved = json.loads((folder / "02_framing.work.json").read_text("utf-8"))["answers"]
+    saved = json.loads((tmp_path / "04_framing_coding.work.json").read_text("utf-8"))["answers"]
     assert saved["entman"] == {"1": "problem definition"}
     assert saved["reframe"] == {"headline": "Japan Must Yield to Pressure", "dek": "", "frame": "Economic"}

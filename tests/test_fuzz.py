@@ -45,6 +45,8 @@ SKIPPED_FUNCTIONS = {
     "kit.errors.invalid",
     "kit.errors.checked",
     "kit.checks.known_bank",
+    # Reads a file for load_article and the hand-ins; they report its OSError and ValueError by file name.
+    "kit.store.read_regular",
 }
 
 
@@ -182,6 +184,12 @@ def module(name: str):
     return importlib.import_module(f"kit.{name}")
 
 
+def aiko_compared() -> object:
+    """Return the invented student Aiko's coding compared with the reference."""
+    framing = module("framing")
+    return framing.compare_coding(framing.example_class()["Aiko"])
+
+
 def placed():
     return module("stakeholders").placements_from({"kantor": [5, 6], "congress": (9, 9)})
 
@@ -216,7 +224,7 @@ def questions():
 
 
 def exercise():
-    return module("checks").open_exercise("02_reading", workdir())
+    return module("exercise").open_exercise("02_reading", workdir())
 
 
 def charted_axes():
@@ -377,6 +385,32 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
     "kit.display.kwic_table_html": {"hits": lambda: article().search("targets")},
+    "kit.display.framing.contrast_html": {
+        "sentences": lambda: module("framing").contrast_sentences(article())
+    },
+    "kit.display.framing.reported_speech_html": {
+        "reports": lambda: module("quotes").reported_speech(article())
+    },
+    "kit.display.framing.lexicon_limits_html": {
+        "readings": lambda: module("framing").lexicon_limits(article())
+    },
+    "kit.display.framing.disagreements_html": {"comparison": aiko_compared, "coder": lambda: "Aiko"},
+    "kit.display.framing.reference_comparison_html": {"comparison": aiko_compared},
+    "kit.display.framing.class_agreement_html": {
+        "result": lambda: module("framing").class_agreement(module("framing").example_class())
+    },
+    "kit.display.framing.devices_compared_html": {
+        "original": lambda: module("framing").score_framing("original", article().headline),
+        "yours": lambda: module("framing").score_framing("yours", "Japan Must Yield"),
+    },
+    "kit.display.reveal.reveal_locked_text": {"task": lambda: "your coding"},
+    "kit.display.reveal.reveal_locked_html": {"task": lambda: "your coding"},
+    "kit.widgets.reveal.reveal_after": {"keys": lambda: ["frames"], "show": lambda: print},
+    "kit.widgets.reveal.reveal_state": {
+        "answers": lambda: {"frames": {"1": "Economic"}},
+        "keys": lambda: ["frames"],
+        "task": lambda: "your coding",
+    },
     "kit.errors.whole_number": {
         "name": lambda: "count",
         "value": lambda: 3,
@@ -390,6 +424,8 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "purpose": lambda: "score",
     },
     "kit.export.class_summary": {"folder": hand_ins, "exercise": lambda: "04_framing"},
+    "kit.export.read_handins": {"folder": hand_ins, "exercise": lambda: "04_framing"},
+    "kit.store.write_files": {"folder": lambda: workdir() / "written", "files": lambda: {"out.txt": "x"}},
     "kit.export.class_agreement": {
         "folder": hand_ins,
         "exercise": lambda: "04_framing",
@@ -775,3 +811,142 @@ def test_widget_builders_refuse_bad_arguments(target):
 @pytest.mark.parametrize("target", FUZZED, ids=lambda t: t.qualname)
 def test_well_formed_arguments_work(target):
     call(target)
+
+
+# ------------------------------------------------------------------ valid-typed but bad values (issue 13)
+
+
+def deep_list(depth: int = 5000) -> list:
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+HOSTILE = (
+    "para 4 says \ud83d",  # a lone surrogate: a browser can send one
+    "²",  # "²".isdigit() is true, int("²") fails
+    {"1_0": "Economic", "²": "Political"},  # keys that look like paragraph numbers
+    deep_list(),  # nested past Python's recursion limit
+    range(10**12),  # a huge range: refused at once, never walked
+    [NAN, "a"],  # NaN as a label
+    [[NAN, "a"], ["a", "a"]],
+)
+
+
+@pytest.mark.parametrize(
+    "target",
+    marked([t for t in FUZZED if fuzzable(t) and all(good_factory(t.qualname, p) for p in t.parameters)]),
+)
+def test_valid_typed_but_bad_values_work_or_raise_a_kit_error(target):
+    """Each hostile value in each parameter: a result or a KitError, within seconds (no hang)."""
+    import time
+
+    for name in fuzzable(target):
+        for value in HOSTILE:
+            start = time.perf_counter()
+            try:
+                call(target, name, value)
+            except KitError:
+                pass
+            assert time.perf_counter() - start < 10, f"{target.qualname}({name}={value!r:.40}) took too long"
+    plt.close("all")
+
+
+# ------------------------------------------------------------------ hostile work files and hand-in folders
+
+
+def hostile_entry(path: Path, kind: str) -> None:
+    """Make ``path`` a hostile file system entry of ``kind``."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "dangling":
+        path.symlink_to(path.with_name("gone"))
+    elif kind == "huge":
+        with path.open("wb") as handle:
+            handle.truncate(60_000_000)  # sparse: larger than every limit, cheap to make
+    else:
+        contents = {
+            "deep": '{"answers": {"q1": ' + "[" * 100_000 + "]" * 100_000 + "}}",
+            "newer": '{"kit_work_file": 99, "answers": {}, "extra": 1}',
+            "not-utf8": b"\xff\xfe{}",
+            "surrogate": '{"kit_work_file": 1, "answers": {"q1": "\\ud83d"}}',
+            "not-json": "{ half",
+        }
+        content = contents[kind]
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+
+
+HOSTILE_FILES = [
+    "fifo",
+    "folder",
+    "dev-zero",
+    "dangling",
+    "huge",
+    "deep",
+    "newer",
+    "not-utf8",
+    "surrogate",
+    "not-json",
+]
+
+
+@pytest.mark.parametrize("kind", HOSTILE_FILES)
+def test_a_hostile_work_file_is_read_or_set_aside_and_saving_goes_on(tmp_path, kind):
+    from kit.store import open_work
+
+    hostile_entry(tmp_path / "nb.work.json", kind)
+    work = open_work("nb", tmp_path)
+    assert (work.notice is None) == (kind in ("dangling", "surrogate")), work.notice
+    work.set("q2", "saved")
+    assert open_work("nb", tmp_path).get("q2") == "saved"
+
+
+@pytest.mark.parametrize("kind", HOSTILE_FILES)
+def test_a_hostile_hand_in_is_named_and_the_class_is_still_read(tmp_path, kind):
+    from kit.export import class_summary, read_handins
+
+    name = "{}-02_reading_exercises.answers.json"
+    for student in ("ana", "ben"):
+        (tmp_path / name.format(student)).write_text(json.dumps({"answers": {"q2": 10}}))
+    hostile_entry(tmp_path / name.format("eve"), kind)
+    handins, problems = read_handins(tmp_path, "02_reading")
+    readable = kind in ("newer", "surrogate")  # an answers file's extra fields and escapes are harmless
+    assert sorted(handins) == [name.format(s) for s in ("ana", "ben", "eve") if readable or s != "eve"]
+    assert list(problems) == ([] if readable else [name.format("eve")])
+    assert class_summary(tmp_path, "02_reading")[0].students == (3 if readable else 2)
+
+
+# ------------------------------------------------------------------ the command lines
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["kit.assign", "--variants", "no_such_bank", "ana"],
+        ["kit.assign", "--no-such-flag"],
+        ["kit.static", "missing.ipynb"],
+        ["kit.static", "not-a-notebook.ipynb"],
+        ["kit.static", "--out", "a-file", "lesson.ipynb"],
+        ["kit.export", "gradebook", "missing-folder"],
+        ["kit.export", "gradebook", "a-file"],
+        ["kit.export"],
+    ],
+)
+def test_command_lines_give_a_one_line_error_and_a_non_zero_exit(tmp_path, arguments):
+    import subprocess
+    import sys
+
+    (tmp_path / "a-file").write_text("")
+    (tmp_path / "not-a-notebook.ipynb").write_text("{ half")
+    nbformat.write(nbformat.v4.new_notebook(), tmp_path / "lesson.ipynb")
+    run = subprocess.run(
+        [sys.executable, "-m", *arguments], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.strip(), "no message says what was wrong"

@@ -55,13 +55,13 @@ def test_extract_quotes_finds_the_seeds_twelve_spans_with_kind_and_speaker():
     assert [(q.paragraph, q.kind, q.speaker) for q in quotes] == [
         (2, "direct", KANTOR),
         (2, "direct", KANTOR),
-        (4, "scare", None),
+        (4, "term", None),
         (5, "partial", "Koji Kakizawa"),
         (6, "partial", KANTOR),
         (7, "direct", HATA),
         (7, "direct", HATA),
-        (10, "scare", None),
-        (10, "scare", None),
+        (10, "term", None),
+        (10, "term", None),
         (11, "partial", KANTOR),
         (17, "direct", KANTOR),
         (20, "direct", "a senior Administration official"),
@@ -78,7 +78,7 @@ def test_the_reference_annotation_and_the_extractor_agree_on_every_quote():
     article = load_article()
     reference = reference_quotes(article)
     assert len(reference) == 12
-    assert sum(q.kind == "direct" for q in reference) == 6 and sum(q.kind == "scare" for q in reference) == 3
+    assert sum(q.kind == "direct" for q in reference) == 6 and sum(q.kind == "term" for q in reference) == 3
     accuracy = quote_accuracy(extract_quotes(article), reference)
     assert (accuracy.spans_matched, accuracy.kinds_right, accuracy.speakers_right) == (12, 12, 12)
     assert accuracy.summary == "Found 12 of 12 quoted spans; kind right for 12, speaker right for 12."
@@ -124,7 +124,7 @@ def test_extract_quotes_on_an_article_it_has_never_seen():
         (6, "direct", "Samuel Okafor", "Port Director"),  # continues into the next paragraph
         (7, "partial", "one union official", "union official"),  # anonymous, with a relative clause
         (8, "direct", "a shipping executive", "shipping executive"),
-        (9, "scare", None, None),  # so-called "flex crews"
+        (9, "term", None, None),  # so-called "flex crews"
         (10, "direct", "Maria Chen", "a spokeswoman for the dockworkers' union"),  # "she said"
     ]
     assert [q.side for q in quotes if q.side == "anonymous"] == ["anonymous", "anonymous"]
@@ -152,7 +152,7 @@ def test_attribution_patterns_one_by_one():
         ("direct", "Ruth Alder", "Governor"),
         ("direct", "Tom Baker", "a farmer"),
         ("partial", "Ruth Alder", "Governor"),
-        ("scare", None, None),
+        ("term", None, None),
     ]
 
 
@@ -242,7 +242,7 @@ def test_a_broken_reference_entry_is_reported(monkeypatch):
         kit.quotes,
         "_load_reference",
         lambda: {
-            "quotes": [{"paragraph": 3, "text": "framework", "kind": "scare", "speaker": None}],
+            "quotes": [{"paragraph": 3, "text": "framework", "kind": "term", "speaker": None}],
             "reported": [],
         },
     )

@@ -144,9 +144,3 @@ def test_the_rewrite_table_has_a_column_per_opening(article):
     assert "<th>your rewrite</th>" in table
     assert "<tr><td>quoted words</td><td>34</td><td>5</td></tr>" in table
     assert "<tr><td>quoted words: Japanese government</td><td>0</td><td>5</td></tr>" in table
-
-
-def test_a_rewrite_that_cannot_be_read_has_no_scores_to_chart(article):
-    assert compare_rewrite(article, REWRITE).your_scores.text.startswith("Washington Drops")
-    with pytest.raises(InvalidInputError, match="Write your rewrite in q8 first."):
-        assert compare_rewrite(article, "").your_scores is None  # raises first

@@ -230,8 +230,8 @@ def test_a_read_only_folder_gives_a_kit_error_that_is_still_an_os_error(tmp_path
 
 
 def test_an_over_long_folder_name_is_a_clear_error(tmp_path):
-    with pytest.raises(InvalidInputError, match="folder .* cannot be used for a work file.*too long"):
+    with pytest.raises(InvalidInputError, match="folder .* cannot be used to save work.*too long"):
         open_work("nb", tmp_path / ("x" * 300))
     (tmp_path / "file").write_text("")
-    with pytest.raises(InvalidInputError, match="folder .* cannot be used for a work file.*not a folder"):
+    with pytest.raises(InvalidInputError, match="folder .* cannot be used to save work.*not a folder"):
         open_work("nb", tmp_path / "file")

@@ -209,7 +209,8 @@ def test_the_weigher_survives_a_hand_edited_work_file(tmp_path):
     assert argument_weigher(work).children[-2].value.endswith("You have not weighed any argument yet.</p>")
     work.set("arguments.weights", {"results": 9, "empty": "3", "chips": True})
     sliders = argument_weigher(work).children[:10]
-    assert [s.value for s in sliders[:3]] == [5, 0, 0]  # 9 capped at 5; text and true/false ignored
+    assert [s.value for s in sliders[:2]] == [0, 0]  # text and true/false ignored
+    assert sliders[-1].description == "COMPROMISE \u00b7 results" and sliders[-1].value == 5  # 9 capped at 5
 
 
 def test_growth_view_refuses_an_enormous_period_count_at_once():

@@ -105,7 +105,7 @@ def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
 
 @checked
 def speaker_words(share: VoiceShare, ax: Axes | None = None) -> Axes:
-    """Draw how many quoted words each speaker has, most first, scare quotes last."""
+    """Draw how many quoted words each speaker has, most first, quoted terms (no speaker) last."""
     speakers = sorted((k for k in share.by_speaker if k != NO_SPEAKER), key=lambda k: -share.by_speaker[k])
     speakers += [NO_SPEAKER] if NO_SPEAKER in share.by_speaker else []
     if not speakers:
@@ -192,7 +192,7 @@ def _strip_frame(paragraph_count: int) -> Callable[[Axes], None]:
         for state, (marker, colour, label) in _STATES.items():
             edge = "#555555" if state == "open" else colour
             ax.scatter([], [], marker=marker, s=70, facecolor=colour, edgecolor=edge, label=label)
-        ax.legend(loc="upper center", ncol=4, fontsize=7, frameon=False, bbox_to_anchor=(0.5, 1.02))
+        ax.legend(loc="upper center", ncol=4, fontsize=8, frameon=False, bbox_to_anchor=(0.5, 1.06))
 
     return draw
 
@@ -217,7 +217,7 @@ def coding_progress(
         artists.append(ax.scatter(xs, [0] * len(xs), marker=marker, s=70, facecolor=colour, edgecolor=edge))
     if current is not None:
         artists.append(ax.scatter([current], [0], marker="o", s=320, facecolor="none", edgecolor="black"))
-        artists.append(ax.annotate("▲ this one", (current, -0.3), ha="center", va="top", fontsize=7))
+        artists.append(ax.annotate("▲ this one", (current, -0.3), ha="center", va="top", fontsize=8))
     done = sum(1 for n in range(1, paragraph_count + 1) if states.get(n, "open") != "open")
     ax.set_title(f"Your coding: {done} of {paragraph_count} paragraphs coded", fontsize=10)
     counts = {s: sum(1 for v in states.values() if v == s) for s in ("agrees", "differs")}

@@ -101,8 +101,8 @@ def _draw_series(
     return artists
 
 
-def _mark_events(ax: Axes, events: Sequence[Event]) -> list[Artist]:
-    """Draw a dotted vertical line for each event, labelled at the foot where the data leave room."""
+def _mark_events(ax: Axes, events: Sequence[Event], top: bool = False) -> list[Artist]:
+    """Draw a dotted vertical line for each event, labelled at the foot (or ``top``) where data leave room."""
     artists: list[Artist] = []
     for event in events:
         later = " (later event)" if event.date > ARTICLE_DATE else ""
@@ -110,11 +110,11 @@ def _mark_events(ax: Axes, events: Sequence[Event]) -> list[Artist]:
         artists.append(
             ax.text(
                 event.x,
-                0.02,
+                0.98 if top else 0.02,
                 f"{event.label}{later} ",
                 transform=ax.get_xaxis_transform(),
                 rotation=90,
-                va="bottom",
+                va="top" if top else "bottom",
                 ha="right",
                 fontsize=8,
                 color="#444444",
@@ -189,13 +189,13 @@ def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None 
         "the article: \u201c$59 billion\u201d (\u00b69, 1993 = \u201clast year\u201d);\n"
         f"drawn as first released, {-article.value:g} (revised to {-revised.value:g})",
         (article.x, -article.value),
-        xytext=(1985.4, 84),
+        xytext=(1985.4, 100),
         fontsize=8,
         arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]},
     )
-    _mark_events(ax, events)
+    _mark_events(ax, events, top=True)
     _tidy(ax, "The U.S. goods deficit with Japan, 1985\u20132000", "deficit, US$ billions", (1985, 2001))
-    ax.set_ylim(0, 100)
+    ax.set_ylim(0, 125)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     notes = _note_status(ax, drawn)
     derived = [v.period for v in reported.values if v.derived]
@@ -232,8 +232,8 @@ def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | N
     _mark_events(ax, events)
     _tidy(ax, "Japan's current-account surplus, 1990\u20131996: two bases", "US$ billions", (1989.8, 1997))
     ax.set_ylim(0, 165)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
-    notes = _note_status(ax, [first, revised, bpm5])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
+    notes = _note_status(ax, [first, revised, bpm5], y=-0.3)
     return record(
         ax,
         f"Japan's current-account surplus on the older BPM4 basis as first reported (1991\u20131994, peaking "

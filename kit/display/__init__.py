@@ -209,7 +209,7 @@ def scored_words_html(text: str, result: Sentiment) -> str:
     return f'{_STYLE}<p class="{NO_MATH}">{_wrap_matches(text, pattern, label)}</p>'
 
 
-# --- Framing (notebook 02) ------------------------------------------------------------
+# --- Framing (notebooks 03 and 04) ------------------------------------------------------------
 
 # Each device category is told apart by an underline style and a letter tag, not by colour alone.
 DEVICE_STYLES = {

@@ -15,9 +15,9 @@ from matplotlib.axes import Axes
 
 from kit import charts
 from kit.article import Article
-from kit.errors import KitError, checked
+from kit.display.framing import devices_compared_html, reference_comparison_html
+from kit.errors import InvalidInputError, KitError, checked
 from kit.framing import (
-    CodingComparison,
     FramingScore,
     TagScheme,
     compare_tags,
@@ -28,6 +28,7 @@ from kit.framing import (
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
+from kit.widgets.reveal import reveal_after
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
@@ -42,7 +43,6 @@ class FrameCodingView:
     frame: str | None
     definition: str
     states: dict[int, str]
-    comparison: CodingComparison | None
     summary: str
 
 
@@ -57,115 +57,86 @@ class ReframeView:
 
 @checked
 def tagging_view(
-    article: Article, tags: Mapping[int | str, str], paragraph: int, scheme: TagScheme, compare: bool = False
+    article: Article, tags: Mapping[int | str, str], paragraph: int, scheme: TagScheme
 ) -> FrameCodingView:
-    """Return what a tagger shows for a paragraph; compared with the reference if asked."""
+    """Return what a tagger shows for a paragraph: its text, its tag and how many are tagged."""
     tags = scheme.check(tags, len(article.paragraphs))
     chosen = tags.get(paragraph)
     text = article.paragraph(paragraph).text
     definition = (
         scheme.definitions[chosen] if chosen else f"Choose the {scheme.name} that best fits this paragraph."
     )
-    if compare:
-        comparison = compare_tags(tags, scheme)
-        states = {n: "agrees" if tags[n] == scheme.reference.get(n) else "differs" for n in tags}
-        summary = comparison.summary
-    else:
-        comparison = None
-        states = dict.fromkeys(tags, "coded")
-        summary = f"{len(tags)} of {len(article.paragraphs)} paragraphs coded; saved in your work file."
-    return FrameCodingView(paragraph, text, chosen, definition, states, comparison, summary)
+    summary = f"{len(tags)} of {len(article.paragraphs)} paragraphs coded; saved in your work file."
+    return FrameCodingView(paragraph, text, chosen, definition, dict.fromkeys(tags, "coded"), summary)
 
 
 @checked
-def frame_coding_view(
-    article: Article, coding: Mapping[int | str, str], paragraph: int, compare: bool = False
-) -> FrameCodingView:
-    """Return what the frame coder shows for ``paragraph``; compared with the reference coding if asked."""
-    return tagging_view(article, coding, paragraph, frame_scheme(), compare)
+def frame_coding_view(article: Article, coding: Mapping[int | str, str], paragraph: int) -> FrameCodingView:
+    """Return what the frame coder shows for ``paragraph``."""
+    return tagging_view(article, coding, paragraph, frame_scheme())
 
 
-def _disagreements_html(view: FrameCodingView, scheme: TagScheme) -> str:
-    if view.comparison is None or not view.comparison.disagreements:
-        return ""
-    rows = "".join(
-        f"<tr><td>¶{n}</td><td>{html.escape(mine)}</td><td>{html.escape(ref)}</td>"
-        f"<td>{html.escape(scheme.rationale[n])}</td></tr>"
-        for n, mine, ref in view.comparison.disagreements
-    )
-    return (
-        f'<table class="kit-table"><thead><tr><th>¶</th><th>your {scheme.name}</th><th>reference</th>'
-        f"<th>the reference's reason</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+@checked
+def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple[dict[str, str], str]:
+    """Return the tags saved under the scheme's key, or none and a notice if they cannot be used."""
+    raw = work.get(scheme.work_key, {})
+    try:
+        if not isinstance(raw, dict):
+            raise InvalidInputError(f"it holds {type(raw).__name__} {raw!r:.40}, not paragraphs and tags")
+        scheme.check(raw, paragraph_count)
+    except KitError as error:
+        return {}, f"Your saved {scheme.name} coding could not be used ({error}); start coding again."
+    return {str(k): v for k, v in raw.items()}, ""
+
+
+def _notice(*texts: str | None) -> widgets.HTML:
+    shown = [f"<p><b>{html.escape(t)}</b></p>" for t in texts if t]
+    return widgets.HTML("".join(shown))
 
 
 @checked
 def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
-    pick = paragraph_slider(len(article.paragraphs), paragraph, "code")
+    count = len(article.paragraphs)
+    pick = paragraph_slider(count, paragraph, "code")
     choice = widgets.Dropdown(
         options=[NOT_CODED, *scheme.definitions],
         description=f"Primary {scheme.name}:",
         tooltip=f"The {scheme.name} this paragraph mainly serves, in your judgment; saved when chosen.",
         style={"description_width": "initial"},
+        layout=widgets.Layout(width="36em"),  # wide enough for the longest tag, never cut off
     )
-    compare = widgets.Checkbox(
-        value=False,
-        description="Compare with the reference",
-        tooltip="Show the kit's reference coding beside yours, and where the two differ.",
-    )
-    summary, text, out = widgets.HTML(), widgets.HTML(), widgets.Output()
-    chart = ChartImage((7, 1.5), {"left": 0.02, "right": 0.98, "bottom": 0.33, "top": 0.82})
-    updating = {"now": False}
-
-    def tags() -> dict[str, str]:
-        return dict(work.get(scheme.work_key, {}))
+    text = widgets.HTML()
+    chart = ChartImage((7, 1.5), {"left": 0.02, "right": 0.98, "bottom": 0.33, "top": 0.78})
+    tags, problem = saved_tags(work, scheme, count)
 
     def render(ax: Axes) -> str:
-        view = tagging_view(article, tags(), pick.value, scheme, compare.value)
-        charts.coding_progress(view.states, len(article.paragraphs), view.paragraph, ax=ax)
+        view = tagging_view(article, tags, pick.value, scheme)
+        charts.coding_progress(view.states, count, view.paragraph, ax=ax)
         text.value = (
             f'<p style="max-width:46em"><b>¶{view.paragraph}</b> {html.escape(view.text)}</p>'
             f"<p><small><b>{html.escape(view.frame or 'Not coded yet')}:</b> "
             f"{html.escape(view.definition)}</small></p>"
         )
-        return f"<p>{html.escape(view.summary)}</p>{_disagreements_html(view, scheme)}"
-
-    def refresh() -> None:
-        with out:
-            out.clear_output()
-            try:
-                summary.value = chart.draw(render)
-            except KitError as error:
-                print(error)
+        return f"<p>{html.escape(view.summary)}</p>"
 
     def on_paragraph(_change: object) -> None:
-        updating["now"] = True
-        choice.value = tags().get(str(pick.value), NOT_CODED)
-        updating["now"] = False
-        refresh()
+        choice.value = tags.get(str(pick.value), NOT_CODED)
 
-    def on_choice(change: dict) -> None:
-        if updating["now"]:
+    def save() -> None:  # runs on every change; writes only when the paragraph's tag really changed
+        if choice.value == tags.get(str(pick.value), NOT_CODED):
             return
-        with out:
-            saved = tags()
-            if change["new"] == NOT_CODED:
-                saved.pop(str(pick.value), None)
-            else:
-                saved[str(pick.value)] = change["new"]
-            work.set(scheme.work_key, saved)
-        refresh()
+        if choice.value == NOT_CODED:
+            tags.pop(str(pick.value))
+        else:
+            tags[str(pick.value)] = choice.value
+        work.set(scheme.work_key, dict(tags))
 
     pick.observe(on_paragraph, names="value")
-    choice.observe(on_choice, names="value")
-    compare.observe(lambda _change: refresh(), names="value")
     on_paragraph(None)
-    notice = widgets.HTML(f"<p><b>{html.escape(work.notice)}</b></p>" if work.notice else "")
-    return friendly(
-        widgets.VBox([notice, pick, text, choice, compare, summary, chart.image, chart.caption, out]),
-        f"{scheme.name} tagger",
-    )
+    box = panel([pick, choice], render, chart, on_change=save)
+    box.children = [_notice(work.notice, problem), pick, text, *box.children[1:]]
+    return friendly(box, f"{scheme.name} tagger")
 
 
 @checked
@@ -180,6 +151,30 @@ def entman_tagger(article: Article, work: WorkFile, paragraph: int = 1) -> widge
     return paragraph_tagger(article, work, entman_scheme(), paragraph)
 
 
+def _compare_with_reference(article: Article, work: WorkFile, scheme: TagScheme) -> widgets.VBox:
+    count = len(article.paragraphs)
+
+    def show() -> object:
+        tags, _problem = saved_tags(work, scheme, count)
+        return reference_comparison_html(compare_tags(tags, scheme), scheme)
+
+    return reveal_after(
+        work, [scheme.work_key], show, needed=count, task=f"your coding of all {count} paragraphs"
+    )
+
+
+@checked
+def frame_reference(article: Article, work: WorkFile) -> widgets.VBox:
+    """Return the button that shows the reference frame coding beside yours, once all of yours is saved."""
+    return _compare_with_reference(article, work, frame_scheme())
+
+
+@checked
+def entman_reference(article: Article, work: WorkFile) -> widgets.VBox:
+    """Return the button that shows the reference Entman tags beside yours, once all of yours are saved."""
+    return _compare_with_reference(article, work, entman_scheme())
+
+
 @checked
 def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
     """Return the original headline and dek and a rewritten pair, scored, with a one-sentence summary."""
@@ -192,15 +187,16 @@ def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
     return ReframeView(original, yours, summary)
 
 
-def _devices_table(view: ReframeView) -> str:
-    cells = "".join(
-        f"<tr><td>{html.escape(category)}</td><td>{view.original.devices[category]}</td>"
-        f"<td>{view.yours.devices[category]}</td></tr>"
-        for category in view.original.devices
-    )
+@checked
+def saved_rewrite(work: WorkFile) -> tuple[dict[str, str], str]:
+    """Return the rewrite saved in ``work``, or none and a notice if it cannot be used."""
+    raw = work.get(REFRAME_KEY, {})
+    fits = isinstance(raw, dict) and all(isinstance(raw.get(k, ""), str) for k in ("headline", "dek"))
+    if fits and raw.get("frame", "Economic") in frame_names():
+        return raw, ""
     return (
-        '<table class="kit-table"><thead><tr><th>devices</th><th>original</th><th>yours</th></tr></thead>'
-        f"<tbody>{cells}</tbody></table>"
+        {},
+        f"Your saved rewrite could not be used ({raw!r:.60} is not a headline, dek and frame); write again.",
     )
 
 
@@ -209,7 +205,7 @@ def reframing_lab(
     article: Article, work: WorkFile, headline: str = "Trade Talks Back on Track", dek: str = ""
 ) -> widgets.VBox:
     """Return a widget: write another headline and dek under a frame you choose; compare with the original."""
-    saved = work.get(REFRAME_KEY, {})
+    saved, problem = saved_rewrite(work)
     boxes = [
         widgets.Text(
             value=saved.get(key, default),
@@ -228,17 +224,20 @@ def reframing_lab(
         description="Written under the frame:",
         tooltip="The frame you meant your headline and dek to carry.",
         style={"description_width": "initial"},
+        layout=widgets.Layout(width="36em"),
     )
-    chart = ChartImage((7, 2.0), {"left": 0.2, "right": 0.97, "bottom": 0.24, "top": 0.85})
+    chart = ChartImage((7, 2.0), {"left": 0.27, "right": 0.97, "bottom": 0.24, "top": 0.85})
 
     def render(ax: Axes) -> str:
         view = reframe_view(article, boxes[0].value, boxes[1].value)
         charts.framing_scores(view.original, view.yours, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{_devices_table(view)}"
+        return f"<p>{html.escape(view.summary)}</p>{devices_compared_html(view.original, view.yours)}"
 
     def save() -> None:
         rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}
         if rewrite != work.get(REFRAME_KEY):
             work.set(REFRAME_KEY, rewrite)
 
-    return friendly(panel([*boxes, frame], render, chart, on_change=save), "reframing lab")
+    box = panel([*boxes, frame], render, chart, on_change=save)
+    box.children = [_notice(work.notice, problem), *box.children]
+    return friendly(box, "reframing lab")

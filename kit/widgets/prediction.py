@@ -14,6 +14,7 @@ from kit.display.prediction import comparison, form_status
 from kit.errors import checked
 from kit.prediction import KEY, WORK_NAME, questions, valid_answers
 from kit.store import WorkFile, open_work
+from kit.widgets.base import friendly
 
 RADIO_LAYOUT = widgets.Layout(width="auto")
 
@@ -45,7 +46,7 @@ def prediction_form(work: WorkFile | None = None) -> widgets.VBox:
     for number, question in enumerate(questions(), start=1):
         radios[question.key].observe(save, names="value")
         rows += [widgets.HTML(f"<b>{number}. {question.text}</b>"), radios[question.key]]
-    return widgets.VBox([*rows, status])
+    return friendly(widgets.VBox([*rows, status]), "prediction form")
 
 
 COMPARE_PROMPT = (
@@ -72,4 +73,4 @@ def prediction_comparison(work: WorkFile | None = None) -> widgets.VBox:
         result.value = comparison(fresh).data
 
     button.on_click(show)
-    return widgets.VBox([button, result])
+    return friendly(widgets.VBox([button, result]), "comparison of your prediction with what happened")

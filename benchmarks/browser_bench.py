@@ -1,0 +1,147 @@
+"""Widget speed as a student sees it: key press to the updated output painted, in Chromium.
+
+Run from the repository root:  python benchmarks/browser_bench.py [--presses 10] [--lesson NAME]
+
+Serves a scratch copy of notebooks/ with JupyterLab (as tests/test_browser.py does), opens
+each lesson in headless Chromium, runs all cells, then works every slider (ArrowRight and
+ArrowLeft on its handle, in turn) and every text box (a word and Enter, two words in turn)
+the number of times asked. Each press is timed in the page: from just before the key is
+sent until a widget output below has changed (a node added, an image's source replaced or
+text changed) and two animation frames have passed, which is when the browser has painted
+it. A control whose output does not change within 5 s is reported as such. The table gives
+each control's median and 95th percentile and the size of its last update's image. This is
+a measurement, not a test; it exits 0. Other processes on the machine inflate the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: E402
+from test_browser import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NOTEBOOKS,
+    TIMEOUT_MS,
+    VIEWPORT,
+    Lab,
+    free_port,
+    lab_answers,
+    run_all_cells,
+    serving,
+)
+
+SLIDERS = ".jp-OutputArea .widget-slider .noUi-handle"
+TEXT_BOXES = ".jp-OutputArea .widget-text input"
+WORDS = ("Japan", "trade")
+# Start watching the notebook's widget outputs; window.kitUpdate resolves to the milliseconds
+# from now until a changed output has been painted (two frames), or null after 5 s.
+WATCH = """() => {
+    const start = performance.now();
+    window.kitUpdate = new Promise((resolve) => {
+        const outputs = '.widget-output, .widget-image, .widget-html';
+        const inOutput = (m) => m.target.closest && m.target.closest(outputs);
+        const changed = (m) => inOutput(m)
+            && (m.addedNodes.length > 0 || m.attributeName === 'src' || m.type === 'characterData');
+        const observer = new MutationObserver((mutations) => {
+            if (mutations.some(changed)) {
+                observer.disconnect();
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+            }
+        });
+        observer.observe(document.querySelector('.jp-Notebook'),
+            {subtree: true, childList: true, attributes: true, characterData: true});
+        setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
+    });
+}"""
+# The size in bytes of the largest image inside widget outputs (a PNG as base64 or a blob).
+IMAGE_BYTES = """() => Math.max(0, ...[...document.querySelectorAll('.widget-output img, .widget-image')]
+    .map((i) => (i.src || '').length))"""
+
+
+def timed(page: Page, press) -> float | None:
+    """Return the milliseconds from ``press()`` to the changed output painted, or None."""
+    page.evaluate(WATCH)
+    press()
+    return page.evaluate("window.kitUpdate")
+
+
+def slider_times(page: Page, handle: Locator, presses: int) -> list[float | None]:
+    """Move the slider's handle ``presses`` times, right then left; return each update's time."""
+    keys = ("ArrowRight", "ArrowLeft")
+    return [timed(page, lambda i=i: handle.press(keys[i % 2])) for i in range(presses)]
+
+
+def text_times(page: Page, box: Locator, presses: int) -> list[float | None]:
+    """Type a word and Enter ``presses`` times, two words in turn; return each update's time."""
+    times = []
+    for i in range(presses):
+        box.fill(WORDS[i % 2])
+        times.append(timed(page, lambda: box.press("Enter")))
+    return times
+
+
+def summary(name: str, times: list[float | None], image_bytes: int) -> str:
+    """Return one row of the table: the control, its median and p95, and the image size."""
+    done = sorted(t for t in times if t is not None)
+    if not done:
+        return f"  {name:<48} no output change within 5 s"
+    p95 = done[min(len(done) - 1, round(0.95 * len(done) + 0.5) - 1)]
+    missed = f", {len(times) - len(done)} without change" if len(done) < len(times) else ""
+    median, kb = statistics.median(done), image_bytes / 1024
+    return f"  {name:<48} median {median:6.0f} ms  p95 {p95:6.0f} ms  image {kb:5.0f} KB{missed}"
+
+
+def bench_lesson(page: Page, lab: Lab, lesson: str, presses: int) -> list[str]:
+    """Open ``lesson``, run it, and time every slider and text box in it; return the table rows."""
+    page.goto(lab.notebook_url(lesson))
+    run_all_cells(page)
+    rows = [lesson]
+    controls = [("slider", h, slider_times) for h in page.locator(SLIDERS).all()]
+    controls += [("text box", b, text_times) for b in page.locator(TEXT_BOXES).all()]
+    for number, (kind, control, measure) in enumerate(controls, start=1):
+        control.scroll_into_view_if_needed()
+        label = control.get_attribute("aria-valuetext") if kind == "slider" else control.input_value()
+        times = measure(page, control, presses)
+        rows.append(summary(f"{number}. {kind} (was {label!s:.20})", times, page.evaluate(IMAGE_BYTES)))
+    if not controls:
+        rows.append("  no slider or text box")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark from the command line; print the table."""
+    parser = argparse.ArgumentParser(
+        prog="python benchmarks/browser_bench.py", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--presses", type=int, default=10, help="key presses per control (default 10)")
+    parser.add_argument("--lesson", action="append", help="a lesson to measure (default: every lesson)")
+    args = parser.parse_args(argv)
+    lessons = args.lesson or sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    port, token = free_port(), secrets.token_hex(24)
+    lab = Lab(f"http://127.0.0.1:{port}", token)
+    with tempfile.TemporaryDirectory(prefix="browser-bench-") as folder:
+        command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1"]
+        command += [f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}"]
+        command += [f"--ServerApp.root_dir={Path(folder) / 'notebooks'}"]
+        with serving(command, Path(folder), lambda: lab_answers(lab)), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            expect.set_options(timeout=TIMEOUT_MS)
+            for lesson in lessons:
+                page = browser.new_page(viewport=VIEWPORT)
+                page.set_default_timeout(TIMEOUT_MS)
+                print("\n".join(bench_lesson(page, lab, lesson, args.presses)), flush=True)
+                page.close()
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
