@@ -154,7 +154,7 @@ def widget_rows(runs: int) -> list[tuple[str, float, float]]:
 
 
 def stakeholder_rows(runs: int) -> list[tuple[str, float, float]]:
-    """Time notebook 03's widgets: the grid placer (each change saved to a scratch work file) and the game."""
+    """Time notebook 05's widgets: the grid placer (each change saved to a scratch work file) and the game."""
     import tempfile
 
     from kit.widgets import grid_placer, two_level_game
@@ -177,7 +177,7 @@ def stakeholder_rows(runs: int) -> list[tuple[str, float, float]]:
 
     game = controls(two_level_game())
     with tempfile.TemporaryDirectory() as folder:
-        grid = controls(grid_placer(open_work("03_stakeholders", folder)))
+        grid = controls(grid_placer(open_work("05_stakeholders", folder)))
         presets = list(game["Preset:"].options)
         actors = [ident for _label, ident in grid["Actor:"].options]
         return [
@@ -192,9 +192,7 @@ def stakeholder_rows(runs: int) -> list[tuple[str, float, float]]:
             (
                 "two_level_game (an ideal-point slider)",
                 *percentiles(
-                    timed(
-                        setter(game["the ruling coalition: ideal point"]), cycle([20, 35, 50, 65, 30], runs)
-                    )
+                    timed(setter(game["ruling coalition: ideal point"]), cycle([20, 35, 50, 65, 30], runs))
                 ),
             ),
             (

@@ -9,7 +9,7 @@ the number of times asked. Each press is timed in the page: from just before the
 sent until a widget output below has changed (a node added, an image's source replaced or
 text changed) and two animation frames have passed, which is when the browser has painted
 it. A control whose output does not change within 5 s is reported as such. The table gives
-each control's median and 95th percentile and the size of its last update's image. This is
+each control's median and 95th percentile. This is
 a measurement, not a test; it exits 0. Other processes on the machine inflate the figures.
 """
 
@@ -61,9 +61,6 @@ WATCH = """() => {
         setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
     });
 }"""
-# The size in bytes of the largest image inside widget outputs (a PNG as base64 or a blob).
-IMAGE_BYTES = """() => Math.max(0, ...[...document.querySelectorAll('.widget-output img, .widget-image')]
-    .map((i) => (i.src || '').length))"""
 
 
 def timed(page: Page, press) -> float | None:
@@ -88,15 +85,14 @@ def text_times(page: Page, box: Locator, presses: int) -> list[float | None]:
     return times
 
 
-def summary(name: str, times: list[float | None], image_bytes: int) -> str:
-    """Return one row of the table: the control, its median and p95, and the image size."""
+def summary(name: str, times: list[float | None]) -> str:
+    """Return one row of the table: the control, its median and its p95."""
     done = sorted(t for t in times if t is not None)
     if not done:
         return f"  {name:<48} no output change within 5 s"
     p95 = done[min(len(done) - 1, round(0.95 * len(done) + 0.5) - 1)]
     missed = f", {len(times) - len(done)} without change" if len(done) < len(times) else ""
-    median, kb = statistics.median(done), image_bytes / 1024
-    return f"  {name:<48} median {median:6.0f} ms  p95 {p95:6.0f} ms  image {kb:5.0f} KB{missed}"
+    return f"  {name:<48} median {statistics.median(done):6.0f} ms  p95 {p95:6.0f} ms{missed}"
 
 
 def bench_lesson(page: Page, lab: Lab, lesson: str, presses: int) -> list[str]:
@@ -110,7 +106,7 @@ def bench_lesson(page: Page, lab: Lab, lesson: str, presses: int) -> list[str]:
         control.scroll_into_view_if_needed()
         label = control.get_attribute("aria-valuetext") if kind == "slider" else control.input_value()
         times = measure(page, control, presses)
-        rows.append(summary(f"{number}. {kind} (was {label!s:.20})", times, page.evaluate(IMAGE_BYTES)))
+        rows.append(summary(f"{number}. {kind} (was {label!s:.20})", times))
     if not controls:
         rows.append("  no slider or text box")
     return rows

@@ -8,7 +8,9 @@ a class does when the instructor says "open the lesson and run it": each gets a 
 through the Hub's REST API, starts their own server, opens the lesson (a kernel in its
 folder) and runs every code cell over the kernel's websocket. It reports, per student,
 the server start time and the Run All time (median, p95, max), the peak memory of the
-student's server plus kernel (sampled every 0.5 s), and the total time for the class.
+student's server plus kernel (sampled every 0.5 s), the CPU time those processes used
+(which, unlike the wall-clock times, does not grow when other programs share the machine),
+and the total time for the class.
 The default lesson is the one with the most code cells. This is a measurement, not a
 test: it prints a table and exits 0 (1 if a student's run failed).
 """
@@ -32,6 +34,7 @@ from hub import (  # noqa: E402
     Hub,
     add_student,
     code_cells,
+    cpu_seconds,
     memory_mb,
     open_session,
     run_cells,
@@ -49,6 +52,8 @@ class Result:
     start_s: float = 0.0
     run_all_s: float = 0.0
     peak_mb: float = 0.0
+    cpu_start_s: float = 0.0
+    cpu_run_all_s: float = 0.0
     errors: tuple[str, ...] = ()
 
 
@@ -64,10 +69,12 @@ def one_student(hub: Hub, result: Result, lesson: str) -> None:
     started = time.perf_counter()
     server = start_server(hub, result.name, token)
     result.start_s = time.perf_counter() - started
+    result.cpu_start_s = cpu_seconds(server_processes(result.name))
     kernel = open_session(server, token, lesson)
     started = time.perf_counter()
     result.errors = tuple(run_cells(server, token, kernel, code_cells(lesson)))
     result.run_all_s = time.perf_counter() - started
+    result.cpu_run_all_s = cpu_seconds(server_processes(result.name)) - result.cpu_start_s
 
 
 def sample_memory(results: list[Result], stop: threading.Event) -> None:
@@ -108,6 +115,8 @@ def report(results: list[Result], total: float, lesson: str) -> str:
         ("server start", [r.start_s for r in results], "s"),
         ("Run All", [r.run_all_s for r in results], "s"),
         ("peak memory (server + kernel)", [r.peak_mb for r in results], "MB"),
+        ("CPU time, server start", [r.cpu_start_s for r in results], "s"),
+        ("CPU time, kernel + Run All", [r.cpu_run_all_s for r in results], "s"),
     ):
         median, p95 = statistics.median(values), percentile(values, 0.95)
         rows.append(

@@ -176,7 +176,8 @@ class AnswerControl:
         return radio
 
     def _checkboxes(self, names: list[str], ticked: object) -> list[widgets.Checkbox]:
-        return [widgets.Checkbox(value=n in ticked, description=n, indent=False) for n in names]
+        wide = widgets.Layout(width="auto")  # long options show in full, not cut off with "..."
+        return [widgets.Checkbox(value=n in ticked, description=n, indent=False, layout=wide) for n in names]
 
     def _build_items(self, value: object) -> widgets.Widget:
         self.inputs = self._checkboxes(list(self.question.options), value)
@@ -255,6 +256,7 @@ class AskedQuestion:
         self.hint_button = widgets.Button(description="Hint", icon="lightbulb-o")
         self.hint_button.tooltip = f"Show the next hint for {question.id} (hints used are recorded)."
         self.reveal_button = widgets.Button(description="Show explanation", icon="eye")
+        self.reveal_button.layout.width = "auto"  # the whole label, not "Show explanat..."
         self.reveal_button.tooltip = (
             "Show the explanation now (recorded in your hand-in if before a right answer)."
         )

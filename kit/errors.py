@@ -69,7 +69,7 @@ def whole_number(name: str, value: object, low: int, high: int | None = None) ->
     if in_range and (high is None or value <= high):
         return value
     allowed = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    raise InvalidInputError(f"{name} must be a whole number {allowed}, but {value!r} was given.")
+    raise InvalidInputError(f"{name} must be a whole number {allowed}, but {_shown(value)} was given.")
 
 
 def invalid(where: str, name: str, value: object, allowed: str) -> InvalidInputError:
@@ -81,11 +81,16 @@ _SHORT = reprlib.Repr()
 _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 12, 60, 60
 
 
-def _given(value: object) -> str:
+def _shown(value: object) -> str:
+    """Return repr(value), or its outer levels when it is nested too deep for repr."""
     try:
-        shown = repr(value)
-    except RecursionError:  # nested too deep for repr: show the outer levels only
-        shown = _SHORT.repr(value)
+        return repr(value)
+    except RecursionError:
+        return _SHORT.repr(value)
+
+
+def _given(value: object) -> str:
+    shown = _shown(value)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
     return shown if value is None or isinstance(value, bool) else f"{type(value).__name__} {shown}"
 
@@ -124,15 +129,23 @@ class _Check:
         # Pairing names by position is several times faster than Signature.bind; a call with too
         # many or unknown arguments is left to Python's own TypeError.
         for name, value in [*zip(self.names, args, strict=False), *kwargs.items()]:
-            try:
-                fits = name not in self.tests or self.tests[name](value)
-            except _TooLong:
-                where = f"{self.function.__name__}: parameter {name!r}"
-                raise InvalidInputError(
-                    f"{where} must hold at most {MAX_ITEMS:,} items, not {_given(value)}."
-                ) from None
-            if not fits:
-                raise invalid(self.function.__name__, name, value, _allowed(self.hints[name]))
+            self.test(name, value)
+
+    def test(self, name: str, value: object) -> None:
+        """Raise InvalidInputError if ``value`` does not fit parameter ``name``: its hint or the limits."""
+        where = f"{self.function.__name__}: parameter {name!r}"
+        if isinstance(value, (list, tuple, dict)) and too_deep(value):
+            raise InvalidInputError(
+                f"{where} must be nested at most {MAX_DEPTH} levels deep, not {_given(value)}."
+            )
+        try:
+            fits = name not in self.tests or self.tests[name](value)
+        except _TooLong:
+            raise InvalidInputError(
+                f"{where} must hold at most {MAX_ITEMS:,} items, not {_given(value)}."
+            ) from None
+        if not fits:
+            raise invalid(self.function.__name__, name, value, _allowed(self.hints[name]))
 
 
 def _hints(function: Callable, signature: inspect.Signature) -> dict[str, object]:

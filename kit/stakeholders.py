@@ -19,6 +19,7 @@ import functools
 import json
 import math
 import re
+import reprlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -214,6 +215,12 @@ def load_registry() -> tuple[Actor, ...]:
 
 
 @checked
+def actor_sides(actors: Sequence[Actor]) -> dict[str, str]:
+    """Return each actor's side by id, as the grid charts take it: ``{"kantor": "United States", ...}``."""
+    return {a.id: a.side for a in actors}
+
+
+@checked
 def actor(ident: str) -> Actor:
     """Return the registry's actor ``ident``, or raise InvalidInputError listing the ids there are."""
     for found in load_registry():
@@ -262,6 +269,17 @@ def _match(speaker: str | None, role: str | None, actors: Sequence[Actor]) -> Ac
         if len(found) == 1:
             return found[0]
     return None
+
+
+@checked
+def quoted_speakers(article: Article, actors: Sequence[Actor]) -> list[tuple[int, str, str]]:
+    """Return each quotation's paragraph, its speaker as kit.quotes names them, and their registry entry."""
+    rows = []
+    for quote in extract_quotes(article):
+        if quote.speaker:
+            who = _match(quote.speaker, quote.role, actors)
+            rows.append((quote.paragraph, quote.speaker, who.name if who else "no single entry fits"))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -351,7 +369,8 @@ class Placement:
 def _score(name: str, value: object) -> float:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or not 0 <= value <= 10:
-        raise InvalidInputError(f"{name} must be a number from 0 to 10, but {value!r} was given.")
+        # reprlib: a value nested too deep for repr is still named, not a RecursionError
+        raise InvalidInputError(f"{name} must be a number from 0 to 10, but {reprlib.repr(value)} was given.")
     return float(value)
 
 
@@ -644,3 +663,8 @@ def play(chosen: Preset) -> tuple[WinSet, WinSet, Zone]:
     """Return both sides' win-sets for a preset and the zone where they overlap."""
     us, japan = (win_set(s, chosen.constituents[s], chosen.tolerances[s], chosen.quota) for s in GAME_SIDES)
     return us, japan, zone_of_agreement(us, japan)
+
+
+def preset_outcomes() -> list[tuple[str, str, str]]:
+    """Return each preset's name, what its numbers stand for, and the zone of agreement they give."""
+    return [(p.name, p.note, play(p)[2].summary) for p in game_presets()]

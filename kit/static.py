@@ -49,6 +49,7 @@ TEMPLATE = """\
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_css -%}<style>{{ resources.kit_static_css }}</style>{%- endblock html_head_css -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block data_png scoped -%}
 {%- set alt = output | get_metadata('alt', 'image/png') -%}
@@ -58,6 +59,17 @@ TEMPLATE = """\
 {{ super() }}
 {%- endif -%}
 {%- endblock data_png -%}
+"""
+
+# The lab template's colours that fail WCAG AA contrast (4.5:1 for text) in the accessibility
+# audit: grey prompts (2.2:1) and two syntax colours on the code background (4.3:1); its own
+# rules win without !important. Links in running text are underlined, not told apart by colour.
+CSS = """
+.jp-InputPrompt, .jp-OutputPrompt { color: #616161 !important; opacity: 1 !important; }
+.highlight .m, .highlight .mb, .highlight .mf, .highlight .mh, .highlight .mi, .highlight .il,
+.highlight .mo { color: #006600; }
+.highlight .ow { color: #7a1fb8; }
+.jp-RenderedHTMLCommon a { text-decoration: underline !important; }
 """
 
 
@@ -112,8 +124,9 @@ class WidgetNotes(Preprocessor):
     """An nbconvert preprocessor: each widget becomes a note naming the notebook to open."""
 
     def preprocess(self, nb, resources):
-        """Return the notebook without widgets, and the resources unchanged."""
+        """Return the notebook without widgets, and the resources with the kit's style sheet."""
         stem = resources.get("metadata", {}).get("name")
+        resources["kit_static_css"] = CSS
         return without_widgets(nb, f"{stem}.ipynb" if stem else "this notebook"), resources
 
 

@@ -347,6 +347,16 @@ def memory_mb(processes: list[psutil.Process]) -> float:
     return total / 1e6
 
 
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    """Return the CPU time (user plus system) that ``processes`` have used so far, in seconds."""
+    total = 0.0
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            times = process.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def kernel_count(processes: list[psutil.Process]) -> int:
     """Return how many of ``processes`` are kernels."""
     kernels = 0

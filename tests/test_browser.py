@@ -409,15 +409,19 @@ def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab:
     assert_no_traceback(page)
     select = page.locator(".widget-dropdown", has_text="Primary frame:").locator("select")
     coder = page.locator(".widget-vbox", has=select)
-    button = page.get_by_role("button", name="Compare with the reference").first
+    compare = page.get_by_role("button", name="Compare with the reference")
+    reveal = page.locator(".jp-OutputArea-output", has=compare).first  # the frames' reveal comes first
+    button = reveal.get_by_role("button", name="Compare with the reference")
     expect(button).to_be_disabled()
-    expect(page.locator(".jp-OutputArea-output", has=button)).not_to_contain_text("the reference's reason")
+    expect(reveal).not_to_contain_text("the reference's reason")
     handle = coder.locator(".widget-slider .noUi-handle")
     for paragraph in range(1, 21):
         if paragraph > 1:
             handle.focus()
             handle.press("ArrowRight")
             expect(coder.locator(".widget-slider .widget-readout")).to_have_text(str(paragraph))
+            expect(coder).to_contain_text(f"paragraph {paragraph} is ringed")  # the kernel has moved
+            expect(select.locator("option:checked")).to_have_text("(not coded yet)")
         select.select_option(label="Political")
         expect(select.locator("option:checked")).to_have_text("Political")
         expect(coder).to_contain_text(f"{paragraph} of 20 paragraphs coded")
@@ -425,16 +429,16 @@ def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab:
             expect(button).to_be_disabled()
     expect(button).to_be_enabled()
     button.click()
-    shown = page.locator(".jp-OutputArea-output", has=button)
-    expect(shown).to_contain_text("the reference's reason")
-    expect(shown).to_contain_text("coded paragraphs agree with the reference")
+    expect(reveal).to_contain_text("the reference's reason")
+    expect(reveal).to_contain_text("3 of 20 coded paragraphs agree with the reference")  # ¶14-16: Political
     assert_no_traceback(page)
     button.scroll_into_view_if_needed()  # for the screenshot
 
 
 def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 03 in Lab, move a grid slider and a game slider with the keyboard, see both answer."""
-    page.goto(lab.notebook_url("03_stakeholders.ipynb"))
+    """Run notebook 05 in Lab; place all ten actors with the keyboard; the reference button opens only
+    then and shows the kit's reasons; then move a game slider and see it answer."""
+    page.goto(lab.notebook_url("05_stakeholders.ipynb"))
     run_all_cells(page)
     assert_no_traceback(page)
 
@@ -445,14 +449,33 @@ def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) ->
     grid = page.locator(".widget-vbox", has=grid_summary)
     grid_chart = grid.locator("img.widget-image")
     first_grid = grid_chart.get_attribute("src")
+    compare = page.get_by_role("button", name="Compare with the reference")
+    expect(compare).to_be_disabled()  # the kit's grid stays locked while the student's is empty
+    actor = grid.locator(".widget-dropdown select")
     power = grid.locator(".widget-slider", has_text="Power:")
     handle = power.locator(".noUi-handle")
     expect(handle).to_have_attribute("role", "slider")
-    handle.focus()
-    handle.press("ArrowRight")  # 5 -> 6: the first move places Kantor, and saves it
-    expect(power.locator(".widget-readout")).to_have_text("6")
-    expect(grid_summary).to_contain_text("Kantor: power 6, interest 5, so manage closely.")
+    names = actor.locator("option").evaluate_all("options => options.map((o) => o.textContent)")
+    assert len(names) == 10 and names[0] == "Kantor"
+    for placed, name in enumerate(names, start=1):
+        actor.select_option(label=name)
+        expect(grid_summary).to_contain_text(f"{name}: not placed yet")
+        handle.focus()
+        handle.press("ArrowRight")  # 5 -> 6: the first move places the actor, and saves it
+        expect(grid_summary).to_contain_text(f"You have placed {placed} of 10 actors. {name}: power 6")
+        if placed < 10:
+            expect(compare).to_be_disabled()
     expect(grid_chart).not_to_have_attribute("src", first_grid)
+    expect(compare).to_be_enabled()  # all ten saved: the comparison opens
+    reveal = page.locator(".widget-vbox", has=compare)
+    expect(reveal).not_to_contain_text("why it is there")
+    compare.click()
+    expect(reveal).to_contain_text("why it is there")
+    expect(reveal).to_contain_text("Can block the world trade agreement Clinton needs")
+    expect(reveal.locator("img")).to_have_count(1)  # the comparison chart, hollow yours against filled
+    assert_no_traceback(page)
+    reveal.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "stakeholders_reveal.png"), full_page=False)
 
     game_summary = page.locator(".widget-html .kit-game-summary")
     expect(game_summary).to_have_count(1)
@@ -461,7 +484,7 @@ def test_stakeholder_grid_and_game_answer_in_jupyterlab(lab: Lab, page: Page) ->
     game = page.locator(".widget-vbox", has=game_summary)
     game_chart = game.locator("img.widget-image")
     first_game = game_chart.get_attribute("src")
-    coalition = game.locator(".widget-slider", has_text="the ruling coalition: ideal point")
+    coalition = game.locator(".widget-slider", has_text="ruling coalition: ideal point")
     handle = coalition.locator(".noUi-handle")
     handle.scroll_into_view_if_needed()
     handle.focus()

@@ -131,8 +131,12 @@ def test_deep_nesting_gives_a_kit_error_not_a_recursion_error():
     for _ in range(100_000):
         deep = [deep]
     message = refused(labels=deep)
-    assert message.startswith("sample: parameter 'labels' must be a list of text (a str), not list [[[[")
+    assert message.startswith(
+        "sample: parameter 'labels' must be nested at most 100 levels deep, not list [[[["
+    )
     nested: tuple = ()
     for _ in range(100_000):
         nested = (nested,)
-    assert refused(code=[nested]).startswith("sample: parameter 'code' must be a label")
+    assert refused(code=[nested]).startswith(
+        "sample: parameter 'code' must be nested at most 100 levels deep"
+    )

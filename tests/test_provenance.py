@@ -34,7 +34,7 @@ def test_the_search_covers_the_data_the_lessons_and_the_exercises():
         "kit/data/targets_us_goods_trade.csv",
         "kit/data/targets_README.md",
         "kit/stakeholders.py",
-        "notebooks/03_stakeholders.ipynb",
+        "notebooks/05_stakeholders.ipynb",
         "exercises/05_stakeholders_exercises.ipynb",
         "exercises/student/05_stakeholders_exercises.ipynb",
         "kit/data/exercises/06_numerical_targets.json",

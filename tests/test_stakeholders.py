@@ -472,7 +472,7 @@ def test_the_presets_tell_breakdown_resumption_and_deal():
     expected = {
         "February 1994 (breakdown)": ((65.0, 95.0), (0.0, 30.0), "none", ()),
         "May 1994 (resumption)": ((40.0, 80.0), (5.0, 45.0), "overlap", ((40.0, 45.0),)),
-        "June 1995 (autos deal)": ((35.0, 75.0), (10.0, 50.0), "overlap", ((35.0, 50.0),)),
+        "June 1995 (later: the autos deal)": ((35.0, 75.0), (10.0, 50.0), "overlap", ((35.0, 50.0),)),
     }
     assert [p.name for p in game_presets()] == list(expected)
     for name, (us_set, japan_set, status, shared) in expected.items():

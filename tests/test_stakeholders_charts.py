@@ -21,6 +21,7 @@ from kit.stakeholders import (
     win_set,
     zone_of_agreement,
 )
+from kit.widgets.stakeholders import GAME_MARGINS, GAME_SIZE
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +161,89 @@ def test_a_numbered_grid_keys_its_markers_under_the_chart(sides):
     key = next(t for t in texts(ax) if t.startswith("Illustrative"))
     assert "\n1 Kantor \u00b7 2 Clinton \u00b7 3 Congress \u00b7 4 Hata\n" in key
     assert key.endswith("9 foreign insurers \u00b7 10 political analysts")
+
+
+# ---------------------------------------------------------------- legibility: no collisions, no tiny text
+
+
+def boxes(ax, artists) -> list:
+    """Return the drawn extents of the non-empty ``artists``, after a real draw."""
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    return [a.get_window_extent(renderer) for a in artists if a.get_text()]
+
+
+def assert_apart(extents) -> None:
+    for i, first in enumerate(extents):
+        for second in extents[i + 1 :]:
+            assert not first.overlaps(second), (first, second)
+
+
+def test_the_reference_grids_names_do_not_collide(sides):
+    # Drawn naively (every name right of its marker), "trade bureaucracy" at interest 7, power 8 ran into
+    # "Kantor" at 10, 8.
+    ax = charts.power_interest_grid(reference_grid(), sides)
+    names = [t for t in ax.texts if t.get_text() and not t.get_text().isupper() and "\n" not in t.get_text()]
+    assert len(names) == 10
+    assert_apart(boxes(ax, names))
+    ax = charts.grid_comparison(compare_grid({p.actor: p for p in reference_grid()}), sides)
+    assert_apart(boxes(ax, [t for t in ax.texts if t.get_text() and not t.get_text().isupper()]))
+
+
+def test_actors_placed_on_one_spot_share_one_label(sides):
+    together = [Placement("kantor", 5, 5, "Kantor"), Placement("congress", 5, 5, "Congress")]
+    ax = charts.power_interest_grid([*together, Placement("hata", 7, 9, "Hata")], sides)
+    assert [t.get_text() for t in ax.texts if t.get_text() in ("Kantor", "Congress", "Hata")] == ["Hata"]
+    assert "Kantor, Congress" in texts(ax)
+    numbered = {p.actor: p.label for p in reference_grid()}
+    ax = charts.power_interest_grid(together, sides, selected="kantor", numbered=numbered)
+    assert "1 Kantor, 3" in texts(ax)  # one label, not "1 Kantor" drawn over "3"
+
+
+def test_chart_text_is_at_least_8_points(registry, sides):
+    drawn = [
+        charts.appearance_strip(registry, appearances(load_article(), registry), 20),
+        charts.power_interest_grid(reference_grid(), sides),
+        charts.win_sets(*play(preset("May 1994 (resumption)")), "May"),
+    ]
+    for ax in drawn:
+        legend = ax.get_legend()
+        small = [
+            t.get_text() for t in [*ax.texts, *(legend.get_texts() if legend else [])] if t.get_fontsize() < 8
+        ]
+        small += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_fontsize() < 8]
+        assert small == [], small
+
+
+def test_the_strips_paragraph_labels_do_not_collide(registry):
+    ax = charts.appearance_strip(registry, appearances(load_article(), registry), 20)
+    assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["1", "2", "3"]
+    assert ax.get_xlabel() == "paragraph (\u00b6)"
+    assert_apart(boxes(ax, ax.get_xticklabels()))
+
+
+@pytest.mark.parametrize("margins", [None, GAME_MARGINS])
+def test_the_win_set_footnote_stays_inside_the_figure(margins):
+    # The static chart (its own figure), and the simulator's (its size and margins): the note used to run
+    # to the right edge, since wrap=True wraps at the figure's edge, not short of it.
+    ax = None
+    if margins:
+        fig, ax = plt.subplots(figsize=GAME_SIZE)
+        fig.subplots_adjust(**margins)
+    ax = charts.win_sets(*play(preset("May 1994 (resumption)")), "May", ax=ax)
+    note = next(t for t in ax.texts if t.get_text().startswith("Illustrative"))
+    (extent,) = boxes(ax, [note])
+    assert 0 <= extent.x0 and extent.x1 <= ax.figure.bbox.width - 20  # a margin, not touching the edge
+    assert extent.y0 >= 0  # and above the bottom edge
+
+
+def test_a_numbered_grid_must_number_every_placed_actor(sides):
+    # Found by the fuzzer: a numbering without Kantor raised a bare KeyError.
+    with pytest.raises(
+        InvalidInputError, match=r"^grid_comparison: parameter 'numbered' must be a dict naming"
+    ):
+        charts.grid_comparison(
+            compare_grid({p.actor: p for p in reference_grid()}), sides, numbered={"x": "X"}
+        )
+    with pytest.raises(InvalidInputError, match=r"every placed actor, 'kantor' too"):
+        charts.power_interest_grid(reference_grid()[:1], sides, numbered={"clinton": "Clinton"})

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 
 import ipywidgets as widgets
 import pytest
 
-from kit.errors import InvalidInputError
+from kit.display.stakeholders import grid_reasons_html
+from kit.errors import InvalidInputError, KitError
 from kit.stakeholders import Constituent
 from kit.store import open_work
-from kit.widgets import game_view, grid_placer, grid_view, two_level_game
+from kit.widgets import (
+    game_view,
+    grid_comparison_view,
+    grid_placer,
+    grid_reference,
+    grid_view,
+    two_level_game,
+)
 from kit.widgets.stakeholders import GRID_KEY, game_html, grid_html
 
 
@@ -28,8 +37,6 @@ def controls(box: widgets.VBox) -> dict[str, widgets.Widget]:
         child = stack.pop(0)
         if isinstance(child, widgets.Box):
             stack[:0] = child.children
-        elif isinstance(child, widgets.ToggleButtons):
-            found["mode"] = child
         elif getattr(child, "description", ""):
             found[child.description] = child
     return found
@@ -41,6 +48,16 @@ def summary(box: widgets.VBox, css: str) -> str:
 
 # ---------------------------------------------------------------- the grid
 
+# Every actor placed where the reference puts it, except Congress (3, 9: keep informed, where the
+# reference has 8, 4: keep satisfied) and Kantor (8, 10, as the reference): 9 of 10 share a quadrant,
+# and Congress lies sqrt(5**2 + 5**2) = 7.07 grid points from the reference.
+FULL = {
+    "kantor": [8, 10], "clinton": [10, 6], "congress": [3, 9], "hata": [7, 9], "trade_bureaucracy": [8, 7],
+    "ruling_coalition": [6, 3], "car_makers": [6, 8], "auto_parts": [3, 9], "insurers": [2, 8],
+    "analysts": [1, 3],
+}  # fmt: skip
+CONGRESS_REASON = "Can block the world trade agreement Clinton needs"
+
 
 def test_grid_view_reports_progress_and_the_selected_actor():
     view = grid_view({"hata": [7, 9]}, "hata")
@@ -49,18 +66,46 @@ def test_grid_view_reports_progress_and_the_selected_actor():
     assert (
         view.summary == "You have placed 0 of 10 actors. Congress: not placed yet; move a slider to place it."
     )
-    view = grid_view({"congress": [3, 9], "kantor": [8, 10]}, "kantor", compare=True)
-    assert view.summary.endswith("1 of 2 placed actors share the reference's quadrant.")
-    assert [d.actor for d in view.differences] == ["kantor", "congress"]
-    html = grid_html(view)
-    assert "<td>Congress</td><td>3 / 9</td><td>8 / 4 (keep satisfied)</td>" in html
-    assert "Can block the world trade agreement" in html  # the reference's rationale, shown when comparing
-    with pytest.raises(InvalidInputError, match="selected must be one of the grid's actors"):
+    assert grid_html(view) == (
+        '<p class="kit-grid-summary">You have placed 0 of 10 actors. Congress: not placed yet; move a slider '
+        "to place it.</p>"
+    )
+
+
+def test_the_comparison_puts_each_placement_beside_the_reference_with_its_reason():
+    differences = grid_comparison_view(FULL)
+    assert [d.actor for d in differences][:3] == ["kantor", "clinton", "congress"]
+    assert sum(d.same_quadrant for d in differences) == 9
+    assert round(differences[2].distance, 2) == 7.07
+    table = re.sub(r' style="[^"]*"', "", grid_reasons_html(differences).data)
+    assert "<td>Congress</td><td>3 / 9 (keep informed)</td><td>8 / 4 (keep satisfied)</td>" in table
+    assert CONGRESS_REASON in table
+
+
+def test_an_actor_is_chosen_by_id_or_by_name_and_a_wrong_one_is_named():
+    assert grid_view({}, "Kantor").selected == "kantor"
+    assert grid_view({}, " trade Bureaucracy ").selected == "trade_bureaucracy"
+    allowed = "one of the grid's actors, by name or id (Kantor, Clinton, Congress, Hata, trade bureaucracy"
+    with pytest.raises(
+        InvalidInputError, match=rf"^grid_view: parameter 'selected' must be {re.escape(allowed)}"
+    ):
         grid_view({}, "hosokawa")
 
 
+def test_the_grid_placer_takes_an_actors_name_or_names_what_is_allowed(tmp_path):
+    work = open_work("05_stakeholders", tmp_path)
+    box = grid_placer(work, selected="Kantor")  # raised a TraitError before: "Kantor" is a label, not an id
+    assert controls(box)["Actor:"].value == "kantor"
+    assert controls(grid_placer(work, selected="foreign insurers"))["Actor:"].value == "insurers"
+    message = r"^grid_placer: parameter 'selected' must be one of the grid's actors, by name or id "
+    with pytest.raises(KitError, match=message + r"\(Kantor, .*political analysts\), not str 'Kantorr'\.$"):
+        grid_placer(work, selected="Kantorr")
+    with pytest.raises(KitError, match=r"^grid_placer: parameter 'selected' must be text"):
+        grid_placer(work, selected=3)
+
+
 def test_the_grid_placer_saves_every_change_and_restores_it(tmp_path):
-    work = open_work("03_stakeholders", tmp_path)
+    work = open_work("05_stakeholders", tmp_path)
     box = grid_placer(work)
     c = controls(box)
     assert (c["Actor:"].value, c["Power:"].value, c["Interest:"].value) == ("kantor", 5, 5)
@@ -72,31 +117,48 @@ def test_the_grid_placer_saves_every_change_and_restores_it(tmp_path):
     assert saved == {"kantor": [9, 5]}
     c["Actor:"].value = "congress"  # switching actor places nothing
     assert (c["Power:"].value, c["Interest:"].value) == (5, 5)
-    assert open_work("03_stakeholders", tmp_path).get(GRID_KEY) == {"kantor": [9, 5]}
+    assert open_work("05_stakeholders", tmp_path).get(GRID_KEY) == {"kantor": [9, 5]}
     c["Interest:"].value = 2
     assert "Congress: power 5, interest 2, so keep satisfied." in summary(box, "kit-grid-summary")
     c["Actor:"].value = "kantor"
     assert (c["Power:"].value, c["Interest:"].value) == (9, 5)  # back to the saved placement
 
-    again = grid_placer(open_work("03_stakeholders", tmp_path), selected="congress")  # the cell re-run
+    again = grid_placer(open_work("05_stakeholders", tmp_path), selected="congress")  # the cell re-run
     assert (controls(again)["Power:"].value, controls(again)["Interest:"].value) == (5, 2)
     assert "You have placed 2 of 10 actors." in summary(again, "kit-grid-summary")
 
 
-def test_the_grid_placer_compares_with_the_reference(tmp_path):
-    work = open_work("03_stakeholders", tmp_path)
-    work.set(GRID_KEY, {"kantor": [8, 10], "congress": [3, 9]})
-    box = grid_placer(work)
-    controls(box)["mode"].value = "Compare with the reference"
-    text = summary(box, "kit-grid-summary")
-    assert "1 of 2 placed actors share the reference&#x27;s quadrant." in text
-    assert "why the reference puts it there" in text
-    caption = next(c.value for c in box.children if isinstance(c, widgets.HTML) and "Figure." in c.value)
-    assert "furthest from it is Congress (7.1 grid points)" in caption
+def everything(box: widgets.Widget) -> str:
+    """Return every value and tooltip the widget holds, nested boxes included."""
+    found, stack = [], [box]
+    while stack:
+        child = stack.pop(0)
+        stack[:0] = getattr(child, "children", ())
+        found += [str(getattr(child, "value", "")), str(getattr(child, "tooltip", "") or "")]
+    return " ".join(found)
+
+
+def test_the_reference_opens_only_once_every_actor_is_placed_and_saved(tmp_path):
+    work = open_work("05_stakeholders", tmp_path)
+    work.set(GRID_KEY, {k: v for k, v in FULL.items() if k != "analysts"})
+    grid = grid_placer(work, selected="analysts")
+    reveal = grid_reference(work)
+    button, status = reveal.children[0].children
+    assert button.description == "Compare with the reference" and button.disabled
+    locked = "Locked until you save a placement for each of the 10 actors on your grid: 9 of 10 saved so far."
+    assert status.value == f"<p>{locked}</p>"
+    assert "a placement for each of the 10 actors on your grid" in reveal.static  # what GitHub shows
+    controls(grid)["Power:"].value = 1  # the last actor placed, and saved through the same work file
+    assert not button.disabled and status.value.startswith("<p>Saved: a placement for each of the 10")
+    assert open_work("05_stakeholders", tmp_path).get(GRID_KEY)["analysts"] == [1, 5]
+    assert CONGRESS_REASON not in everything(grid) + everything(reveal)  # open, but not clicked
+    controls(grid)["Power:"].value = 3
+    work.set(GRID_KEY, {"kantor": [8, 10]})  # fewer than ten saved: locked again
+    assert button.disabled
 
 
 def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
-    work = open_work("03_stakeholders", tmp_path)
+    work = open_work("05_stakeholders", tmp_path)
     work.set(GRID_KEY, {"kantor": [8, 99]})
     box = grid_placer(work)
     assert (
@@ -109,6 +171,14 @@ def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
     notice = grid_placer(work).children[0].value
     expected = "could not be used (placements_from: parameter &#x27;saved&#x27; must be a dict of text "
     assert f"{expected}(a str) to a list of a finite number, not list [&#x27;kantor&#x27;, 8, 9].)" in notice
+    work.set(GRID_KEY, {"hosokawa": [2, 3]})  # an actor of the registry, but not of the grid
+    assert "must be a dict whose keys are actors of the grid" in grid_placer(work).children[0].value
+    work.set(GRID_KEY, {"kantor": [7.5, 9]})  # a slider holds whole numbers only
+    box = grid_placer(work)
+    assert "a placement that is not a whole number; start placing again" in box.children[0].value
+    assert controls(box)["Power:"].value == 5 and "placed 0 of 10" in summary(box, "kit-grid-summary")
+    work.set(GRID_KEY, "Kantor high")
+    assert "Your saved grid could not be used" in grid_placer(work).children[0].value
 
 
 # ---------------------------------------------------------------- the two-level game
@@ -135,7 +205,7 @@ def test_the_game_starts_on_may_1994_and_answers_its_sliders():
     assert "overlap from 40 to 45" in summary(box, "kit-game-summary")
     # The coalition's ideal from 45 to 20: ranges bureaucracy [0, 35] (weight 3), industry [5, 45] (2),
     # coalition [0, 40] (3); 4 of 8 is needed, which holds on [0, 40] only. It touches the U.S. [40, 80].
-    c["the ruling coalition: ideal point"].value = 20
+    c["ruling coalition: ideal point"].value = 20
     assert "only touch, at 40" in summary(box, "kit-game-summary")
     caption = next(x.value for x in box.children if isinstance(x, widgets.HTML) and "Figure." in x.value)
     assert "Japan&#x27;s win-set runs from 0 to 40" in caption
@@ -145,7 +215,7 @@ def test_the_game_starts_on_may_1994_and_answers_its_sliders():
 
 
 def test_choosing_a_preset_resets_every_slider_and_draws_once():
-    box = two_level_game("June 1995 (autos deal)")
+    box = two_level_game("June 1995 (later: the autos deal)")
     c = controls(box)
     assert "overlap from 35 to 50" in summary(box, "kit-game-summary")
     c["Congress: pressure"].value = 5

@@ -35,7 +35,7 @@ CHARTS = {
     "02_reading_the_article.ipynb": 4,
     "03_framing_voices.ipynb": 4,
     "04_framing_coding.ipynb": 2,
-    "03_stakeholders.ipynb": 6,
+    "05_stakeholders.ipynb": 5,
     "06_numerical_targets.ipynb": 6,
     "07_targets_debate.ipynb": 1,
 }
@@ -45,7 +45,7 @@ WIDGETS = {
     "02_reading_the_article.ipynb": 6,
     "03_framing_voices.ipynb": 3,
     "04_framing_coding.ipynb": 7,
-    "03_stakeholders.ipynb": 2,
+    "05_stakeholders.ipynb": 8,
     "06_numerical_targets.ipynb": 2,
     "07_targets_debate.ipynb": 2,
 }

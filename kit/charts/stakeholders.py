@@ -9,6 +9,7 @@ say so on the chart itself.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
 from matplotlib.artist import Artist
@@ -17,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from kit.charts.base import MAX_PARAGRAPHS, PALETTE, framed_axes, new_axes, record
-from kit.errors import InvalidInputError, checked, whole_number
+from kit.errors import InvalidInputError, checked, invalid, whole_number
 from kit.stakeholders import QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
 from kit.text import counted, joined
 
@@ -61,8 +62,9 @@ def appearance_strip(
             zorder=3,
         )
     ax.set_yticks(range(len(shown)), [f"[{SIDE_STYLE[a.side][2]}] {a.name}" for a in shown], fontsize=8)
-    ax.set_xticks(range(1, paragraph_count + 1), [f"\u00b6{n}" for n in range(1, paragraph_count + 1)])
-    ax.tick_params(axis="x", labelsize=7)
+    ax.set_xticks(range(1, paragraph_count + 1), [str(n) for n in range(1, paragraph_count + 1)])
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlabel("paragraph (\u00b6)", fontsize=9)
     ax.set_xlim(0.5, paragraph_count + 0.5)
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
@@ -111,23 +113,51 @@ def _grid_frame(title_note: str, numbered: Mapping[str, str] | None) -> Callable
             names = [f"{n} {label}" for n, label in enumerate(numbered.values(), start=1)]
             key += "".join("\n" + " \u00b7 ".join(names[i : i + 4]) for i in range(0, len(names), 4))
         ax.text(
-            0, -0.12, f"{title_note}\n{key}", transform=ax.transAxes, fontsize=7.5, style="italic", va="top"
+            0, -0.12, f"{title_note}\n{key}", transform=ax.transAxes, fontsize=8, style="italic", va="top"
         )
         ax.spines[["top", "right"]].set_visible(False)
 
     return draw
 
 
-def _label(ax: Axes, p: Placement, text: str) -> Artist:
-    left = p.interest >= 9  # near the right edge: the label goes to the left
-    return ax.annotate(
-        text,
-        (p.interest, p.power),
-        xytext=(-7, 5) if left else (7, 4),
-        textcoords="offset points",
-        ha="right" if left else "left",
-        fontsize=8,
-    )
+# Where a label may sit around its marker, in offset points, tried in order: right, left, below.
+_SPOTS = ((7, 4, "left"), (-7, 4, "right"), (7, -12, "left"), (-7, -12, "right"))
+_PT = (0.03, 0.04)  # about one typographic point in grid units, across and up, at the chart's size
+_CHAR = 0.13  # the width of an 8 pt character in grid units
+
+
+def _box(x: float, y: float, dx: int, dy: int, ha: str, text: str) -> tuple[float, float, float, float]:
+    """Return the grid-unit box (left, bottom, right, top) a label of ``text`` takes at this offset."""
+    left = x + dx * _PT[0] - (len(text) * _CHAR if ha == "right" else 0)
+    bottom = y + dy * _PT[1]
+    return left, bottom, left + len(text) * _CHAR, bottom + 0.3
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _label_all(ax: Axes, spots: Sequence[tuple[float, float, str]]) -> list[Artist]:
+    """Label each (interest, power, text), each label where it covers no marker and no earlier label."""
+    taken = [(x - 0.2, y - 0.2, x + 0.2, y + 0.2) for x, y, _text in spots]
+    artists: list[Artist] = []
+    for x, y, text in spots:
+        order = _SPOTS[1::-1] + _SPOTS[:1:-1] if x >= 8 else _SPOTS  # near the right edge: left first
+        fits = [o for o in order if not any(_overlaps(_box(x, y, *o, text), t) for t in taken)]
+        dx, dy, ha = (fits or order)[0]
+        taken.append(_box(x, y, dx, dy, ha, text))
+        artists.append(
+            ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, fontsize=8)
+        )
+    return artists
+
+
+def _grouped(placed: Sequence[Placement], names: Sequence[str]) -> list[tuple[float, float, str]]:
+    """Return one (interest, power, text) per occupied spot: the names of actors placed together, joined."""
+    spots: dict[tuple[float, float], list[str]] = {}
+    for p, name in zip(placed, names, strict=True):
+        spots.setdefault((p.interest, p.power), []).append(name)
+    return [(x, y, ", ".join(texts)) for (x, y), texts in spots.items()]
 
 
 def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hollow: bool) -> list[Artist]:
@@ -151,11 +181,14 @@ def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hol
 
 
 def _names(
-    placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
+    where: str, placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
 ) -> list[str]:
     """Return each marker's label: its name, or (numbered) its number, with the name for the selected one."""
     if not numbered:
         return [p.label or p.actor for p in placed]
+    missing = [p.actor for p in placed if p.actor not in numbered]
+    if missing:
+        raise invalid(where, "numbered", numbered, f"a dict naming every placed actor, {missing[0]!r} too")
     numbers = {ident: n for n, ident in enumerate(numbered, start=1)}
     return [f"{numbers[p.actor]} {p.label}" if p.actor == selected else str(numbers[p.actor]) for p in placed]
 
@@ -179,7 +212,7 @@ def power_interest_grid(
         ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
     )
     data = _points(ax, placed, sides, hollow=False)
-    data += [_label(ax, p, name) for p, name in zip(placed, _names(placed, numbered, selected), strict=True)]
+    data += _label_all(ax, _grouped(placed, _names("power_interest_grid", placed, numbered, selected)))
     chosen = [p for p in placed if p.actor == selected]
     if chosen:
         ring = {"marker": "o", "markersize": 18, "markerfacecolor": "none", "markeredgecolor": "black"}
@@ -208,10 +241,11 @@ def grid_comparison(
     ax = framed_axes(
         ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
     )
-    names = _names([d.reference for d in differences], numbered, None)
+    names = _names("grid_comparison", [d.reference for d in differences], numbered, None)
     data = _points(ax, [d.reference for d in differences], sides, hollow=False)
     data += _points(ax, [d.student for d in differences], sides, hollow=True)
-    for d, name in zip(differences, names, strict=True):
+    data += _label_all(ax, _grouped([d.reference for d in differences], names))
+    for d in differences:
         if d.distance > 0:
             data.append(
                 ax.annotate(
@@ -221,7 +255,6 @@ def grid_comparison(
                     arrowprops={"arrowstyle": "->", "color": "#555555", "linestyle": ":"},
                 )
             )
-        data.append(_label(ax, d.reference, name))
     ax.set_title(title, fontsize=11)
     if not differences:
         return record(ax, "Nothing to compare yet: no actor is placed.", data)
@@ -271,7 +304,9 @@ def _game_frame(rows: Mapping[tuple[str, str], float]) -> Callable[[Axes], None]
             f"{ILLUSTRATIVE} Marker: a constituent's ideal point (area: its pressure); line: the outcomes "
             "it would ratify; hatched bar: its side's win-set; green: the zone of possible agreement."
         )
-        ax.text(0, -0.2, note, transform=ax.transAxes, fontsize=7, style="italic", va="top", wrap=True)
+        # Broken by hand: matplotlib's wrap=True measures against the figure, and the note ran off its edge.
+        note = textwrap.fill(note, 100)
+        ax.text(0, -0.2, note, transform=ax.transAxes, fontsize=8, style="italic", va="top")
         ax.spines[["top", "right"]].set_visible(False)
 
     return draw

@@ -42,7 +42,16 @@ __getattr__, __dir__, __all__ = exports(
         ],
         "prediction": ["prediction_comparison", "prediction_form"],
         "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state"],
-        "stakeholders": ["GameView", "GridView", "game_view", "grid_placer", "grid_view", "two_level_game"],
+        "stakeholders": [
+            "GameView",
+            "GridView",
+            "game_view",
+            "grid_comparison_view",
+            "grid_placer",
+            "grid_reference",
+            "grid_view",
+            "two_level_game",
+        ],
         "targets": ["GrowthView", "LabView", "growth_view", "lab_view", "measurement_lab", "target_growth"],
     },
 )

@@ -19,7 +19,8 @@ import PIL.Image
 from matplotlib.axes import Axes
 
 from kit import charts
-from kit.errors import InvalidInputError, KitError, checked, invalid
+from kit.display.stakeholders import game_summary_html, grid_reasons_html, grid_summary_html
+from kit.errors import KitError, checked, invalid
 from kit.stakeholders import (
     GAME_SIDES,
     Constituent,
@@ -27,6 +28,7 @@ from kit.stakeholders import (
     Placement,
     WinSet,
     Zone,
+    actor_sides,
     compare_grid,
     game_presets,
     load_registry,
@@ -38,12 +40,13 @@ from kit.stakeholders import (
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel
+from kit.widgets.reveal import reveal_after
 
 GRID_KEY = "stakeholders.grid"
-GRID_MODES = ("Your grid", "Compare with the reference")
 START = (5, 5)  # where the sliders stand for an actor not placed yet
 POWER_TIP = "How far the actor can shape the outcome: 0 none, 10 decisive."
 INTEREST_TIP = "How much the outcome matters to the actor: 0 not at all, 10 vitally."
+GAME_SIZE, GAME_MARGINS = (8.0, 4.4), {"left": 0.22, "right": 0.98, "bottom": 0.27, "top": 0.92}
 PRESET_TIP = "A labelled set of illustrative settings; choosing one resets every slider."
 
 
@@ -75,12 +78,10 @@ class _BatchChart(ChartImage):
 
 @dataclass(frozen=True)
 class GridView:
-    """What the grid placer shows: the student's placements, the selected actor, and the comparison."""
+    """What the grid placer shows: the student's placements, the selected actor, and a progress summary."""
 
     placed: dict[str, Placement]
     selected: str
-    compare: bool
-    differences: tuple[GridDifference, ...]
     summary: str
 
 
@@ -88,82 +89,75 @@ def _labels() -> dict[str, str]:
     return {p.actor: p.label for p in reference_grid()}
 
 
+def _grid_actor(where: str, selected: str, labels: Mapping[str, str]) -> str:
+    """Return the id of the grid's actor named ``selected`` (its id or its name, in any case)."""
+    wanted = selected.strip().casefold()
+    for ident, label in labels.items():
+        if wanted in (ident.casefold(), label.casefold()):
+            return ident
+    allowed = f"one of the grid's actors, by name or id ({', '.join(labels.values())})"
+    raise invalid(where, "selected", selected, allowed)
+
+
 @checked
-def grid_view(saved: Mapping[str, Sequence[float]], selected: str, compare: bool = False) -> GridView:
+def grid_view(saved: Mapping[str, Sequence[float]], selected: str) -> GridView:
     """Return what the grid placer shows for saved placements ({id: [power, interest]}) and one actor."""
     labels = _labels()
-    if selected not in labels:
-        raise InvalidInputError(f"selected must be one of the grid's actors: {', '.join(labels)}.")
+    selected = _grid_actor("grid_view", selected, labels)
     placed = placements_from(saved)
-    differences = tuple(compare_grid(placed))
     count = f"You have placed {len(placed)} of {len(labels)} actors."
     if selected in placed:
         mine = placed[selected]
         where = f"{labels[selected]}: power {mine.power:g}, interest {mine.interest:g}, so {mine.quadrant}."
     else:
         where = f"{labels[selected]}: not placed yet; move a slider to place it."
-    summary = f"{count} {where}"
-    if compare:
-        same = sum(d.same_quadrant for d in differences)
-        summary += f" {same} of {len(differences)} placed actors share the reference's quadrant."
-    return GridView(placed, selected, compare, differences, summary)
+    return GridView(placed, selected, f"{count} {where}")
 
 
 @checked
 def grid_html(view: GridView) -> str:
-    """Return the grid placer's summary as HTML, with the reference's rationales when comparing."""
-    text = f'<p class="kit-grid-summary">{html.escape(view.summary)}</p>'
-    if not view.compare or not view.differences:
-        return text
-    rows = "".join(
-        f"<tr><td>{html.escape(d.reference.label)}</td><td>{d.student.power:g} / {d.student.interest:g}</td>"
-        f"<td>{d.reference.power:g} / {d.reference.interest:g} ({d.reference.quadrant})</td>"
-        f"<td><small>{html.escape(d.reference.rationale)}</small></td></tr>"
-        for d in view.differences
-    )
-    return (
-        f'{text}<table class="kit-table"><thead><tr><th>actor</th><th>yours (power / interest)</th>'
-        f"<th>reference (illustrative)</th><th>why the reference puts it there</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
+    """Return the grid placer's summary as HTML."""
+    return grid_summary_html(view.summary)
 
 
-def _saved(work: WorkFile) -> tuple[dict[str, list[float]], str]:
+def _saved(work: WorkFile) -> tuple[dict[str, list[int]], str]:
     """Return the placements in the work file, or none and a notice if they cannot be used."""
     raw = work.get(GRID_KEY, {})
     try:
         placements_from(raw)
     except KitError as error:
         return {}, f"Your saved grid could not be used ({error}); start placing again."
-    return {k: list(v) for k, v in raw.items()}, ""
+    if not all(float(v).is_integer() for pair in raw.values() for v in pair):
+        return {}, "Your saved grid holds a placement that is not a whole number; start placing again."
+    return {k: [int(v) for v in pair] for k, pair in raw.items()}, ""
 
 
-@checked
-def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
-    """Return the grid placer: pick an actor, set its power and interest; every change is saved at once."""
-    labels = _labels()
-    saved, problem = _saved(work)
-    sides = {a.id: a.side for a in load_registry()}
-    start = saved.get(selected, START)
-    style = {"description_width": "6em"}
+def _grid_controls(labels: Mapping[str, str], selected: str, start: Sequence[int]) -> list[widgets.Widget]:
+    """Return the grid placer's controls: the actor menu and the two sliders."""
     picker = widgets.Dropdown(
         options=[(v, k) for k, v in labels.items()],
         value=selected,
         description="Actor:",
         tooltip="The actor to place on the grid; the sliders then show where you put them.",
     )
+    style = {"description_width": "6em"}
     power = widgets.IntSlider(value=start[0], min=0, max=10, description="Power:", continuous_update=False,
                               style=style, tooltip=POWER_TIP)  # fmt: skip
     interest = widgets.IntSlider(value=start[1], min=0, max=10, description="Interest:",
                                  continuous_update=False, style=style,
                                  tooltip=INTEREST_TIP)  # fmt: skip
-    mode = widgets.ToggleButtons(
-        options=GRID_MODES,
-        value=GRID_MODES[0],
-        description="Show:",
-        tooltip="Your grid alone, or your grid against the kit's reference placement.",
-    )
-    chart = _BatchChart((5.8, 5.3), {"left": 0.11, "right": 0.97, "bottom": 0.23, "top": 0.93})
+    return [picker, power, interest]
+
+
+@checked
+def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
+    """Return the grid placer: pick an actor, set its power and interest; every change is saved at once."""
+    labels = _labels()
+    selected = _grid_actor("grid_placer", selected, labels)
+    saved, problem = _saved(work)
+    sides = actor_sides(load_registry())
+    picker, power, interest = _grid_controls(labels, selected, saved.get(selected, START))
+    chart = _BatchChart((5.8, 5.3), {"left": 0.11, "right": 0.97, "bottom": 0.25, "top": 0.93})
 
     def switch(_change: object) -> None:
         chart.paused = True  # the picker's own observer, registered after this one, draws once
@@ -182,21 +176,36 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     interest.observe(place, names="value")
 
     def render(ax: Axes) -> str:
-        view = grid_view(saved, picker.value, mode.value == GRID_MODES[1])
-        if view.compare:
-            charts.grid_comparison(view.differences, sides, ax=ax, numbered=labels)
-        else:
-            title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
-            charts.power_interest_grid(
-                list(view.placed.values()), sides, title, note, view.selected, ax, labels
-            )
+        view = grid_view(saved, picker.value)
+        title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
+        charts.power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax, labels)
         return grid_html(view)
 
-    box = panel([picker, power, interest, mode], render, chart)
+    box = panel([picker, power, interest], render, chart)
     notice = work.notice or problem
     if notice:
         box.children = [widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>"), *box.children]
     return friendly(box, "power-interest grid")
+
+
+@checked
+def grid_comparison_view(saved: Mapping[str, Sequence[float]]) -> list[GridDifference]:
+    """Return each placed actor's saved placement beside the kit's reference, in grid order."""
+    return compare_grid(placements_from(saved))
+
+
+@checked
+def grid_reference(work: WorkFile) -> widgets.VBox:
+    """Return the "Compare with the reference" button for the grid: it opens once every actor is placed
+    and saved, and then shows the student's grid against the kit's, with the kit's reasons."""
+    sides = actor_sides(load_registry())
+
+    def comparison() -> list[object]:
+        differences = grid_comparison_view(work.get(GRID_KEY, {}))
+        return [charts.grid_comparison(differences, sides), grid_reasons_html(differences)]
+
+    task = f"a placement for each of the {len(_labels())} actors on your grid"
+    return reveal_after(work, [GRID_KEY], comparison, needed=len(_labels()), task=task)
 
 
 # ---------------------------------------------------------------- the two-level game
@@ -236,11 +245,7 @@ def game_view(
 @checked
 def game_html(view: GameView) -> str:
     """Return the game's summary as HTML, with the reminder that its numbers are assumptions."""
-    return (
-        f'<p class="kit-game-summary"><b>{html.escape(view.summary)}</b></p>'
-        "<p><small>Every number here is a teaching assumption, not data: change it and argue for "
-        "your choice from the article.</small></p>"
-    )
+    return game_summary_html(view.summary)
 
 
 def _game_controls(chosen_name: str) -> tuple[dict, dict]:
@@ -251,12 +256,13 @@ def _game_controls(chosen_name: str) -> tuple[dict, dict]:
     tolerance: dict[str, widgets.IntSlider] = {}
     for side in GAME_SIDES:
         for c in chosen.constituents[side]:
+            short = c.name.removeprefix("the ")  # "trade bureaucracy: ideal point" fits its label
             sliders[(side, c.name, "ideal")] = widgets.IntSlider(
-                value=c.ideal, min=0, max=100, step=5, description=f"{c.name}: ideal point",
+                value=c.ideal, min=0, max=100, step=5, description=f"{short}: ideal point",
                 tooltip=f"Where {c.name} would like the deal to land, 0 to 100 (an illustrative scale).",
                 continuous_update=False, style=style, layout=layout)  # fmt: skip
             sliders[(side, c.name, "weight")] = widgets.IntSlider(
-                value=c.weight, min=0, max=5, description=f"{c.name}: pressure",
+                value=c.weight, min=0, max=5, description=f"{short}: pressure",
                 tooltip=f"How hard {c.name} can press its negotiator, 0 to 5 (illustrative).",
                 continuous_update=False, style=style, layout=layout)  # fmt: skip
         tolerance[side] = widgets.IntSlider(
@@ -276,7 +282,7 @@ def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
                               layout=widgets.Layout(width="28em"))  # fmt: skip
     sliders, tolerance = _game_controls(chosen)
     note = widgets.HTML()
-    chart = _BatchChart((8, 4.2), {"left": 0.22, "right": 0.98, "bottom": 0.24, "top": 0.92})
+    chart = _BatchChart(GAME_SIZE, GAME_MARGINS)
 
     def load(_change: object = None) -> None:
         current = preset(picker.value)
