@@ -577,9 +577,9 @@ def restart_kernel(page: Page) -> None:
 
 
 def test_an_exercise_is_answered_checked_restored_and_handed_in_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Open a student version in Lab, type a student id, answer q1 with the mouse and q2 with the
-    keyboard, check both, restart the kernel, run again: the answers and feedback are back, and the
-    hand-in cell exports them."""
+    """Open a student version in Lab, type a student id (Tab and Enter save it), answer q1 with the
+    mouse and type q2's number, check both, restart the kernel, run again: the answers and feedback
+    are back, and the hand-in cell exports them."""
     upload(lab, EXERCISE, "06_exercise.ipynb")
     page.goto(lab.notebook_url("06_exercise.ipynb"))
     run_every_cell(page)
@@ -605,14 +605,12 @@ def test_an_exercise_is_answered_checked_restored_and_handed_in_in_jupyterlab(la
     number = page.get_by_placeholder("a number, like 12.5").first  # q2 by keyboard
     number.click()
     page.keyboard.type("-13.4")  # the wrong base: named as a mistake
-    page.keyboard.press("Tab")  # to the Check button
-    page.keyboard.press("Enter")
+    checks.nth(1).click()
     expect(page.get_by_text("You divided by the later year's deficit.", exact=False)).to_be_visible()
     number.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("15.5")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
+    checks.nth(1).click()
     expect(page.locator(".widget-html", has_text="15.5 is right.")).to_have_count(1)
 
     restart_kernel(page)

@@ -925,7 +925,6 @@ HOSTILE = (
 KNOWN_HOSTILE: dict[str, str] = {
     "kit.charts.stakeholders.power_interest_grid": "numbered={'1_0': ..., '²': ...}: KeyError 'kantor'",
     "kit.charts.stakeholders.grid_comparison": "numbered={'1_0': ..., '²': ...}: KeyError 'kantor'",
-    "kit.checks.written_counts": "text={'1_0': ...}: TypeError from re (no @checked)",
     "kit.display.devices_html": "hits=range(10**12): AttributeError (hint takes any value)",
     "kit.sealed.paragraph_token": "number=deeply nested list: RecursionError (no @checked)",
     "kit.sealed.label_token": "label={...}: AttributeError; number=deep list: RecursionError (no @checked)",
