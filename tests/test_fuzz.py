@@ -608,6 +608,11 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "answers": lambda: {"USTR": "The U.S. official who negotiates trade agreements"}
     },
     "kit.background.order_check": {"places": lambda: {"1993-07-10": 1, "1994-05-24": 4}},
+    "kit.display.kwic_html": {
+        "summary": lambda: "“tariff” occurs once (as “tariffs”), in paragraph 13.",
+        "hits": lambda: article().search("tariffs"),
+    },
+    "kit.text.phrase_scores": {"phrases": lambda: ["overly optimistic", "a firm commitment"]},
     "kit.display.context_html": {"entry": lambda: module("background").section("uruguay")},
     "kit.display.people_html": {"people": lambda: module("background").load_background().people},
     "kit.display.events_html": {"events": lambda: module("background").load_background().timeline},
