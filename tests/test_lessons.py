@@ -60,7 +60,9 @@ def test_every_lesson_opens_with_objectives_and_a_time(path):
     opening = cells(path)[0]
     assert opening.cell_type == "markdown"
     assert re.search(r"\b\d{2}\s*minutes\b", opening.source), "no time in minutes in the opening cell"
-    assert re.search(r"objectives|you will|by the end", opening.source, re.IGNORECASE), "no objectives in the opening"
+    assert re.search(r"objectives|you will|by the end", opening.source, re.IGNORECASE), (
+        "no objectives in the opening"
+    )
     total = int(re.search(r"\b(\d{2})\s*minutes\b", opening.source).group(1))
     assert total <= 50, f"{path.name} takes {total} minutes: more than one class"
 
@@ -68,7 +70,9 @@ def test_every_lesson_opens_with_objectives_and_a_time(path):
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_code_cells_read_as_sentences(path):
     for cell in code_cells_after_imports(path):
-        lines = [line for line in cell.source.splitlines() if line.strip() and not line.strip().startswith("#")]
+        lines = [
+            line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")
+        ]
         assert len(lines) <= MAX_LINES, f"{path.name}: a {len(lines)}-line cell:\n{cell.source}"
         tree = ast.parse(cell.source)
         for node in ast.walk(tree):
@@ -81,8 +85,16 @@ def test_the_primer_has_a_glossary_of_the_terms_the_story_needs():
     primer = NOTEBOOKS / "01_background.ipynb"
     text = "\n".join(cell_text(cell) for cell in cells(primer))
     assert re.search(r"^#+ (\d+\. )?Glossary", text, re.MULTILINE)
-    for term in ("USTR", "MITI", "Section 301", "Super 301", "Uruguay Round", "current account", "c.i.f.",
-                 "percentage point"):
+    for term in (
+        "USTR",
+        "MITI",
+        "Section 301",
+        "Super 301",
+        "Uruguay Round",
+        "current account",
+        "c.i.f.",
+        "percentage point",
+    ):
         assert term.lower() in text.lower(), term
 
 
