@@ -173,8 +173,8 @@ def _read_article(path: Path) -> str:
     """Return the text of the article file ``path``, refusing what is not a plain-text article."""
     if path.suffix.lower() != ".txt":
         raise ArticleFormatError(
-            f"{path.name} is not a plain-text article file: load_article reads files whose names end "
-            f"in .txt, not {path.suffix or 'no ending'}. {FORMAT_HELP}"
+            f"path {path.name} is not a plain-text article file: load_article reads files whose names "
+            f"end in .txt, not {path.suffix or 'no ending'}. {FORMAT_HELP}"
         )
     text = _read_text(path)
     if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):

@@ -42,7 +42,7 @@ CHARTS = {
 WIDGETS = {
     "00_start_here.ipynb": 1,
     "01_background.ipynb": 3,
-    "02_reading_the_article.ipynb": 6,
+    "02_reading_the_article.ipynb": 7,
     "03_framing_voices.ipynb": 3,
     "04_framing_coding.ipynb": 7,
     "05_stakeholders.ipynb": 8,

@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from kit.article import Article, KwicHit, Paragraph, phrase_pattern
 from kit.background import Entry, Source
 from kit.charts.base import description, png_bytes
-from kit.errors import checked
+from kit.errors import checked, invalid
 from kit.text import Sentiment
 
 # JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
@@ -357,6 +357,10 @@ def _opening_rows(measures: Sequence) -> list[list[object]]:
 @checked
 def rewrite_table(comparison: object) -> HTML:
     """Return the original's opening and a rewrite measured side by side (``kit.rewrite.compare_rewrite``)."""
+    from kit.rewrite import RewriteComparison  # on first use: kit.display loads no analysis at import
+
+    if not isinstance(comparison, RewriteComparison):
+        raise invalid("rewrite_table", "comparison", comparison, "what kit.rewrite.compare_rewrite returns")
     measures = [m for m in (comparison.original, comparison.yours) if m is not None]
     header = ["measure", "the original's opening (¶1-2)", *(["your rewrite"] if len(measures) > 1 else [])]
     note = f"<p><b>{html.escape(comparison.problem)}</b></p>" if comparison.problem else ""
