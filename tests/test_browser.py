@@ -589,7 +589,9 @@ def test_an_exercise_is_answered_checked_restored_and_handed_in_in_jupyterlab(la
 
     student_id = page.get_by_placeholder("as given by your instructor")
     student_id.click()
-    page.keyboard.type("ana")
+    page.keyboard.type("ana", delay=80)
+    expect(student_id).to_have_value("ana")
+    page.wait_for_timeout(500)  # the box sends its value to the kernel as the student types; let it arrive
     page.keyboard.press("Tab")  # to the Save id button
     page.keyboard.press("Enter")
     expect(page.get_by_text("Saved: your student id is 'ana'.")).to_be_visible()
