@@ -219,10 +219,9 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    """Serve a scratch copy of notebooks/ with JupyterLab."""
-    tmp_path = tmp_path_factory.mktemp("jupyterlab")
+@contextlib.contextmanager
+def lab_server(tmp_path: Path) -> Iterator[Lab]:
+    """Serve a scratch copy of notebooks/ from ``tmp_path`` with JupyterLab."""
     port, token = free_port(), secrets.token_hex(24)
     server = Lab(f"http://127.0.0.1:{port}", token)
     command = [
@@ -238,6 +237,13 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         f"--ServerApp.root_dir={tmp_path / 'notebooks'}",
     ]
     with serving(command, tmp_path, lambda: lab_answers(server)):
+        yield server
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """Serve a scratch copy of notebooks/ with JupyterLab."""
+    with lab_server(tmp_path_factory.mktemp("jupyterlab")) as server:
         yield server
 
 

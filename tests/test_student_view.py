@@ -11,8 +11,6 @@ file back as it found it.
 
 from __future__ import annotations
 
-import contextlib
-import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,7 +19,7 @@ from pathlib import Path
 import pytest
 import test_browser
 from playwright.sync_api import Page, expect
-from test_browser import KERNEL_READY, MENU_BAR, STATUS_BAR, TIMEOUT_MS, Lab, free_port, lab_answers, serving
+from test_browser import KERNEL_READY, MENU_BAR, STATUS_BAR, TIMEOUT_MS, Lab, lab_server
 
 page = test_browser.page  # the browser test's Chromium page fixture, used here by name
 LABCONFIG = Path(sys.prefix) / "etc" / "jupyter" / "labconfig"
@@ -29,27 +27,6 @@ STUDENT_VIEW = LABCONFIG / "page_config.d" / "trade-talks-kit.json"
 SETTING = LABCONFIG / "page_config.json"
 # What nbgrader adds to JupyterLab: a menu, and panels an instructor opens from it.
 NBGRADER_MENU = "Nbgrader"
-
-
-@contextlib.contextmanager
-def lab_server(tmp_path: Path) -> Iterator[Lab]:
-    """Serve a scratch copy of notebooks/ with JupyterLab, as the module fixture of test_browser does."""
-    port, token = free_port(), secrets.token_hex(24)
-    server = Lab(f"http://127.0.0.1:{port}", token)
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--allow-root",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={tmp_path / 'notebooks'}",
-    ]
-    with serving(command, tmp_path, lambda: lab_answers(server)):
-        yield server
 
 
 @pytest.fixture
