@@ -85,7 +85,7 @@ def sources(folder: Path) -> list[Path]:
 def render(path: Path) -> str:
     """Return the student version of the source notebook at ``path``, as notebook JSON text."""
     if path.suffix != ".ipynb" or not path.is_file():
-        raise invalid("render", "path", path, "an existing .ipynb file")
+        raise invalid("path", path, "an existing .ipynb file")
     notebook = nbformat.read(path, as_version=4)
     return nbformat.writes(student_version(notebook, path.name)) + "\n"
 
@@ -94,7 +94,7 @@ def render(path: Path) -> str:
 def write_student_versions(folder: Path) -> list[Path]:
     """Write the student version of every source notebook in ``folder`` to ``folder/student``."""
     if not folder.is_dir():
-        raise invalid("write_student_versions", "folder", folder, "an existing folder")
+        raise invalid("folder", folder, "an existing folder")
     out = folder / "student"
     out.mkdir(exist_ok=True)
     written = []
@@ -128,7 +128,7 @@ def _sealed_text(key: Path) -> str:
 def write_banks(keys: Path, banks: Path) -> list[Path]:
     """Write the sealed student bank of every answer key in ``keys`` to ``banks``."""
     if not keys.is_dir():
-        raise invalid("write_banks", "keys", keys, "an existing folder of answer keys")
+        raise invalid("keys", keys, "an existing folder of answer keys")
     banks.mkdir(parents=True, exist_ok=True)
     written = []
     for key in sorted(keys.glob("*.json")):
@@ -181,7 +181,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.variants:
         bank = args.banks / f"{args.variants[0]}.json"
         if not bank.is_file():
-            raise invalid("--variants", "NAME", args.variants[0], f"the name of a bank in {args.banks}")
+            raise invalid("NAME", args.variants[0], f"the name of a bank in {args.banks}")
         print("\n".join(_variant_rows(bank, args.variants[1:])))
         return 0
     if args.check:

@@ -163,7 +163,7 @@ def section(key: str) -> Entry:
     """Return the context section ``key`` (why, framework, summit, super301, uruguay, resumption)."""
     sections = {entry.key: entry for entry in load_background().context}
     if key not in sections:
-        raise invalid("section", "key", key, f"one of {', '.join(sections)}")
+        raise invalid("key", key, f"one of {', '.join(sections)}")
     return sections[key]
 
 

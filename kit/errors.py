@@ -1,7 +1,8 @@
 """The kit's errors: one base class, so a notebook can catch every kit error at once.
 
 Public functions take ``@checked``, which refuses an argument of the wrong kind before any work is
-done, with a message naming the function, the parameter, what is allowed and what was given.
+done, with a message naming the parameter, what is allowed and what was given (never the function:
+a student calls it by the name a lesson gives it).
 """
 
 from __future__ import annotations
@@ -69,12 +70,13 @@ def whole_number(name: str, value: object, low: int, high: int | None = None) ->
     if in_range and (high is None or value <= high):
         return value
     allowed = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    raise InvalidInputError(f"{name} must be a whole number {allowed}, but {_shown(value)} was given.")
+    raise invalid(name, value, f"a whole number {allowed}")
 
 
-def invalid(where: str, name: str, value: object, allowed: str) -> InvalidInputError:
-    """Return the error for parameter ``name`` of ``where``: what is allowed and what was given."""
-    return InvalidInputError(f"{where}: parameter {name!r} must be {allowed}, not {_given(value)}.")
+def invalid(name: str, value: object, allowed: str) -> InvalidInputError:
+    """Return the error for ``name`` (a parameter, or a phrase such as "paragraph number") in one form."""
+    what = f"parameter {name!r}" if name.isidentifier() else name
+    return InvalidInputError(f"{what} must be {allowed}, not {_given(value)}.")
 
 
 _SHORT = reprlib.Repr()
@@ -133,7 +135,7 @@ class _Check:
 
     def test(self, name: str, value: object) -> None:
         """Raise InvalidInputError if ``value`` does not fit parameter ``name``: its hint or the limits."""
-        where = f"{self.function.__name__}: parameter {name!r}"
+        where = f"parameter {name!r}"
         if isinstance(value, (list, tuple, dict)) and too_deep(value):
             raise InvalidInputError(
                 f"{where} must be nested at most {MAX_DEPTH} levels deep, not {_given(value)}."
@@ -145,19 +147,30 @@ class _Check:
                 f"{where} must hold at most {MAX_ITEMS:,} items, not {_given(value)}."
             ) from None
         if not fits:
-            raise invalid(self.function.__name__, name, value, _allowed(self.hints[name]))
+            raise invalid(name, value, _allowed(self.hints[name]))
+
+
+_KNOWN: dict[int, dict[str, type]] = {}
+
+
+def _known_classes() -> dict[str, type]:
+    """Return the classes of the kit's loaded modules by name, collected once per set of loaded modules."""
+    loaded = len(sys.modules)
+    if loaded not in _KNOWN:
+        _KNOWN.clear()
+        _KNOWN[loaded] = {
+            name: value
+            for module in list(sys.modules.values())
+            if getattr(module, "__name__", "").startswith(_HINT_MODULES)
+            for name, value in list(vars(module).items())
+            if isinstance(value, type)
+        }
+    return _KNOWN[loaded]
 
 
 def _hints(function: Callable, signature: inspect.Signature) -> dict[str, object]:
     # Hints may name classes imported only for type checking: look them up among the loaded modules.
-    known = {
-        name: value
-        for module in list(sys.modules.values())
-        if getattr(module, "__name__", "").startswith(_HINT_MODULES)
-        for name, value in list(vars(module).items())
-        if isinstance(value, type)
-    }
-    namespace = {**known, **function.__globals__}
+    namespace = {**_known_classes(), **function.__globals__}
     return {name: _hint(parameter.annotation, namespace) for name, parameter in signature.parameters.items()}
 
 

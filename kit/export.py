@@ -58,7 +58,7 @@ def _answers_files(where: str, folder: str | Path, exercise: str) -> list[Path]:
             f"a folder holding exported answers for {exercise!r}, in files named "
             f"'<student>-{exercise}_exercises.answers.json' or '{exercise}_exercises.answers.json'"
         )
-        raise invalid(where, "folder", str(folder), allowed)
+        raise invalid("folder", str(folder), allowed)
     return files
 
 

@@ -135,7 +135,7 @@ def load_devices(path: str | Path | None = None) -> list[Device]:
             text = None
         if text is None:
             allowed = "an existing lexicon file (a CSV; copy kit's framing_devices.csv to start)"
-            raise invalid("load_devices", "path", str(path), allowed)
+            raise invalid("path", str(path), allowed)
         name = f"load_devices: parameter 'path': {path.name}"
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not lines or [c.strip() for c in lines[0].split(",")] != list(DEVICE_COLUMNS):
@@ -265,7 +265,7 @@ def _tags(
 ) -> dict[int, str]:
     """Return ``tags`` with paragraph numbers as ints, each tag one of ``allowed``; errors name ``name``."""
     if paragraph_count is not None and paragraph_count < 1:
-        raise invalid(where, "paragraph_count", paragraph_count, "a whole number of at least 1, or None")
+        raise invalid("paragraph_count", paragraph_count, "a whole number of at least 1, or None")
     checked = {}
     for key, tag in tags.items():
         # int() would read "1_0" as 10 and " 3" as 3: a paragraph key is a whole number or its digits only
@@ -333,7 +333,7 @@ def coding_confusion(
     both = [n for n in reference if n in checked_coding]
     if not both:
         allowed = "a coding that shares at least one paragraph with the reference, to compare"
-        raise invalid("coding_confusion", "coding", coding, allowed)
+        raise invalid("coding", coding, allowed)
     coding = checked_coding
     return confusion([coding[n] for n in both], [reference[n] for n in both])
 

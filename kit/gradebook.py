@@ -85,12 +85,10 @@ def gradebook_csv(folder: str | Path) -> str:
     """Return the class gradebook for the hand-ins in ``folder`` as CSV text: a row per student."""
     where = Path(folder)
     if not where.is_dir():
-        raise invalid("gradebook_csv", "folder", str(folder), "an existing folder of hand-ins")
+        raise invalid("folder", str(folder), "an existing folder of hand-ins")
     exercises = _exercises_in(where)
     if not exercises:
-        raise invalid(
-            "gradebook_csv", "folder", str(folder), "a folder holding '*_exercises.answers.json' hand-ins"
-        )
+        raise invalid("folder", str(folder), "a folder holding '*_exercises.answers.json' hand-ins")
     rows: dict[str, dict[str, str]] = {}
     columns = [c for exercise in exercises for c in _exercise_rows(exercise, where, rows)]
     out = io.StringIO()
@@ -111,7 +109,7 @@ def write_gradebook(folder: str | Path, out: str | Path | None = None) -> str:
             raise OSError("not a file's path in an existing folder")
         target.write_text(text, encoding="utf-8")
     except (OSError, UnicodeError, ValueError):
-        raise invalid("write_gradebook", "out", str(out), "a CSV file's path in an existing folder") from None
+        raise invalid("out", str(out), "a CSV file's path in an existing folder") from None
     rows = list(csv.DictReader(io.StringIO(text)))
     notes = [f"  {r['student']}: {r['note']}" for r in rows if r["note"]]
     head = f"Wrote {target}: {len(rows)} students."

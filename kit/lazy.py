@@ -23,7 +23,7 @@ def exports(
         namespace = importlib.import_module(package).__dict__
     except (ImportError, ValueError, TypeError):  # ValueError: an empty name; TypeError: a relative one
         allowed = "the name of an importable package, such as 'kit.charts'"
-        raise invalid("exports", "package", package, allowed) from None
+        raise invalid("package", package, allowed) from None
 
     def __getattr__(name: str) -> object:
         if name not in home_of:

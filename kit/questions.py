@@ -123,7 +123,7 @@ def known_bank(where: str, parameter: str, name: object) -> str:
     """Return ``name`` if it names a question bank; else raise an error naming ``parameter`` of ``where``."""
     banks = bank_names()
     if not isinstance(name, str) or name not in banks:
-        raise invalid(where, parameter, name, f"the name of a question bank ({', '.join(banks)})")
+        raise invalid(parameter, name, f"the name of a question bank ({', '.join(banks)})")
     return name
 
 

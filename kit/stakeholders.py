@@ -187,7 +187,7 @@ def _actor(name: str, index: int, raw: object, paragraphs: int) -> Actor:
 def parse_registry(data: object, name: str = REGISTRY_FILE, paragraphs: int = 20) -> tuple[Actor, ...]:
     """Return the actors in registry ``data`` (parsed JSON), validated against ``paragraphs`` paragraphs."""
     if paragraphs < 1:
-        raise invalid("parse_registry", "paragraphs", paragraphs, "a whole number of at least 1")
+        raise invalid("paragraphs", paragraphs, "a whole number of at least 1")
     try:
         return _registry(data, name, paragraphs)
     except RegistryFormatError as error:
@@ -227,7 +227,7 @@ def actor(ident: str) -> Actor:
         if found.id == ident:
             return found
     ids = ", ".join(a.id for a in load_registry())
-    raise invalid("actor", "ident", ident, f"the id of an actor in the registry ({ids})")
+    raise invalid("ident", ident, f"the id of an actor in the registry ({ids})")
 
 
 # ---------------------------------------------------------------- speakers to actors
@@ -417,10 +417,10 @@ def placements_from(saved: Mapping[str, Sequence[float]]) -> dict[str, Placement
     for ident, pair in saved.items():
         if ident not in labels:
             allowed = f"a dict whose keys are actors of the grid ({', '.join(sorted(labels))})"
-            raise invalid("placements_from", "saved", ident, allowed)
+            raise invalid("saved", ident, allowed)
         if not isinstance(pair, list | tuple) or len(pair) != 2 or not all(_is_score(v) for v in pair):
             allowed = f"a dict giving {ident!r} a placement [power, interest], two numbers from 0 to 10"
-            raise invalid("placements_from", "saved", pair, allowed)
+            raise invalid("saved", pair, allowed)
         placed[ident] = Placement(ident, float(pair[0]), float(pair[1]), labels[ident])
     return placed
 
@@ -499,19 +499,19 @@ class Zone:
 def _check(constituents: Sequence[Constituent], tolerance: object, quota: object) -> None:
     if not constituents or not all(isinstance(c, Constituent) for c in constituents):
         allowed = "a list of at least one Constituent(name, ideal, weight)"
-        raise invalid("win_set", "constituents", constituents, allowed)
+        raise invalid("constituents", constituents, allowed)
     for c in constituents:
         if not _in_range(c.ideal, 0, 100):
-            raise invalid("win_set", "constituents", c, "constituents whose ideal point is from 0 to 100")
+            raise invalid("constituents", c, "constituents whose ideal point is from 0 to 100")
         if not _in_range(c.weight, 0, math.inf):
-            raise invalid("win_set", "constituents", c, "constituents whose weight is at least 0")
+            raise invalid("constituents", c, "constituents whose weight is at least 0")
     if sum(c.weight for c in constituents) <= 0:
         allowed = "constituents of whom at least one has a weight above 0 (someone must ratify)"
-        raise invalid("win_set", "constituents", constituents, allowed)
+        raise invalid("constituents", constituents, allowed)
     if not _in_range(tolerance, 0, 100):
-        raise invalid("win_set", "tolerance", tolerance, "a number from 0 to 100")
+        raise invalid("tolerance", tolerance, "a number from 0 to 100")
     if not _in_range(quota, 0, 1) or quota == 0:
-        raise invalid("win_set", "quota", quota, "a share of the pressure above 0 and at most 1")
+        raise invalid("quota", quota, "a share of the pressure above 0 and at most 1")
 
 
 def _in_range(value: object, low: float, high: float) -> bool:
@@ -655,7 +655,7 @@ def preset(name: str) -> Preset:
         if found.name == name:
             return found
     names = "; ".join(p.name for p in game_presets())
-    raise invalid("preset", "name", name, f"the name of a preset ({names})")
+    raise invalid("name", name, f"the name of a preset ({names})")
 
 
 @checked

@@ -194,7 +194,7 @@ def write_static_copy(path: str | Path, out: str | Path, exporter: StaticHTMLExp
         target.write_text(body, encoding="utf-8")
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the folder's name
         allowed = f"a folder that can be made and written to ({error})"
-        raise invalid("write_static_copy", "out", out, allowed) from None
+        raise invalid("out", out, allowed) from None
     return target
 
 

@@ -151,7 +151,7 @@ class Series:
         for value in self.values:
             if value.period == str(period):
                 return value
-        raise invalid(where, name, period, f"{allowed} of {self.name} ({', '.join(self.periods)})")
+        raise invalid(name, period, f"{allowed} of {self.name} ({', '.join(self.periods)})")
 
 
 @dataclass(frozen=True)
@@ -301,11 +301,11 @@ def _read_file(where: str, path: str | Path, read: Callable[[Path], T]) -> T:
     """Return ``read(path)``; a missing, unreadable or malformed file raises an error naming ``path``."""
     path = Path(path)
     if not path.is_file():
-        raise invalid(where, "path", str(path), "an existing CSV file")
+        raise invalid("path", str(path), "an existing CSV file")
     try:
         return read(path)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise invalid(where, "path", str(path), f"a readable UTF-8 CSV file ({error})") from None
+        raise invalid("path", str(path), f"a readable UTF-8 CSV file ({error})") from None
     except DataFormatError as error:
         raise DataFormatError(f"{where}: parameter 'path': {error}") from None
 
@@ -335,7 +335,7 @@ def _dataset(path: Path) -> Dataset:
 def load_dataset(name: str) -> Dataset:
     """Return the kit's dataset ``name`` (one of DATASETS), validated when first read."""
     if name not in DATASETS:
-        raise invalid("load_dataset", "name", name, f"one of {', '.join(DATASETS)}")
+        raise invalid("name", name, f"one of {', '.join(DATASETS)}")
     return _load_packaged(name)
 
 

@@ -120,7 +120,7 @@ def test_search_rejects_phrases_without_a_word(seed, phrase):
 
 @pytest.mark.parametrize("width", [-1, 501])
 def test_search_rejects_bad_widths(seed, width):
-    with pytest.raises(InvalidInputError, match="width must be a whole number from 0 to 500"):
+    with pytest.raises(InvalidInputError, match="parameter 'width' must be a whole number from 0 to 500"):
         seed.search("Japan", width=width)
 
 
@@ -133,16 +133,16 @@ def test_paragraph_numbers_outside_the_article_are_refused(seed, number):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda a: a.search(42), "search: parameter 'phrase' must be text (a str), not int 42."),
-        (lambda a: a.search(None), "search: parameter 'phrase' must be text (a str), not None."),
+        (lambda a: a.search(42), "parameter 'phrase' must be text (a str), not int 42."),
+        (lambda a: a.search(None), "parameter 'phrase' must be text (a str), not None."),
         (
             lambda a: a.search("Japan", 2.5),
-            "search: parameter 'width' must be a whole number, not float 2.5.",
+            "parameter 'width' must be a whole number, not float 2.5.",
         ),
-        (lambda a: a.search("Japan", True), "search: parameter 'width' must be a whole number, not True."),
-        (lambda a: a.paragraph(1.0), "paragraph: parameter 'number' must be a whole number, not float 1.0."),
-        (lambda a: a.paragraph("3"), "paragraph: parameter 'number' must be a whole number, not str '3'."),
-        (lambda a: a.paragraph(True), "paragraph: parameter 'number' must be a whole number, not True."),
+        (lambda a: a.search("Japan", True), "parameter 'width' must be a whole number, not True."),
+        (lambda a: a.paragraph(1.0), "parameter 'number' must be a whole number, not float 1.0."),
+        (lambda a: a.paragraph("3"), "parameter 'number' must be a whole number, not str '3'."),
+        (lambda a: a.paragraph(True), "parameter 'number' must be a whole number, not True."),
     ],
 )
 def test_arguments_of_the_wrong_kind_are_refused_by_name(seed, call, message):
@@ -235,7 +235,7 @@ def test_bad_metadata_is_reported(tmp_path, content, message):
 def test_wrong_argument_types_raise_kit_errors():
     with pytest.raises(InvalidInputError, match=r"parameter 'path' must be text \(a str\) or a Path or None"):
         load_article(3)
-    with pytest.raises(InvalidInputError, match="parse_article: parameter .text. must be text"):
+    with pytest.raises(InvalidInputError, match="parameter .text. must be text"):
         parse_article(b"bytes")
     assert issubclass(ArticleNotFoundError, KitError) and issubclass(ArticleFormatError, KitError)
 

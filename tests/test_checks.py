@@ -154,7 +154,7 @@ def test_a_save_that_fails_is_reported_in_the_feedback(exercise, monkeypatch):
 def test_question_banks_are_validated(tmp_path, monkeypatch):
     with pytest.raises(
         InvalidInputError,
-        match=r"load_questions: parameter 'name' must be the name of a question bank \(02_reading, "
+        match=r"parameter 'name' must be the name of a question bank \(02_reading, "
         r"04_framing, 05_stakeholders, 06_numerical_targets, 07_targets_debate, 08_capstone\)"
         r", not str 'nope'\.",
     ):

@@ -106,7 +106,7 @@ def test_a_bad_lexicon_says_what_is_wrong(tmp_path):
     path.write_text("kind,phrase\n", "utf-8")
     with pytest.raises(ArticleFormatError, match="header line"):
         load_devices(path)
-    missing = r"^load_devices: parameter 'path' must be an existing lexicon file \(a CSV; copy kit's"
+    missing = r"^parameter 'path' must be an existing lexicon file \(a CSV; copy kit's"
     with pytest.raises(InvalidInputError, match=missing):
         load_devices(tmp_path / "missing.csv")
 
@@ -158,7 +158,7 @@ def test_coding_confusion_against_the_reference():
     table = coding_confusion(example_class()["Aiko"])
     assert table.count(EXTERNAL, EXTERNAL) == 4 and table.count(POLICY, POLICY) == 8
     assert table.count(POLICY, EXTERNAL) == 1
-    nothing_shared = r"^coding_confusion: parameter 'coding' must be a coding that shares at least one"
+    nothing_shared = r"^parameter 'coding' must be a coding that shares at least one"
     with pytest.raises(InvalidInputError, match=nothing_shared):
         coding_confusion({1: ECONOMIC}, {2: ECONOMIC})
     with pytest.raises(InvalidInputError, match=r"^coding_confusion: parameter 'reference', paragraph 2:"):

@@ -40,7 +40,7 @@ def test_state_ready_once_saved():
 def test_state_rejects_no_keys_and_a_bad_count():
     with pytest.raises(InvalidInputError, match="'keys' must be a list of at least one work-file key"):
         reveal_state({}, [])
-    with pytest.raises(InvalidInputError, match="needed must be a whole number of at least 1, but 0"):
+    with pytest.raises(InvalidInputError, match=".needed. must be a whole number of at least 1, not int 0"):
         reveal_state({}, ["frames"], 0)
 
 

@@ -92,14 +92,16 @@ def test_a_rewrite_out_of_layout_is_refused_with_the_layout(text, message):
 def test_the_paragraph_count_is_checked_when_asked():
     with pytest.raises(InvalidInputError, match=r"has 2 body paragraph\(s\), but 3 are asked"):
         read_rewrite(REWRITE, paragraphs=3)
-    with pytest.raises(InvalidInputError, match="paragraphs must be a whole number of at least 1"):
+    with pytest.raises(InvalidInputError, match=".paragraphs. must be a whole number of at least 1"):
         read_rewrite(REWRITE, paragraphs=0)
 
 
 def test_bad_arguments_name_what_is_allowed(article):
     with pytest.raises(InvalidInputError, match="text must be a string, but a NoneType was given"):
         read_rewrite(None)
-    with pytest.raises(InvalidInputError, match="paragraphs must be a whole number from 1 to 20, but 21"):
+    with pytest.raises(
+        InvalidInputError, match=".paragraphs. must be a whole number from 1 to 20, not int 21"
+    ):
         opening(article, 21)
     with pytest.raises(
         InvalidInputError, match="article must be an Article, as load_article.. returns, but a str"

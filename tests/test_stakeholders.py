@@ -141,7 +141,7 @@ def test_sides_types_and_stances_read_as_in_the_article(registry):
 
 def test_an_unknown_actor_is_refused_with_the_ids_listed():
     ids = r"must be the id of an actor in the registry \(kantor, clinton, .*\), not str 'nobody'"
-    with pytest.raises(InvalidInputError, match=rf"^actor: parameter 'ident' {ids}\.$"):
+    with pytest.raises(InvalidInputError, match=rf"^parameter 'ident' {ids}\.$"):
         actor("nobody")
 
 
@@ -348,7 +348,7 @@ def test_a_student_grid_is_checked_and_compared_with_the_reference():
     assert not congress.same_quadrant  # manage closely against keep satisfied
     grid = r"must be a dict whose keys are actors of the grid \(analysts, auto_parts, .*, trade_bureaucracy\)"
     grid += r", not str 'hosokawa'\."
-    with pytest.raises(InvalidInputError, match=rf"^placements_from: parameter 'saved' {grid}$"):
+    with pytest.raises(InvalidInputError, match=rf"^parameter 'saved' {grid}$"):
         placements_from({"hosokawa": [1, 1]})
     pair = r"must be a dict giving 'hata' a placement \[power, interest\], two numbers from 0 to 10, not"
     with pytest.raises(InvalidInputError, match=rf"parameter 'saved' {pair} list \[1\]\."):
@@ -417,7 +417,7 @@ def test_the_quota_decides_which_ranges_count():
             [Constituent("Congress", 120, 1)],
             10,
             0.5,
-            "win_set: parameter 'constituents' must be constituents whose ideal point is from 0 to 100, "
+            "parameter 'constituents' must be constituents whose ideal point is from 0 to 100, "
             "not Constituent Constituent(name='Congress', ideal=120, weight=1).",
         ),
         (
@@ -451,13 +451,13 @@ def test_the_quota_decides_which_ranges_count():
             [Constituent("Congress", 50, 1)],
             -5,
             0.5,
-            "win_set: parameter 'tolerance' must be a number from 0 to 100, not int -5.",
+            "parameter 'tolerance' must be a number from 0 to 100, not int -5.",
         ),
         (
             [Constituent("Congress", 50, 1)],
             10,
             0,
-            "win_set: parameter 'quota' must be a share of the pressure above 0 and at most 1, not int 0.",
+            "parameter 'quota' must be a share of the pressure above 0 and at most 1, not int 0.",
         ),
         ([Constituent("Congress", 50, 1)], 10, 1.5, "parameter 'quota' must be a share of the pressure"),
     ],
@@ -493,7 +493,7 @@ def test_presets_are_labelled_as_teaching_assumptions():
     assert data["status"].startswith("teaching assumption")
     assert all(re.search(DATED, p.note) for p in game_presets())
     assert "(LA Times, 12 Feb 1994)" in preset("February 1994 (breakdown)").note
-    named = r"^preset: parameter 'name' must be the name of a preset \(February 1994 \(breakdown\); May"
+    named = r"^parameter 'name' must be the name of a preset \(February 1994 \(breakdown\); May"
     with pytest.raises(InvalidInputError, match=named):
         preset("March 1994")
 

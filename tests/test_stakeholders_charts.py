@@ -239,9 +239,7 @@ def test_the_win_set_footnote_stays_inside_the_figure(margins):
 
 def test_a_numbered_grid_must_number_every_placed_actor(sides):
     # Found by the fuzzer: a numbering without Kantor raised a bare KeyError.
-    with pytest.raises(
-        InvalidInputError, match=r"^grid_comparison: parameter 'numbered' must be a dict naming"
-    ):
+    with pytest.raises(InvalidInputError, match=r"^parameter 'numbered' must be a dict naming"):
         charts.grid_comparison(
             compare_grid({p.actor: p for p in reference_grid()}), sides, numbered={"x": "X"}
         )

@@ -86,9 +86,7 @@ def test_an_actor_is_chosen_by_id_or_by_name_and_a_wrong_one_is_named():
     assert grid_view({}, "Kantor").selected == "kantor"
     assert grid_view({}, " trade Bureaucracy ").selected == "trade_bureaucracy"
     allowed = "one of the grid's actors, by name or id (Kantor, Clinton, Congress, Hata, trade bureaucracy"
-    with pytest.raises(
-        InvalidInputError, match=rf"^grid_view: parameter 'selected' must be {re.escape(allowed)}"
-    ):
+    with pytest.raises(InvalidInputError, match=rf"^parameter 'selected' must be {re.escape(allowed)}"):
         grid_view({}, "hosokawa")
 
 
@@ -97,10 +95,10 @@ def test_the_grid_placer_takes_an_actors_name_or_names_what_is_allowed(tmp_path)
     box = grid_placer(work, selected="Kantor")  # raised a TraitError before: "Kantor" is a label, not an id
     assert controls(box)["Actor:"].value == "kantor"
     assert controls(grid_placer(work, selected="foreign insurers"))["Actor:"].value == "insurers"
-    message = r"^grid_placer: parameter 'selected' must be one of the grid's actors, by name or id "
+    message = r"^parameter 'selected' must be one of the grid's actors, by name or id "
     with pytest.raises(KitError, match=message + r"\(Kantor, .*political analysts\), not str 'Kantorr'\.$"):
         grid_placer(work, selected="Kantorr")
-    with pytest.raises(KitError, match=r"^grid_placer: parameter 'selected' must be text"):
+    with pytest.raises(KitError, match=r"^parameter 'selected' must be text"):
         grid_placer(work, selected=3)
 
 
@@ -162,14 +160,14 @@ def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
     work.set(GRID_KEY, {"kantor": [8, 99]})
     box = grid_placer(work)
     assert (
-        "Your saved grid could not be used (placements_from: parameter &#x27;saved&#x27; must be a dict "
+        "Your saved grid could not be used (parameter &#x27;saved&#x27; must be a dict "
         "giving &#x27;kantor&#x27; a placement [power, interest], two numbers from 0 to 10, "
         "not list [8, 99].)" in box.children[0].value
     )
     assert "You have placed 0 of 10 actors." in summary(box, "kit-grid-summary")
     work.set(GRID_KEY, ["kantor", 8, 9])
     notice = grid_placer(work).children[0].value
-    expected = "could not be used (placements_from: parameter &#x27;saved&#x27; must be a dict of text "
+    expected = "could not be used (parameter &#x27;saved&#x27; must be a dict of text "
     assert f"{expected}(a str) to a list of a finite number, not list [&#x27;kantor&#x27;, 8, 9].)" in notice
     work.set(GRID_KEY, {"hosokawa": [2, 3]})  # an actor of the registry, but not of the grid
     assert "must be a dict whose keys are actors of the grid" in grid_placer(work).children[0].value
@@ -194,7 +192,7 @@ def test_game_view_computes_both_win_sets_and_the_zone():
     assert (view.zone.status, view.zone.intervals) == ("touching", ((50.0, 50.0),))
     assert "teaching assumption, not data" in game_html(view)
     tolerances = r"must be a dict giving United States a tolerance from 0 to 100, not dict"
-    with pytest.raises(InvalidInputError, match=rf"^game_view: parameter 'tolerances' {tolerances}"):
+    with pytest.raises(InvalidInputError, match=rf"^parameter 'tolerances' {tolerances}"):
         game_view(us, japan, {"United States": 120, "Japan": 10})
 
 

@@ -211,9 +211,7 @@ def test_a_deeply_nested_answer_is_refused_with_its_key(tmp_path):
     deep = []
     for _ in range(2000):
         deep = [deep]
-    with pytest.raises(
-        InvalidInputError, match="set: parameter 'value' must be nested at most 100 levels deep"
-    ):
+    with pytest.raises(InvalidInputError, match="parameter 'value' must be nested at most 100 levels deep"):
         work.set("q1", deep)
 
 

@@ -244,7 +244,7 @@ def test_growth_path_draws_the_needed_growth_against_history():
     )
     with pytest.raises(InvalidInputError) as error:
         charts.growth_path(chips, 6.7, (0, 40))
-    assert str(error.value) == "growth_path: parameter 'plan' must be a GrowthPlan, not float 6.7."
+    assert str(error.value) == "parameter 'plan' must be a GrowthPlan, not float 6.7."
 
 
 def test_the_lab_run_is_hollow_when_it_rests_on_derived_data():

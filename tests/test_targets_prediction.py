@@ -59,8 +59,7 @@ def test_a_wrong_answer_or_question_is_refused():
     with pytest.raises(InvalidInputError) as error:
         compare_prediction("no targets")
     assert str(error.value) == (
-        "compare_prediction: parameter 'prediction' must be a dict of text (a str) to text (a str), "
-        "not str 'no targets'."
+        "parameter 'prediction' must be a dict of text (a str) to text (a str), not str 'no targets'."
     )
 
 

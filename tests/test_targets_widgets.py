@@ -51,7 +51,7 @@ def test_lab_html_notes_derived_and_unverified_data():
 
 
 def test_lab_view_refuses_an_unknown_series():
-    with pytest.raises(InvalidInputError, match="^lab_view: parameter 'choice' must be one of the lab's "):
+    with pytest.raises(InvalidInputError, match="^parameter 'choice' must be one of the lab's "):
         lab_view("Rice imports", IncreaseDefinition(1994, 1.0, 1, 1), TargetDefinition(1.0, 1995))
 
 
@@ -218,6 +218,6 @@ def test_growth_view_refuses_an_enormous_period_count_at_once():
     with pytest.raises(InvalidInputError) as error:
         growth_view(CHIPS, "1993Q3", 25.0, 10**100)
     assert str(error.value).startswith(
-        "growth_view: parameter 'periods' must be a whole number from 1 to 100, not int 1000000"
+        "parameter 'periods' must be a whole number from 1 to 100, not int 1000000"
     )
     assert growth_view(CHIPS, "1993Q3", 25.0, 100).plan.periods == 100

@@ -89,7 +89,7 @@ def test_sentiment_arc_scores_every_paragraph():
 def test_non_text_is_refused_clearly(function):
     with pytest.raises(InvalidInputError) as error:
         function(3)
-    assert str(error.value) == f"{function.__name__}: parameter 'text' must be text (a str), not int 3."
+    assert str(error.value) == "parameter 'text' must be text (a str), not int 3."
 
 
 def test_joined():

@@ -188,7 +188,7 @@ def _names(
         return [p.label or p.actor for p in placed]
     missing = [p.actor for p in placed if p.actor not in numbered]
     if missing:
-        raise invalid(where, "numbered", numbered, f"a dict naming every placed actor, {missing[0]!r} too")
+        raise invalid("numbered", numbered, f"a dict naming every placed actor, {missing[0]!r} too")
     numbers = {ident: n for n, ident in enumerate(numbered, start=1)}
     return [f"{numbers[p.actor]} {p.label}" if p.actor == selected else str(numbers[p.actor]) for p in placed]
 

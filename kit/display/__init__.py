@@ -360,7 +360,7 @@ def rewrite_table(comparison: object) -> HTML:
     from kit.rewrite import RewriteComparison  # on first use: kit.display loads no analysis at import
 
     if not isinstance(comparison, RewriteComparison):
-        raise invalid("rewrite_table", "comparison", comparison, "what kit.rewrite.compare_rewrite returns")
+        raise invalid("comparison", comparison, "what kit.rewrite.compare_rewrite returns")
     measures = [m for m in (comparison.original, comparison.yours) if m is not None]
     header = ["measure", "the original's opening (¶1-2)", *(["your rewrite"] if len(measures) > 1 else [])]
     note = f"<p><b>{html.escape(comparison.problem)}</b></p>" if comparison.problem else ""

@@ -52,7 +52,7 @@ def reveal_state(
 ) -> RevealState:
     """Return whether ``answers`` hold at least ``needed`` saved answers under every one of ``keys``."""
     if not keys:
-        raise invalid("reveal_state", "keys", keys, "a list of at least one work-file key")
+        raise invalid("keys", keys, "a list of at least one work-file key")
     whole_number("needed", needed, 1)
     saved = min(_items_saved(answers.get(key)) for key in keys)
     if saved >= needed:

@@ -96,7 +96,7 @@ def _grid_actor(where: str, selected: str, labels: Mapping[str, str]) -> str:
         if wanted in (ident.casefold(), label.casefold()):
             return ident
     allowed = f"one of the grid's actors, by name or id ({', '.join(labels.values())})"
-    raise invalid(where, "selected", selected, allowed)
+    raise invalid("selected", selected, allowed)
 
 
 @checked
@@ -235,7 +235,7 @@ def game_view(
         tolerance = tolerances.get(side)
         if tolerance is None or not 0 <= tolerance <= 100:
             allowed = f"a dict giving {side} a tolerance from 0 to 100"
-            raise invalid("game_view", "tolerances", tolerances, allowed)
+            raise invalid("tolerances", tolerances, allowed)
     first = win_set("United States", us, tolerances["United States"], quota)
     second = win_set("Japan", japan, tolerances["Japan"], quota)
     zone = zone_of_agreement(first, second)

@@ -115,7 +115,7 @@ def lab_series(choice: str) -> Series:
 
 def _lab_series(choice: str, where: str) -> Series:
     if choice not in LAB_SERIES:
-        raise invalid(where, "choice", choice, f"one of the lab's series: {'; '.join(LAB_SERIES)}")
+        raise invalid("choice", choice, f"one of the lab's series: {'; '.join(LAB_SERIES)}")
     entry = LAB_SERIES[choice]
     return load_dataset(entry.dataset)[entry.series]
 
@@ -334,7 +334,7 @@ def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthVi
     series._at(start, "growth_view", "start")
     if not 1 <= periods <= MAX_GROWTH_PERIODS:
         allowed = f"a whole number from 1 to {MAX_GROWTH_PERIODS}"
-        raise invalid("growth_view", "periods", periods, allowed)
+        raise invalid("periods", periods, allowed)
     target = TargetDefinition(level, series.period_after(start, periods))
     plan, reached = growth_plan(series, start, target), judge_target(series, target)
     return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
