@@ -31,8 +31,12 @@ class ArticleNotFoundError(KitError, FileNotFoundError):
     """An article file that does not exist."""
 
 
-class ArticleFormatError(KitError, ValueError):
-    """An article or metadata file that does not follow the expected format."""
+class DataFileError(KitError, ValueError):
+    """A data file (a dataset, a registry, a question bank, a hand-in) that does not follow its format."""
+
+
+class ArticleFormatError(DataFileError):
+    """An article or its metadata file that does not follow the expected format."""
 
 
 class InvalidInputError(KitError, ValueError):
