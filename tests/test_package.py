@@ -107,6 +107,20 @@ def test_a_topic_loads_on_first_use_only():
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
 
 
+def test_the_checks_and_the_hand_ins_load_without_matplotlib():
+    """An instructor's gradebook (kit.export) and the checks run where no chart is ever drawn."""
+    script = "import sys, kit.checks, kit.export\nassert 'matplotlib' not in sys.modules\n"
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+def test_the_type_checker_finds_nothing():
+    """mypy (pinned in requirements-test.txt, configured in pyproject.toml) checks the kit's own calls."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "kit"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
+
+
 def test_ruff_finds_nothing():
     for command in (["check", "."], ["format", "--check", "."]):
         result = subprocess.run(
