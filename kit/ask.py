@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from functools import cache
 from numbers import Real
 from pathlib import Path
+from typing import cast
 
 import ipywidgets as widgets
 
@@ -77,7 +79,7 @@ def answer_from(question: Question, value: object) -> object:
     """Return the answer a widget's value stands for, as ``check`` takes it (None when there is none)."""
     kind = question.kind
     if kind == "choice":
-        return (_options(question, value) or [None])[0]
+        return next(iter(_options(question, value)), None)
     if kind == "items":
         return _options(question, value) or None
     if kind == "paragraphs":
@@ -95,7 +97,7 @@ def control_value(question: Question, saved: object) -> object:
     """Return the value a question's widget shows for a saved answer (an empty one for junk)."""
     kind = question.kind
     if kind == "choice":
-        return (_options(question, saved) or [None])[0]
+        return next(iter(_options(question, saved)), None)
     if kind == "items":
         return tuple(_options(question, saved))
     if kind == "paragraphs":
@@ -170,17 +172,17 @@ class AnswerControl:
         self.inputs = [radio]
         return radio
 
-    def _checkboxes(self, names: list[str], ticked: object) -> list[widgets.Checkbox]:
+    def _checkboxes(self, names: list[str], ticked: Collection[object]) -> list[widgets.Checkbox]:
         wide = widgets.Layout(width="auto")  # long options show in full, not cut off with "..."
         return [widgets.Checkbox(value=n in ticked, description=n, indent=False, layout=wide) for n in names]
 
     def _build_items(self, value: object) -> widgets.Widget:
-        self.inputs = self._checkboxes(list(self.question.options), value)
+        self.inputs = self._checkboxes(list(self.question.options), cast(tuple, value))
         return widgets.VBox(self.inputs)
 
     def _build_paragraphs(self, value: object) -> widgets.Widget:
         numbers = range(1, self.question.paragraph_count + 1)
-        self.inputs = self._checkboxes([f"¶{n}" for n in numbers], {f"¶{n}" for n in value})
+        self.inputs = self._checkboxes([f"¶{n}" for n in numbers], {f"¶{n}" for n in cast(tuple, value)})
         texts = _paragraph_texts()
         return widgets.VBox(
             [_labelled(box, texts.get(n, "")) for n, box in zip(numbers, self.inputs, strict=True)]
@@ -195,7 +197,7 @@ class AnswerControl:
     def _build_coding(self, value: object) -> widgets.Widget:
         choices = [("(choose a label)", None), *[(o, o) for o in self.question.options]]
         self.inputs = [
-            widgets.Dropdown(options=choices, value=value.get(str(n)), description=f"¶{n}:")
+            widgets.Dropdown(options=choices, value=cast(dict, value).get(str(n)), description=f"¶{n}:")
             for n in self.question.paragraphs
         ]
         texts = _paragraph_texts()
@@ -228,12 +230,12 @@ class AnswerControl:
         """Set the widget to show ``answer`` (any form: what cannot be shown leaves it empty)."""
         value, kind = control_value(self.question, answer), self.question.kind
         if kind in ("items", "paragraphs"):
-            names = {f"¶{v}" if kind == "paragraphs" else v for v in value}
+            names = {f"¶{v}" if kind == "paragraphs" else v for v in cast(tuple, value)}
             for box in self.inputs:
                 box.value = box.description in names
         elif kind == "coding":
             for n, box in zip(self.question.paragraphs, self.inputs, strict=True):
-                box.value = value.get(str(n))
+                box.value = cast(dict, value).get(str(n))
         else:
             self.inputs[0].value = value
 

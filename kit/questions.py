@@ -66,8 +66,9 @@ class Question:
 
     def variant(self, index: object = 0) -> Variant:
         """Return variant ``index``, or the first when ``index`` is not one of them."""
-        ok = isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(self.variants)
-        return self.variants[index if ok else 0]
+        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(self.variants):
+            return self.variants[index]
+        return self.variants[0]
 
     def worded(self, text: str, index: object = 0) -> str:
         """Return ``text`` with the values of variant ``index`` put in place of ``{name}``."""
@@ -93,7 +94,10 @@ def _variant(entry: object) -> Variant:
 
 def _question_from_bank(name: str, salt: str, entry: object) -> Question:
     """Return the question a bank ``entry`` describes; raise ArticleFormatError naming what is wrong."""
-    where = f"{name}: question {entry.get('id', '?')!r}" if isinstance(entry, dict) else name
+    if not isinstance(entry, dict):
+        shown = f"{entry!r:.60}"
+        raise ArticleFormatError(f"{name} is not a question the kit can ask (not a JSON object: {shown}).")
+    where = f"{name}: question {entry.get('id', '?')!r}"
     try:
         if entry["kind"] not in KINDS:
             raise ValueError(f"kind {entry['kind']!r} is not one of {', '.join(KINDS)}")

@@ -31,7 +31,7 @@ from kit.errors import MAX_DEPTH, InvalidInputError, SaveError, checked, invalid
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # no locks on Windows: saves stay atomic
 
 FORMAT = 1
 SUFFIX = ".work.json"
