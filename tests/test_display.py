@@ -7,6 +7,7 @@ import pytest
 
 from kit import charts, display
 from kit.article import load_article, parse_article
+from kit.display import common
 from kit.text import sentiment
 
 
@@ -56,7 +57,7 @@ def test_scored_words_are_marked_with_their_scores():
 
 def test_show_sends_the_description_as_alt_text_and_caption(seed):
     ax = charts.keyword_strip(seed.search("Hata"), 20, "Hata")
-    with mock.patch.object(display, "display") as shown:
+    with mock.patch.object(common, "display") as shown:
         display.show(ax)
     (bundle,), kwargs = shown.call_args_list[0]
     assert bundle["image/png"].startswith(b"\x89PNG")

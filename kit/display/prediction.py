@@ -33,6 +33,21 @@ def form_status(answers: Mapping[str, str], notice: str | None = None, saved_now
     return f'{warning}<p class="kit-prediction-status">{html.escape(text)}</p>'
 
 
+def question_html(number: int, text: str) -> str:
+    """Return a question of the form, numbered and in bold, above its choices."""
+    return f"<b>{number}. {html.escape(text)}</b>"
+
+
+COMPARE_PROMPT = (
+    "Press the button to set the prediction you saved at the end of lesson 02 beside what happened."
+)
+
+
+def compare_prompt_html() -> str:
+    """Return what lesson 07's comparison shows before its button is pressed."""
+    return f"<p>{html.escape(COMPARE_PROMPT)}</p>"
+
+
 def _row(item) -> str:
     predicted = item.predicted or "(not answered)"
     mark = "\u2714 as predicted" if item.right else "\u2718 not as predicted"

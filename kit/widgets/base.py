@@ -23,8 +23,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kit import charts
+from kit.display.common import discussion_prompt_html, not_saved_html, notice_html, small_html
 from kit.errors import InvalidInputError, KitError, checked, whole_number
 from kit.store import WorkFile
+from kit.wording import counted
 
 
 class ChartImage:
@@ -181,7 +183,7 @@ def discussion_view(text: str, saved: bool) -> DiscussionView:
     if not count:
         return DiscussionView(text, 0, "Nothing written yet. Your answer is saved as you type.")
     where = "saved in your work file" if saved else "not saved: see the message below"
-    return DiscussionView(text, count, f"{count} word{'' if count == 1 else 's'}, {where}.")
+    return DiscussionView(text, count, f"{counted(count, 'word')}, {where}.")
 
 
 def _saved_text(work: WorkFile, key: str) -> tuple[str, str]:
@@ -198,20 +200,19 @@ def discussion(work: WorkFile, key: str, prompt: str) -> KitBox:
     if not key.strip() or not prompt.strip():
         raise InvalidInputError("discussion: key and prompt must both be non-empty text.")
     start, notice = _saved_text(work, key)
-    question = widgets.HTML(f'<p style="max-width:46em"><b>For discussion.</b> {html.escape(prompt)}</p>')
+    question = widgets.HTML(discussion_prompt_html(prompt))
     answer = widgets.Textarea(value=start, placeholder="Write your answer here.",
                               layout=widgets.Layout(width="min(46em, 100%)", height="8em"))  # fmt: skip
     status, problem = widgets.HTML(), widgets.HTML()
-    notice_html = f"<p><b>{html.escape(notice)}</b></p>" if notice else ""
 
     def save(change: object = None) -> None:
-        saved, problem.value = True, notice_html
+        saved, problem.value = True, notice_html(notice)
         if change is not None:
             try:
                 work.set(key, answer.value)
             except (KitError, OSError) as error:
-                saved, problem.value = False, f"<p><b>Not saved: {html.escape(str(error))}</b></p>"
-        status.value = f"<small>{html.escape(discussion_view(answer.value, saved).status)}</small>"
+                saved, problem.value = False, not_saved_html(error)
+        status.value = small_html(discussion_view(answer.value, saved).status)
 
     answer.observe(save, names="value")
     save()

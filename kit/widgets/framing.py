@@ -6,7 +6,6 @@ Every choice a student makes is saved at once to the notebook's work file
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,7 +14,9 @@ from matplotlib.axes import Axes
 
 from kit import charts
 from kit.article import Article
-from kit.display.framing import devices_compared_html, reference_comparison_html
+from kit.display.coding import reframe_summary_html, tagged_paragraph_html
+from kit.display.common import notice_html, text_html
+from kit.display.framing import reference_comparison_html
 from kit.errors import InvalidInputError, KitError, checked
 from kit.framing import (
     FramingScore,
@@ -90,8 +91,7 @@ def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple
 
 
 def _notice(*texts: str | None) -> widgets.HTML:
-    shown = [f"<p><b>{html.escape(t)}</b></p>" for t in texts if t]
-    return widgets.HTML("".join(shown))
+    return widgets.HTML(notice_html(*texts))
 
 
 @checked
@@ -113,12 +113,8 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
     def render(ax: Axes) -> str:
         view = tagging_view(article, tags, pick.value, scheme)
         charts.coding_progress(view.states, count, view.paragraph, ax=ax)
-        text.value = (
-            f'<p style="max-width:46em"><b>¶{view.paragraph}</b> {html.escape(view.text)}</p>'
-            f"<p><small><b>{html.escape(view.frame or 'Not coded yet')}:</b> "
-            f"{html.escape(view.definition)}</small></p>"
-        )
-        return f"<p>{html.escape(view.summary)}</p>"
+        text.value = tagged_paragraph_html(view.paragraph, view.text, view.frame, view.definition)
+        return text_html(view.summary)
 
     def on_paragraph(_change: object) -> None:
         choice.value = tags.get(str(pick.value), NOT_CODED)
@@ -231,7 +227,7 @@ def reframing_lab(
     def render(ax: Axes) -> str:
         view = reframe_view(article, boxes[0].value, boxes[1].value)
         charts.framing_scores(view.original, view.yours, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{devices_compared_html(view.original, view.yours)}"
+        return reframe_summary_html(view.summary, view.original, view.yours)
 
     def save() -> None:
         rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}

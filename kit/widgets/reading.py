@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -11,11 +10,14 @@ from matplotlib.axes import Axes
 from kit import charts
 from kit.article import Article, KwicHit
 from kit.background import load_background, match_check, match_choices, order_check, order_choices
-from kit.display import kwic_html, scored_words_html
+from kit.display.background import event_label_html
+from kit.display.common import not_saved_html, notice_html, text_html
+from kit.display.reading import kwic_html, paragraph_score_html
 from kit.errors import KitError, checked
 from kit.store import WorkFile
-from kit.text import Sentiment, counted, joined, paragraph_list, phrase_forms, sentiment, words
+from kit.text import Sentiment, phrase_forms, sentiment, words
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
+from kit.wording import counted, joined, paragraph_list, times
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,6 @@ class ParagraphView:
     summary: str
 
 
-def _times(count: int) -> str:
-    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
-
-
 @checked
 def keyword_view(article: Article, phrase: str) -> KeywordView:
     """Return the hits of ``phrase`` and its singular or plural in ``article``, and a one-sentence summary."""
@@ -56,7 +54,7 @@ def keyword_view(article: Article, phrase: str) -> KeywordView:
     else:
         shown = joined([f"\u201c{form}\u201d" for form in sorted({h.match.lower() for h in hits})])
         also = f" (as {shown})" if found else ""
-        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}{also}, in {paragraph_list(paragraphs)}."
+        summary = f"\u201c{phrase}\u201d occurs {times(len(hits))}{also}, in {paragraph_list(paragraphs)}."
     return KeywordView(phrase, hits, len(article.paragraphs), summary, forms)
 
 
@@ -108,7 +106,7 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = paragraph_view(article, slider.value)
         charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{scored_words_html(view.text, view.sentiment)}"
+        return paragraph_score_html(view.summary, view.text, view.sentiment)
 
     chart = ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
     return friendly(panel([slider], render, chart), "paragraph explorer")
@@ -127,14 +125,14 @@ def _saved_dict(work: WorkFile, key: str) -> tuple[dict, str]:
 
 
 def _feedback(notice: str) -> tuple[widgets.HTML, widgets.HTML]:
-    return widgets.HTML(), widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>" if notice else "")
+    return widgets.HTML(), widgets.HTML(notice_html(notice))
 
 
 def _save(work: WorkFile, key: str, value: dict, problem: widgets.HTML) -> None:
     try:
         work.set(key, value)
     except (KitError, OSError) as error:
-        problem.value = f"<p><b>Not saved: {html.escape(str(error))}</b></p>"
+        problem.value = not_saved_html(error)
 
 
 def _menu(options: list, saved: object, width: str, tooltip: str, description: str = "") -> widgets.Dropdown:
@@ -167,7 +165,7 @@ def term_matcher(work: WorkFile) -> widgets.VBox:
         answers = {t: m.value for t, m in menus.items() if m.value != _CHOOSE}
         if change is not None:
             _save(work, TERMS_KEY, answers, problem)
-        summary.value = f"<p>{html.escape(match_check(answers).summary)}</p>"
+        summary.value = text_html(match_check(answers).summary)
 
     for menu in menus.values():
         menu.observe(check, names="value")
@@ -183,14 +181,14 @@ def event_orderer(work: WorkFile) -> widgets.VBox:
     places = [("place?", 0), ("1 (earliest)", 1), *((str(n), n) for n in range(2, len(events) + 1))]
     tip = "This event's place in time, 1 for the earliest; saved when chosen."
     menus = {e.key: _menu(places, saved.get(e.key), "9em", tip) for e in events}
-    rows = [widgets.HBox([menus[e.key], widgets.HTML(f"&nbsp;{html.escape(e.text)}")]) for e in events]
+    rows = [widgets.HBox([menus[e.key], widgets.HTML(event_label_html(e.text))]) for e in events]
     summary, problem = _feedback(notice)
 
     def check(change: object = None) -> None:
         answers = {day: menu.value for day, menu in menus.items() if menu.value}
         if change is not None:
             _save(work, ORDER_KEY, answers, problem)
-        summary.value = f"<p>{html.escape(order_check(answers).summary)}</p>"
+        summary.value = text_html(order_check(answers).summary)
 
     for menu in menus.values():
         menu.observe(check, names="value")

@@ -10,7 +10,6 @@ button is for.
 
 from __future__ import annotations
 
-import html
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,8 @@ from IPython.display import display
 from matplotlib.axes import Axes
 
 from kit.display import show as show_chart
-from kit.display.reveal import reveal_locked_html, reveal_locked_text
+from kit.display.common import text_html
+from kit.display.reveal import REVEALED, reveal_locked_html, reveal_locked_text
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
 from kit.widgets.base import KitBox
@@ -131,14 +131,14 @@ def reveal_after(
             try:
                 _show(show())
                 shown["now"] = True
-                status.value = "<p>The reference is below; it follows any change you save above.</p>"
+                status.value = text_html(REVEALED)
             except KitError as error:
                 print(error)
 
     def update() -> None:
         state = reveal_state(work.answers, keys, needed, task)
         button.disabled = not state.ready
-        status.value = f"<p>{html.escape(state.status)}</p>"
+        status.value = text_html(state.status)
         if shown["now"] and state.ready:
             reveal()  # already open: keep the comparison in step with the student's changes
 
