@@ -85,3 +85,16 @@ def test_plain_tables_align_text_left_and_numbers_right():
     assert f"{left}Kantor</td>{right}41</td>" in table
     assert f"{right}9.5</td>" in table and f"{left}</td>" in table
     assert '<th style="padding:.2em .6em;vertical-align:top;text-align:left">words</th>' in table
+
+
+def test_the_one_table_escapes_text_keeps_html_and_right_aligns_numbers():
+    from kit.display.table import Html, table
+
+    out = table([["<b>", Html("<i>x</i>"), 3, None]], ["a&b", "html", "n", "empty"], right={0})
+    assert "<th" in out and "a&amp;b" in out
+    assert '<td style="padding:.2em .6em;vertical-align:top;text-align:right">&lt;b&gt;</td>' in out
+    assert ">" + "<i>x</i>" + "</td>" in out
+    assert '<td style="padding:.2em .6em;vertical-align:top;text-align:right">3</td>' in out
+    assert out.endswith(
+        '<td style="padding:.2em .6em;vertical-align:top;text-align:left"></td></tr></tbody></table>'
+    )

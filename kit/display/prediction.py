@@ -7,8 +7,9 @@ from collections.abc import Mapping
 
 from IPython.display import HTML
 
+from kit.display.table import Html, table
 from kit.errors import checked
-from kit.prediction import compare, questions, saved_prediction
+from kit.prediction import Comparison, compare, questions, saved_prediction
 from kit.store import WorkFile
 
 NOTHING_SAVED = (
@@ -48,14 +49,14 @@ def compare_prompt_html() -> str:
     return f"<p>{html.escape(COMPARE_PROMPT)}</p>"
 
 
-def _row(item) -> str:
+def _row(item: Comparison) -> tuple[str, str, Html]:
     predicted = item.predicted or "(not answered)"
     mark = "\u2714 as predicted" if item.right else "\u2718 not as predicted"
-    return (
-        f"<tr><td>{html.escape(item.question.text)}</td><td>{html.escape(predicted)}</td>"
-        f"<td><b>{html.escape(item.question.happened)}</b> ({mark})<br>"
-        f'<span style="font-size:.95em">{html.escape(item.question.evidence)}</span></td></tr>'
+    happened = (
+        f"<b>{html.escape(item.question.happened)}</b> ({mark})<br>"
+        f'<span style="font-size:.95em">{html.escape(item.question.evidence)}</span>'
     )
+    return item.question.text, predicted, Html(happened)
 
 
 @checked
@@ -64,10 +65,5 @@ def comparison(work: WorkFile | None = None) -> HTML:
     saved = saved_prediction(work)
     if not saved:
         return HTML(f'<p class="kit-prediction-missing">{html.escape(NOTHING_SAVED)}</p>')
-    cell = "text-align:left;vertical-align:top;padding:.2em .5em"
-    head = "".join(f'<th style="{cell}">{h}</th>' for h in ("question", "you predicted", "what happened"))
-    body = "".join(_row(item) for item in compare(saved)).replace("<td>", f'<td style="{cell}">')
-    return HTML(
-        f'<div class="mathjax_ignore tex2jax_ignore"><table class="kit-table"><thead><tr>{head}</tr>'
-        f"</thead><tbody>{body}</tbody></table></div>"
-    )
+    rows = [_row(item) for item in compare(saved)]
+    return HTML(table(rows, ["question", "you predicted", "what happened"]))
