@@ -144,16 +144,22 @@ class KitBox(widgets.VBox):
 
     A front end that cannot draw the widget (an untrusted notebook, a cell not yet run, GitHub,
     nbconvert) falls back to the text/plain of its output: that is the sentence a reader sees.
+    ``static``, if given, is the HTML such a front end shows instead (a marked stand-in).
     """
 
-    def __init__(self, plain: str, children: Sequence[widgets.Widget] = (), **kwargs: object):
+    def __init__(
+        self, plain: str, children: Sequence[widgets.Widget] = (), static: str = "", **kwargs: object
+    ):
         super().__init__(children, **kwargs)
         self.plain = plain
+        self.static = static
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is not None:
             bundle["text/plain"] = self.plain
+            if self.static:
+                bundle["text/html"] = self.static
         return bundle
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -124,15 +125,37 @@ def _saved_dict(work: WorkFile, key: str) -> tuple[dict, str]:
     return {}, "Your saved answers here could not be used, so this exercise starts afresh."
 
 
-def _feedback(notice: str) -> tuple[widgets.HTML, widgets.HTML]:
-    return widgets.HTML(), widgets.HTML(notice_html(notice))
-
-
 def _save(work: WorkFile, key: str, value: dict, problem: widgets.HTML) -> None:
     try:
         work.set(key, value)
     except (KitError, OSError) as error:
         problem.value = not_saved_html(error)
+
+
+def _wire(
+    work: WorkFile,
+    key: str,
+    menus: dict[str, widgets.Dropdown],
+    unset: object,
+    check: Callable[[dict], str],
+    notice: str,
+) -> tuple[widgets.HTML, widgets.HTML]:
+    """Save the chosen answers under ``key`` and show ``check``'s summary of them at every change.
+
+    Return the line for ``notice`` (a problem with the saved answers) or a failed save, and the summary.
+    """
+    summary, problem = widgets.HTML(), widgets.HTML(notice_html(notice))
+
+    def update(change: object = None) -> None:
+        answers = {name: menu.value for name, menu in menus.items() if menu.value != unset}
+        if change is not None:
+            _save(work, key, answers, problem)
+        summary.value = text_html(check(answers))
+
+    for menu in menus.values():
+        menu.observe(update, names="value")
+    update()
+    return problem, summary
 
 
 def _menu(options: list, saved: object, width: str, tooltip: str, description: str = "") -> widgets.Dropdown:
@@ -148,6 +171,14 @@ def _menu(options: list, saved: object, width: str, tooltip: str, description: s
     )
 
 
+def _match_summary(answers: dict) -> str:
+    return match_check(answers).summary
+
+
+def _order_summary(answers: dict) -> str:
+    return order_check(answers).summary
+
+
 @checked
 def term_matcher(work: WorkFile) -> widgets.VBox:
     """Return a widget: choose the meaning of each glossary term; every choice is saved and checked."""
@@ -159,17 +190,7 @@ def term_matcher(work: WorkFile) -> widgets.VBox:
         )
         for term in load_background().match_terms
     }
-    summary, problem = _feedback(notice)
-
-    def check(change: object = None) -> None:
-        answers = {t: m.value for t, m in menus.items() if m.value != _CHOOSE}
-        if change is not None:
-            _save(work, TERMS_KEY, answers, problem)
-        summary.value = text_html(match_check(answers).summary)
-
-    for menu in menus.values():
-        menu.observe(check, names="value")
-    check()
+    problem, summary = _wire(work, TERMS_KEY, menus, _CHOOSE, _match_summary, notice)
     return friendly(widgets.VBox([problem, *menus.values(), summary]), "term matcher")
 
 
@@ -182,15 +203,5 @@ def event_orderer(work: WorkFile) -> widgets.VBox:
     tip = "This event's place in time, 1 for the earliest; saved when chosen."
     menus = {e.key: _menu(places, saved.get(e.key), "9em", tip) for e in events}
     rows = [widgets.HBox([menus[e.key], widgets.HTML(event_label_html(e.text))]) for e in events]
-    summary, problem = _feedback(notice)
-
-    def check(change: object = None) -> None:
-        answers = {day: menu.value for day, menu in menus.items() if menu.value}
-        if change is not None:
-            _save(work, ORDER_KEY, answers, problem)
-        summary.value = text_html(order_check(answers).summary)
-
-    for menu in menus.values():
-        menu.observe(check, names="value")
-    check()
+    problem, summary = _wire(work, ORDER_KEY, menus, 0, _order_summary, notice)
     return friendly(widgets.VBox([problem, *rows, summary]), "timeline exercise")

@@ -83,15 +83,8 @@ def _watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
 class RevealBox(KitBox):
     """A reveal control whose text and HTML forms (seen before it runs, or on GitHub) say what it is."""
 
-    def __init__(self, plain: str, static: str, children: Sequence[widgets.Widget]):
-        super().__init__(plain, children)
-        self.static = static
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/html"] = self.static
-        return bundle
+    def __init__(self, label: str, task: str, children: Sequence[widgets.Widget]):
+        super().__init__(reveal_locked_text(label, task), children, static=reveal_locked_html(label, task))
 
 
 def _show(result: object) -> None:
@@ -100,6 +93,14 @@ def _show(result: object) -> None:
             show_chart(item)
         else:
             display(item)
+
+
+def _locked_button(label: str, task: str) -> widgets.Button:
+    """Return the reveal button, disabled until the task is saved."""
+    tooltip = f"Opens once you have saved {task}."
+    return widgets.Button(
+        description=label, disabled=True, icon="eye", tooltip=tooltip, layout=widgets.Layout(width="auto")
+    )
 
 
 @checked
@@ -113,13 +114,7 @@ def reveal_after(
 ) -> widgets.VBox:
     """Return a button that shows ``show()`` (a kit chart or display, or a list of them) once ``work``
     holds ``needed`` saved answers under each of ``keys``; disabled until then, enabled by the save."""
-    button = widgets.Button(
-        description=label,
-        disabled=True,
-        icon="eye",
-        tooltip=f"Opens once you have saved {task}.",
-        layout=widgets.Layout(width="auto"),
-    )
+    button = _locked_button(label, task)
     status, out = widgets.HTML(), widgets.Output()
     shown = {"now": False}
 
@@ -145,8 +140,4 @@ def reveal_after(
     button.on_click(reveal)
     _watch_saves(work, update)
     update()
-    return RevealBox(
-        reveal_locked_text(label, task),
-        reveal_locked_html(label, task),
-        [widgets.HBox([button, status]), out],
-    )
+    return RevealBox(label, task, [widgets.HBox([button, status]), out])
