@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from IPython.display import HTML
 
 from kit.display.table import Html, table
-from kit.errors import checked
 from kit.prediction import Comparison, compare, questions, saved_prediction
 from kit.store import WorkFile
 
@@ -18,7 +17,6 @@ NOTHING_SAVED = (
 )
 
 
-@checked
 def form_status(answers: Mapping[str, str], notice: str | None = None, saved_now: bool = False) -> str:
     """Return the form's status line as HTML: nothing saved yet, or how many answers are saved."""
     total = len(questions())
@@ -59,7 +57,6 @@ def _row(item: Comparison) -> tuple[str, str, Html]:
     return item.question.text, predicted, Html(happened)
 
 
-@checked
 def comparison(work: WorkFile | None = None) -> HTML:
     """Return the student's saved prediction beside what happened, or a note when none is saved yet."""
     saved = saved_prediction(work)

@@ -6,18 +6,15 @@ from __future__ import annotations
 import html
 
 from kit.display.common import NO_MATH, STYLE
-from kit.errors import checked
 
 REVEALED = "The reference is below; it follows any change you save above."
 
 
-@checked
 def reveal_locked_text(label: str, task: str) -> str:
     """Return the plain-text stand-in of a reveal button: what it is and when it opens."""
     return f"[{label}: a button that opens once you have saved {task}. Run the cell to use it.]"
 
 
-@checked
 def reveal_locked_html(label: str, task: str) -> str:
     """Return the static stand-in of a reveal button, marked as such: a greyed button and when it opens."""
     return (

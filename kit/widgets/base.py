@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 
 from kit import charts
 from kit.display.common import discussion_prompt_html, not_saved_html, notice_html, small_html
-from kit.errors import InvalidInputError, KitError, checked, whole_number
+from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
 from kit.wording import counted
 
@@ -91,7 +91,6 @@ class ChartImage:
         return buffer.getvalue()
 
 
-@checked
 def panel(
     controls: Sequence[widgets.Widget],
     render: Callable[[Axes], str],
@@ -124,7 +123,6 @@ def panel(
     return widgets.VBox([*controls, summary, chart.image, chart.caption, out])
 
 
-@checked
 def paragraph_slider(paragraphs: int, value: int, purpose: str) -> widgets.IntSlider:
     """Return a keyboard-operable slider over paragraphs 1 to ``paragraphs``, described for ``purpose``."""
     whole_number("paragraphs", paragraphs, 1)
@@ -163,11 +161,10 @@ class KitBox(widgets.VBox):
         return bundle
 
 
-@checked
 def friendly(box: widgets.Box, name: str) -> KitBox:
     """Return ``box``'s children in a KitBox that reads "Run this cell to use the ``name``." as text."""
     if not name.strip():
-        raise InvalidInputError("friendly: name must say what the widget is, such as 'keyword explorer'.")
+        raise invalid("name", name, "text saying what the widget is, such as 'keyword explorer'")
     kit_box = KitBox(f"Run this cell to use the {name}.", box.children, layout=box.layout)
     box.close()  # the old box is never shown; its children live on in the new one
     return kit_box
@@ -182,7 +179,6 @@ class DiscussionView:
     status: str
 
 
-@checked
 def discussion_view(text: str, saved: bool) -> DiscussionView:
     """Return the word count of ``text`` and a one-line status: saved to the work file, or not yet."""
     count = len(text.split())
@@ -203,8 +199,9 @@ def _saved_text(work: WorkFile, key: str) -> tuple[str, str]:
 @checked
 def discussion(work: WorkFile, key: str, prompt: str) -> KitBox:
     """Return a box to write an answer to ``prompt``: words counted, saved under ``key`` on every change."""
-    if not key.strip() or not prompt.strip():
-        raise InvalidInputError("discussion: key and prompt must both be non-empty text.")
+    for name, text in (("key", key), ("prompt", prompt)):
+        if not text.strip():
+            raise invalid(name, text, "text that is not empty")
     start, notice = _saved_text(work, key)
     question = widgets.HTML(discussion_prompt_html(prompt))
     answer = widgets.Textarea(value=start, placeholder="Write your answer here.",

@@ -17,7 +17,7 @@ from kit.article import Article
 from kit.display.coding import reframe_summary_html, tagged_paragraph_html
 from kit.display.common import notice_html, text_html
 from kit.display.framing import reference_comparison_html
-from kit.errors import InvalidInputError, KitError, checked
+from kit.errors import KitError, checked, invalid
 from kit.framing import (
     FramingScore,
     TagScheme,
@@ -56,7 +56,6 @@ class ReframeView:
     summary: str
 
 
-@checked
 def tagging_view(
     article: Article, tags: Mapping[int | str, str], paragraph: int, scheme: TagScheme
 ) -> FrameCodingView:
@@ -71,19 +70,17 @@ def tagging_view(
     return FrameCodingView(paragraph, text, chosen, definition, dict.fromkeys(tags, "coded"), summary)
 
 
-@checked
 def frame_coding_view(article: Article, coding: Mapping[int | str, str], paragraph: int) -> FrameCodingView:
     """Return what the frame coder shows for ``paragraph``."""
     return tagging_view(article, coding, paragraph, frame_scheme())
 
 
-@checked
 def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple[dict[str, str], str]:
     """Return the tags saved under the scheme's key, or none and a notice if they cannot be used."""
     raw = work.get(scheme.work_key, {})
     try:
         if not isinstance(raw, dict):
-            raise InvalidInputError(f"it holds {type(raw).__name__} {raw!r:.40}, not paragraphs and tags")
+            raise invalid("the saved coding", raw, "paragraph numbers and their tags")
         scheme.check(raw, paragraph_count)
     except KitError as error:
         return {}, f"Your saved {scheme.name} coding could not be used ({error}); start coding again."
@@ -94,7 +91,6 @@ def _notice(*texts: str | None) -> widgets.HTML:
     return widgets.HTML(notice_html(*texts))
 
 
-@checked
 def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
     count = len(article.paragraphs)
@@ -183,7 +179,6 @@ def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
     return ReframeView(original, yours, summary)
 
 
-@checked
 def saved_rewrite(work: WorkFile) -> tuple[dict[str, str], str]:
     """Return the rewrite saved in ``work``, or none and a notice if it cannot be used."""
     raw = work.get(REFRAME_KEY, {})

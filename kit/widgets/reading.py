@@ -63,7 +63,6 @@ def _start(hit: KwicHit) -> int:
     return hit.start
 
 
-@checked
 def paragraph_view(article: Article, number: int) -> ParagraphView:
     """Return paragraph ``number``, its sentiment and a one-sentence summary of the score."""
     paragraph = article.paragraph(number)

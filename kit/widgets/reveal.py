@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from kit.display import show as show_chart
 from kit.display.common import text_html
 from kit.display.reveal import REVEALED, reveal_locked_html, reveal_locked_text
-from kit.errors import KitError, checked, invalid, whole_number
+from kit.errors import KitError, invalid, whole_number
 from kit.store import WorkFile
 from kit.widgets.base import KitBox
 
@@ -46,7 +46,6 @@ def _items_saved(value: object) -> int:
     return len(value) if isinstance(value, (dict, list)) else 1
 
 
-@checked
 def reveal_state(
     answers: Mapping[str, object], keys: Sequence[str], needed: int = 1, task: str = "your answer above"
 ) -> RevealState:
@@ -103,7 +102,6 @@ def _locked_button(label: str, task: str) -> widgets.Button:
     )
 
 
-@checked
 def reveal_after(
     work: WorkFile,
     keys: Sequence[str],
