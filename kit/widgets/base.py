@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 import numpy as np
 import PIL.Image
 from matplotlib.axes import Axes

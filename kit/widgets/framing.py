@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 from matplotlib.axes import Axes
 
-from kit import charts
 from kit.article import Article
+from kit.charts.framing import coding_progress, framing_scores
 from kit.display.coding import reframe_summary_html, tagged_paragraph_html
 from kit.display.common import notice_html, text_html
 from kit.display.framing import reference_comparison_html
@@ -60,14 +60,14 @@ def tagging_view(
     article: Article, tags: Mapping[int | str, str], paragraph: int, scheme: TagScheme
 ) -> FrameCodingView:
     """Return what a tagger shows for a paragraph: its text, its tag and how many are tagged."""
-    tags = scheme.check(tags, len(article.paragraphs))
-    chosen = tags.get(paragraph)
+    coded = scheme.check(tags, len(article.paragraphs))
+    chosen = coded.get(paragraph)
     text = article.paragraph(paragraph).text
     definition = (
         scheme.definitions[chosen] if chosen else f"Choose the {scheme.name} that best fits this paragraph."
     )
-    summary = f"{len(tags)} of {len(article.paragraphs)} paragraphs coded; saved in your work file."
-    return FrameCodingView(paragraph, text, chosen, definition, dict.fromkeys(tags, "coded"), summary)
+    summary = f"{len(coded)} of {len(article.paragraphs)} paragraphs coded; saved in your work file."
+    return FrameCodingView(paragraph, text, chosen, definition, dict.fromkeys(coded, "coded"), summary)
 
 
 def frame_coding_view(article: Article, coding: Mapping[int | str, str], paragraph: int) -> FrameCodingView:
@@ -75,7 +75,7 @@ def frame_coding_view(article: Article, coding: Mapping[int | str, str], paragra
     return tagging_view(article, coding, paragraph, frame_scheme())
 
 
-def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple[dict[str, str], str]:
+def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple[dict[int | str, str], str]:
     """Return the tags saved under the scheme's key, or none and a notice if they cannot be used."""
     raw = work.get(scheme.work_key, {})
     try:
@@ -108,7 +108,7 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
 
     def render(ax: Axes) -> str:
         view = tagging_view(article, tags, pick.value, scheme)
-        charts.coding_progress(view.states, count, view.paragraph, ax=ax)
+        coding_progress(view.states, count, view.paragraph, ax=ax)
         text.value = tagged_paragraph_html(view.paragraph, view.text, view.frame, view.definition)
         return text_html(view.summary)
 
@@ -221,7 +221,7 @@ def reframing_lab(
 
     def render(ax: Axes) -> str:
         view = reframe_view(article, boxes[0].value, boxes[1].value)
-        charts.framing_scores(view.original, view.yours, ax=ax)
+        framing_scores(view.original, view.yours, ax=ax)
         return reframe_summary_html(view.summary, view.original, view.yours)
 
     def save() -> None:

@@ -8,7 +8,7 @@ folder) and take their HTML from ``kit.display.prediction``.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
 from kit.display.prediction import compare_prompt_html, comparison, form_status, question_html
 from kit.errors import checked

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 from matplotlib.axes import Axes
 
-from kit import charts
 from kit.article import Article, KwicHit
 from kit.background import load_background, match_check, match_choices, order_check, order_choices
+from kit.charts.reading import keyword_strip, word_scores
 from kit.display.background import event_label_html
 from kit.display.common import not_saved_html, notice_html, text_html
 from kit.display.reading import kwic_html, paragraph_score_html
@@ -91,7 +91,7 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
 
     def render(ax: Axes) -> str:
         view = keyword_view(article, box.value)
-        charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
+        keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
         return kwic_html(view.summary, view.hits).data
 
     chart = ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
@@ -105,7 +105,7 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
 
     def render(ax: Axes) -> str:
         view = paragraph_view(article, slider.value)
-        charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
+        word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
         return paragraph_score_html(view.summary, view.text, view.sentiment)
 
     chart = ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 from IPython.display import display
 from matplotlib.axes import Axes
 
@@ -75,7 +75,8 @@ def _watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
             for watcher in list(watchers):
                 watcher()
 
-        work.set = save_and_tell  # this instance only: every widget given this work file saves through it
+        # This instance only: every widget given this work file saves through it.
+        work.set = save_and_tell  # type: ignore[method-assign]  # a deliberate per-instance wrapper
     watchers.append(callback)
 
 
