@@ -13,9 +13,14 @@ import ipaddress
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="kit-empty-nltk-data-")
 
@@ -50,6 +55,44 @@ def _offline_guard(event: str, args: tuple) -> None:
 
 
 sys.addaudithook(_offline_guard)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Launch one headless Chromium for a test file; each test opens its own context in it.
+
+    Launching takes seconds on 2 busy cores; a new context (no cookies, no storage) is as clean
+    for a test as a new browser and takes milliseconds.
+    """
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM_ARGS, chromium_or_skip
+
+    executable = chromium_or_skip()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """Open a page in a new context of the file's Chromium; save a screenshot of it at the end."""
+    from playwright.sync_api import expect
+    from test_browser import ARTIFACTS, TIMEOUT_MS, VIEWPORT
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    expect.set_options(timeout=TIMEOUT_MS)
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("pageerror", lambda error: print(f"page error: {error}"))
+        yield page
+        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png")
+    finally:
+        context.close()
 
 
 @pytest.fixture(autouse=True)

@@ -17,11 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import test_browser
 from playwright.sync_api import Page, expect
 from test_browser import KERNEL_READY, MENU_BAR, STATUS_BAR, TIMEOUT_MS, Lab, lab_server
 
-page = test_browser.page  # the browser test's Chromium page fixture, used here by name
 LABCONFIG = Path(sys.prefix) / "etc" / "jupyter" / "labconfig"
 STUDENT_VIEW = LABCONFIG / "page_config.d" / "trade-talks-kit.json"
 SETTING = LABCONFIG / "page_config.json"
