@@ -104,6 +104,29 @@ def _close_figures():
     plt.close("all")
 
 
+# The files that take longest, slowest first: each starts servers, a browser or a kernel per
+# notebook. xdist hands out whole files in collection order (pyproject: --dist loadfile,
+# --no-loadscope-reorder), so these start at once and the quick files fill in around them.
+# Left to xdist's default order (most tests first), the browser, Hub and student-view files,
+# with a few tests each, started last and one worker ran on alone for minutes.
+SLOWEST_FIRST = (
+    "tests/test_nbgrader.py",
+    "tests/test_axe_audit.py",
+    "tests/test_browser.py",
+    "tests/test_fuzz.py",
+    "tests/test_jupyterhub.py",
+    "tests/test_lessons.py",
+    "tests/test_student_view.py",
+    "tests/test_determinism.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Move the files in SLOWEST_FIRST to the front, in that order; the rest keep theirs."""
+    rank = {path: index for index, path in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     import matplotlib
 
