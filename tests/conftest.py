@@ -110,8 +110,8 @@ def _close_figures():
 # Left to xdist's default order (most tests first), the browser, Hub and student-view files,
 # with a few tests each, started last and one worker ran on alone for minutes. Measured one
 # file at a time with -n 0 on a loaded machine (seconds of wall time there, about 7 times a
-# quiet machine's): nbgrader over 1400, axe 958, fuzz 426, student view 393, lessons 262, Hub
-# 237, framing notebook 236, static export 202, determinism 133, package 105.
+# quiet machine's): nbgrader 1913, axe 958, browser 936, fuzz 426, student view 393, lessons 262,
+# Hub 237, framing notebook 236, static export 202, determinism 133, package 105.
 SLOWEST_FIRST = (
     "tests/test_nbgrader.py",
     "tests/test_axe_audit.py",
