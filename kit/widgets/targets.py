@@ -331,7 +331,7 @@ def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthVi
     with a clear error rather than computed.
     """
     series = _lab_series(choice, "growth_view")
-    series._at(start, "growth_view", "start")
+    series.at(start, name="start")
     if not 1 <= periods <= MAX_GROWTH_PERIODS:
         allowed = f"a whole number from 1 to {MAX_GROWTH_PERIODS}"
         raise invalid("periods", periods, allowed)
