@@ -23,16 +23,18 @@ __getattr__, __dir__, __all__ = exports(
             "voice_share",
             "voices_sentiment",
         ],
-        "reading": ["keyword_strip", "sentiment_arc", "story_shape", "word_scores"],
-        "stakeholders": ["appearance_strip", "grid_comparison", "power_interest_grid", "win_sets"],
-        "targets": [
+        "datasets": [
             "current_account",
             "dealer_outlets",
             "goods_trade",
-            "growth_path",
             "imported_vehicles",
-            "measurement_lab",
             "semiconductor_share",
+        ],
+        "reading": ["keyword_strip", "sentiment_arc", "story_shape", "word_scores"],
+        "stakeholders": ["appearance_strip", "grid_comparison", "power_interest_grid", "win_sets"],
+        "targets": [
+            "growth_path",
+            "measurement_lab",
         ],
     },
 )
