@@ -73,7 +73,6 @@ def _coding(question: Question, values: object) -> dict[str, str]:
     return {n: labels[0] for n, labels in coded.items() if labels}
 
 
-@checked
 def answer_from(question: Question, value: object) -> object:
     """Return the answer a widget's value stands for, as ``check`` takes it (None when there is none)."""
     kind = question.kind
@@ -92,7 +91,6 @@ def answer_from(question: Question, value: object) -> object:
     return value if isinstance(value, str) and value.strip() else None
 
 
-@checked
 def control_value(question: Question, saved: object) -> object:
     """Return the value a question's widget shows for a saved answer (an empty one for junk)."""
     kind = question.kind
@@ -111,7 +109,6 @@ def control_value(question: Question, saved: object) -> object:
     return saved if isinstance(saved, str) else ""
 
 
-@checked
 def written_status(text: object, min_words: int) -> str:
     """Return the live count under a text area: words (and how many are asked) and paragraphs cited."""
     words, cites = written_counts(text) if isinstance(text, str) else (0, 0)
@@ -120,7 +117,6 @@ def written_status(text: object, min_words: int) -> str:
     return f"{words} word{'s' * (words != 1)}{asked}; {cited}."
 
 
-@checked
 def feedback_html(feedback: Feedback, explanation: str = "") -> str:
     """Return the feedback on a check as HTML: each check, a named mistake, and an earned explanation."""
     parts = ["<p><em>Not answered yet: give an answer above, then press Check.</em></p>"]
@@ -138,7 +134,6 @@ def feedback_html(feedback: Feedback, explanation: str = "") -> str:
     return f'<div role="status" aria-live="polite">{"".join(parts)}</div>'
 
 
-@checked
 def text_fallback(question: Question, prompt: str, saved: object) -> str:
     """Return the question as plain text, for a page where widgets cannot show (GitHub, a PDF)."""
     unit = f" ({question.unit})" if question.unit else ""

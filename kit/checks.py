@@ -21,7 +21,6 @@ from typing import Any
 
 from kit import sealed
 from kit.agreement import UndefinedAgreementError, cohen_kappa
-from kit.errors import checked
 from kit.questions import KINDS, Question, Variant, bank_names, known_bank, load_questions
 
 __all__ = [
@@ -221,7 +220,6 @@ def _coding_problem(q: Question, answer: object) -> str | None:
     return None
 
 
-@checked
 def coding_of(q: Question, answer: object) -> dict[int, str] | None:
     """Return ``answer`` as a coding of paragraphs with ``q``'s labels, or None if it is not one."""
     if _coding_problem(q, answer) is not None:
@@ -229,7 +227,6 @@ def coding_of(q: Question, answer: object) -> dict[int, str] | None:
     return {_paragraph_key(k): _option(q, v) for k, v in answer.items()}
 
 
-@checked
 def reference_coding(q: Question, variant: object = 0) -> dict[int, str]:
     """Return the reference label of each paragraph a coding question asks, found from its digests."""
     v = q.variant(variant)
@@ -267,7 +264,6 @@ def _check_coding(q: Question, v: Variant, answer: object) -> list[tuple[bool, s
     return [*lines, _agreement_line(q, coding, reference)]
 
 
-@checked
 def written_counts(text: str) -> tuple[int, int]:
     """Return how many words a written answer has and how many different paragraphs it cites."""
     cited = {re.sub(r"\D", "", hit) for hit in _PARAGRAPH_CITE.findall(text)}
@@ -325,7 +321,6 @@ def _named_mistake(q: Question, v: Variant, answer: object) -> str:
     return next((q.mistake_message(m) for m in v.mistakes if found in m.answer), "")
 
 
-@checked
 def check_answer(question: Question, answer: object, variant: object = 0) -> Feedback:
     """Return the feedback on ``answer`` to ``question`` (its variant ``variant``); never raises."""
     if _is_unanswered(answer):

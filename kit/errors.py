@@ -116,7 +116,12 @@ def checked(function: Callable[..., T]) -> Callable[..., T]:
 
     # Give the wrapper the function's module globals, so doctest still finds the function's examples.
     wrapper = types.FunctionType(wrapper.__code__, function.__globals__, None, None, wrapper.__closure__)
-    return functools.wraps(function)(wrapper)
+    wrapped = functools.wraps(function)(wrapper)
+    wrapped.__dict__[CHECKED] = True  # tests/test_surface.py keeps @checked on the student-facing surface
+    return wrapped
+
+
+CHECKED = "kit_checked"  # the attribute that marks a function wrapped by ``checked``
 
 
 class _Check:

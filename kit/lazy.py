@@ -10,10 +10,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from kit.errors import checked, invalid
+from kit.errors import invalid
 
 
-@checked
 def exports(
     package: str, homes: dict[str, list[str]]
 ) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
