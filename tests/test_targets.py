@@ -6,12 +6,11 @@ import re
 
 import pytest
 
-from kit.errors import InvalidInputError, KitError
+from kit.errors import DataFileError, InvalidInputError, KitError
 from kit.targets import (
     BASES,
     DATASETS,
     STATUSES,
-    DataFormatError,
     IncreaseDefinition,
     Series,
     TargetDefinition,
@@ -195,7 +194,7 @@ def test_an_unknown_dataset_or_series_is_refused():
     [
         (
             GOOD + "s,1994,,65.7,USD billions,census,VERIFIED,,\n",
-            "bad.csv, row 3, field 'source': is empty; every value needs one.",
+            "bad.csv, row 3, field 'source': must be non-empty text, not empty.",
         ),
         (
             "s,1994,,65.7,USD billions,census,UNVERIFIED,Census as recalled from memory,\n",
@@ -215,7 +214,7 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1994,,65.7,USD billions,fob,VERIFIED,AP 1995,\n",
-            "row 2, field 'basis': 'fob' is not a basis; use one of census, cif,",
+            "row 2, field 'basis': must be one of census, cif,",
         ),
         (
             GOOD + "s,1994,,65.7,USD billions,cif,VERIFIED,AP 1995,\n",
@@ -227,7 +226,7 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1994,,65.7,USD billions,census,MAYBE,AP,\n",
-            "bad.csv, row 2, field 'status': 'MAYBE' is not a status; use one of VERIFIED,",
+            "bad.csv, row 2, field 'status': must be one of VERIFIED,",
         ),
         (
             GOOD + "s,1992,,49.6,USD billions,census,VERIFIED,AP 1995,\n",
@@ -239,7 +238,8 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1993,,59.3,dollars,census,VERIFIED,AP 1995,\n",
-            "bad.csv, row 2, field 'unit': 'dollars' is not a known unit; use one of USD billions,",
+            "bad.csv, row 2, field 'unit': must be one of USD billions, JPY trillions, percent, vehicles, "
+            "outlets, not 'dollars'.",
         ),
         (
             GOOD + "s,1994,,20,percent,census,VERIFIED,AP 1995,\n",
@@ -251,11 +251,11 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1994,5,60,USD billions,census,VERIFIED,AP 1995,\n",
-            "row 2, field 'quarter': must be empty (a whole year) or 1 to 4",
+            "row 2, field 'quarter': must be empty (a whole year) or 1 to 4, not '5'.",
         ),
         (
             "s,1994,,n/a,USD billions,census,VERIFIED,AP 1995,\n",
-            "row 2, field 'value': must be a float number, but it is 'n/a'.",
+            "row 2, field 'value': must be a finite number, not 'n/a'.",
         ),
         (
             "s,1994,,nan,USD billions,census,VERIFIED,AP 1995,\n",
@@ -263,15 +263,18 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1970,,1,USD billions,census,VERIFIED,AP 1995,\n",
-            "row 2, field 'year': must be from 1980 to 2005, but it is 1970.",
+            "row 2, field 'year': must be a whole number from 1980 to 2005, not '1970'.",
         ),
-        (",1994,,1,USD billions,census,VERIFIED,AP 1995,\n", "row 2, field 'series': is empty"),
+        (
+            ",1994,,1,USD billions,census,VERIFIED,AP 1995,\n",
+            "row 2, field 'series': must be non-empty text, not empty.",
+        ),
     ],
 )
 def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, message):
-    with pytest.raises(DataFormatError) as error:
+    with pytest.raises(DataFileError) as error:
         read_dataset(write(tmp_path, body))
-    assert str(error.value).startswith("parameter 'path': bad.csv, row ")
+    assert str(error.value).startswith("bad.csv, row ")
     assert message in str(error.value)
     assert isinstance(error.value, KitError)
 
@@ -279,10 +282,10 @@ def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, mess
 def test_a_wrong_header_or_an_empty_file_is_refused(tmp_path):
     path = tmp_path / "h.csv"
     path.write_text("year,value\n1993,59.3\n", encoding="utf-8")
-    header = "^parameter 'path': h.csv: the header must be series,year,quarter"
-    with pytest.raises(DataFormatError, match=header):
+    header = "^h.csv, row 1: the header must name the columns series, year, .*; it lacks 'series', 'quarter'"
+    with pytest.raises(DataFileError, match=header):
         read_dataset(path)
-    with pytest.raises(DataFormatError, match="empty.csv: the file holds no values."):
+    with pytest.raises(DataFileError, match="empty.csv: must hold at least one row of values, not none."):
         read_dataset(write(tmp_path, "", "empty.csv"))
 
 
@@ -303,7 +306,8 @@ def test_events_out_of_order_are_refused(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(
-        DataFormatError, match="ev.csv, row 3, field 'date': 1994-02-11 is not after 1994-05-24"
+        DataFileError,
+        match=r"ev.csv, row 3, field 'date': must come after 1994-05-24 \(events in date order\), not ",
     ):
         read_events(path)
 
@@ -601,12 +605,12 @@ def test_an_argument_without_a_source_is_refused(tmp_path):
         "id,side,holder,argument,source,status\nx,for,Someone,Targets work,,VERIFIED\n", encoding="utf-8"
     )
     with pytest.raises(
-        DataFormatError, match="args.csv, row 2, field 'source': is empty; every value needs one."
+        DataFileError, match="args.csv, row 2, field 'source': must be non-empty text, not empty."
     ):
         read_arguments(path)
     path.write_text("id,side,holder,argument,source,status\nx,maybe,A,B,C,VERIFIED\n", encoding="utf-8")
     with pytest.raises(
-        DataFormatError, match="row 2, field 'side': must be for, against or between, but it is 'maybe'."
+        DataFileError, match="row 2, field 'side': must be one of for, against, between, not 'maybe'."
     ):
         read_arguments(path)
 

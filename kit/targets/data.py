@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from kit.errors import DataFileError, invalid, whole_number
+from kit.errors import invalid, whole_number
 
 DATASETS = (
     "us_goods_trade",
@@ -48,10 +48,6 @@ ARGUMENT_COLUMNS = ("id", "side", "holder", "argument", "source", "status")
 SIDES = ("for", "against", "between")
 # How a table names each side: "between" is a compromise, neither for nor against numerical targets.
 SIDE_LABELS = {"for": "FOR", "against": "AGAINST", "between": "COMPROMISE"}
-
-
-class DataFormatError(DataFileError):
-    """A targets data file not in the kit's format; the message names the file, row and field."""
 
 
 def period_label(step: int, quarterly: bool) -> str:

@@ -1,25 +1,20 @@
-"""Reading the numerical-targets data files in ``kit/data``, each validated as it is read.
+"""Reading the numerical-targets data files in ``kit/data`` through ``kit.datafiles``, each validated.
 
-A problem names the file, the row and the field: a missing source, a value
-from memory, periods out of order, a series that changes unit or basis.
+A problem is a ``DataFileError`` naming the file, the row and the field: a
+missing source, a value from memory, periods out of order, a series that
+changes unit or basis, a role citing an argument the map does not hold.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import functools
-import json
-import math
 import re
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
 
-from kit.errors import checked, invalid
+from kit.datafiles import Record, Source, bundled, entries, file_name, read_csv, read_json
+from kit.errors import DataFileError, checked, invalid
 from kit.targets.data import (
     ARGUMENT_COLUMNS,
     BASES,
@@ -33,7 +28,6 @@ from kit.targets.data import (
     UNITS,
     Argument,
     ArticleFigure,
-    DataFormatError,
     Dataset,
     Event,
     Role,
@@ -45,142 +39,71 @@ from kit.targets.data import (
 _MEMORY_WORDS = ("memory", "recollection", "recalled", "remembered")
 # A source a reader can find: an address, or a publication with its year.
 _CITED = re.compile(r"https?://|\b(19|20)\d\d\b")
-T = TypeVar("T")
+# The statuses a timeline event or an argument may have: its source was found.
+_VERIFIED = tuple(status for status in STATUSES if status != "UNVERIFIED")
 
 
-def _fail(path: Path, row: int, field: str, problem: str) -> DataFormatError:
-    return DataFormatError(f"{path.name}, row {row}, field {field!r}: {problem}")
-
-
-def _text(path: Path, row: int, record: dict, field: str) -> str:
-    text = (record.get(field) or "").strip()
-    if not text:
-        raise _fail(path, row, field, "is empty; every value needs one.")
-    return text
-
-
-def _number(path: Path, row: int, record: dict, field: str, kind: type = float) -> float:
-    text = _text(path, row, record, field)
-    try:
-        number = kind(text)
-    except ValueError:
-        raise _fail(path, row, field, f"must be a {kind.__name__} number, but it is {text!r}.") from None
-    if isinstance(number, float) and not math.isfinite(number):
-        raise _fail(path, row, field, f"must be a finite number, but it is {text!r}.")
-    return number
-
-
-def _quarter(path: Path, row: int, record: dict) -> int | None:
-    text = (record.get("quarter") or "").strip()
+def _quarter(record: Record) -> int | None:
+    text = record.optional("quarter")
     if text not in ("", "1", "2", "3", "4"):
-        raise _fail(path, row, "quarter", f"must be empty (a whole year) or 1 to 4, but it is {text!r}.")
+        raise record.fail("quarter", f"must be empty (a whole year) or 1 to 4, not {text!r}.")
     return int(text) if text else None
 
 
-def _value(path: Path, row: int, record: dict) -> Value:
-    year = int(_number(path, row, record, "year", int))
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise _fail(path, row, "year", f"must be from {FIRST_YEAR} to {LAST_YEAR}, but it is {year}.")
-    unit, status = _text(path, row, record, "unit"), _text(path, row, record, "status")
-    if unit not in UNITS:
-        raise _fail(path, row, "unit", f"{unit!r} is not a known unit; use one of {', '.join(UNITS)}.")
-    if status not in STATUSES:
-        raise _fail(path, row, "status", f"{status!r} is not a status; use one of {', '.join(STATUSES)}.")
-    basis = _text(path, row, record, "basis")
-    if basis not in BASES:
-        raise _fail(path, row, "basis", f"{basis!r} is not a basis; use one of {', '.join(BASES)}.")
-    source, note = _text(path, row, record, "source"), (record.get("note") or "").strip()
-    _check_provenance(path, row, status, source, note)
-    value = _number(path, row, record, "value")
-    series = _text(path, row, record, "series")
-    return Value(series, year, _quarter(path, row, record), value, unit, status, source, note, basis)
+def _value(record: Record) -> Value:
+    year = record.whole("year", FIRST_YEAR, LAST_YEAR)
+    unit, status = record.choice("unit", UNITS), record.choice("status", STATUSES)
+    basis = record.choice("basis", BASES)
+    source, note = record.text("source"), record.optional("note")
+    _check_provenance(record, status, source, note)
+    value = record.number("value")
+    return Value(record.text("series"), year, _quarter(record), value, unit, status, source, note, basis)
 
 
-def _check_provenance(path: Path, row: int, status: str, source: str, note: str) -> None:
+def _check_provenance(record: Record, status: str, source: str, note: str) -> None:
     """Refuse a recollection, a DERIVED value without its calculation, an UNVERIFIED one without why."""
     for field, text in (("source", source), ("note", note)):
         if any(word in text.lower() for word in _MEMORY_WORDS):
-            raise _fail(
-                path, row, field, "names a recollection; the kit holds only sourced or derived values."
-            )
+            raise record.fail(field, "names a recollection; the kit holds only sourced or derived values.")
     if status.startswith("VERIFIED") and not _CITED.search(source):
-        raise _fail(
-            path, row, "source", f"a {status} value needs a source with its date or address, not {source!r}."
+        raise record.fail(
+            "source", f"a {status} value needs a source with its date or address, not {source!r}."
         )
     if status == "DERIVED" and "=" not in note:
-        raise _fail(
-            path, row, "note", "a DERIVED value needs its calculation in the note, like '103 + 34 = 137'."
-        )
+        raise record.fail("note", "a DERIVED value needs its calculation in the note, like '103 + 34 = 137'.")
     if status == "UNVERIFIED" and not note:
-        raise _fail(path, row, "note", "is empty; an UNVERIFIED value needs a note saying why.")
+        raise record.fail("note", "is empty; an UNVERIFIED value needs a note saying why.")
 
 
-def _add(path: Path, row: int, groups: dict[str, list[Value]], value: Value) -> None:
+def _add(record: Record, groups: dict[str, list[Value]], value: Value) -> None:
+    """Add ``value`` to its series in ``groups``: one unit, one basis and one frequency, periods in order."""
     group = groups.setdefault(value.series, [])
     if group:
         last = group[-1]
         if value.unit != last.unit:
-            raise _fail(path, row, "unit", f"is {value.unit!r}, but {value.series} is in {last.unit!r}.")
+            raise record.fail("unit", f"is {value.unit!r}, but {value.series} is in {last.unit!r}.")
         if value.basis != last.basis:
-            raise _fail(
-                path,
-                row,
-                "basis",
-                f"is {value.basis!r}, but {value.series} is on {last.basis!r}: one basis a series.",
-            )
+            problem = f"is {value.basis!r}, but {value.series} is on {last.basis!r}: one basis a series."
+            raise record.fail("basis", problem)
         if (value.quarter is None) != (last.quarter is None):
-            raise _fail(path, row, "quarter", f"{value.series} mixes whole years and quarters.")
+            raise record.fail("quarter", f"{value.series} mixes whole years and quarters.")
         if value.step <= last.step:
-            raise _fail(
-                path,
-                row,
-                "year",
-                f"{value.period} comes after {last.period} in {value.series}: "
-                "periods must be in order, each once.",
-            )
+            order = "periods must be in order, each once."
+            problem = f"{value.period} comes after {last.period} in {value.series}: {order}"
+            raise record.fail("year", problem)
     group.append(value)
 
 
-def _read_csv(path: Path, columns: tuple[str, ...], read_row: Callable[[int, dict], T]) -> list[T]:
-    """Return ``read_row(row, record)`` for each row of the CSV file at ``path`` (header ``columns``)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != columns:
-            found = ",".join(reader.fieldnames or [])
-            raise DataFormatError(f"{path.name}: the header must be {','.join(columns)}, but it is {found}.")
-        return [read_row(row, record) for row, record in enumerate(reader, start=2)]  # row 1: the header
-
-
-def _packaged(name: str) -> AbstractContextManager[Path]:
-    """Return a context giving the path of the kit's data file ``name``."""
-    return resources.as_file(resources.files("kit.data") / name)
-
-
-def _read_file(path: str | Path, read: Callable[[Path], T]) -> T:
-    """Return ``read(path)``; a missing, unreadable or malformed file raises an error naming ``path``."""
-    path = Path(path)
-    if not path.is_file():
-        raise invalid("path", str(path), "an existing CSV file")
-    try:
-        return read(path)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise invalid("path", str(path), f"a readable UTF-8 CSV file ({error})") from None
-    except DataFormatError as error:
-        raise DataFormatError(f"parameter 'path': {error}") from None
-
-
-def read_dataset(path: str | Path) -> Dataset:
-    """Return the dataset in the CSV file at ``path``, validated; errors name the row and field."""
-    return _read_file(path, _dataset)
-
-
-def _dataset(path: Path) -> Dataset:
+def read_dataset(source: Source) -> Dataset:
+    """Return the dataset in the CSV file ``source`` (a path), validated; errors name the row and field."""
     groups: dict[str, list[Value]] = {}
-    _read_csv(path, COLUMNS, lambda row, record: _add(path, row, groups, _value(path, row, record)))
+    for record in read_csv(source, COLUMNS):
+        _add(record, groups, _value(record))
+    name = file_name(source)
     if not groups:
-        raise DataFormatError(f"{path.name}: the file holds no values.")
-    series = {name: Series(name, values[0].unit, tuple(values)) for name, values in groups.items()}
-    return Dataset(path.stem.removeprefix("targets_"), str(path), MappingProxyType(series))
+        raise DataFileError(f"{name}: must hold at least one row of values, not none.")
+    series = {key: Series(key, values[0].unit, tuple(values)) for key, values in groups.items()}
+    return Dataset(Path(name).stem.removeprefix("targets_"), str(source), MappingProxyType(series))
 
 
 @checked
@@ -193,39 +116,24 @@ def load_dataset(name: str) -> Dataset:
 
 @functools.cache
 def _load_packaged(name: str) -> Dataset:
-    with _packaged(f"targets_{name}.csv") as path:
-        return _dataset(path)
+    return read_dataset(bundled(f"targets_{name}.csv"))
 
 
-def _event(path: Path, row: int, record: dict) -> Event:
-    raw = _text(path, row, record, "date")
-    try:
-        date = datetime.date.fromisoformat(raw)
-    except ValueError:
-        raise _fail(path, row, "date", f"must be a date like 1994-05-24, but it is {raw!r}.") from None
-    status = _text(path, row, record, "status")
-    if status not in STATUSES or status == "UNVERIFIED":
-        raise _fail(path, row, "status", f"an event on the timeline must be verified, but it is {status!r}.")
-    on_charts = _text(path, row, record, "on_charts")
-    if on_charts not in ("yes", "no"):
-        raise _fail(path, row, "on_charts", f"must be yes or no, but it is {on_charts!r}.")
-    fields = (_text(path, row, record, f) for f in ("label", "event"))
-    return Event(
-        date, next(fields), on_charts == "yes", next(fields), status, _text(path, row, record, "source")
-    )
+def _event(record: Record) -> Event:
+    date, on_charts = record.date("date"), record.choice("on_charts", ("yes", "no"))
+    label, text = record.text("label"), record.text("event")
+    status = record.choice("status", _VERIFIED)
+    return Event(date, label, on_charts == "yes", text, status, record.text("source"))
 
 
-def read_events(path: str | Path) -> tuple[Event, ...]:
-    """Return the events in the CSV file at ``path``, validated and in date order."""
-    return _read_file(path, _events)
-
-
-def _events(path: Path) -> tuple[Event, ...]:
-    events = _read_csv(path, EVENT_COLUMNS, lambda row, record: _event(path, row, record))
-    for row, (before, after) in enumerate(zip(events, events[1:], strict=False), start=3):
+def read_events(source: Source) -> tuple[Event, ...]:
+    """Return the events in the CSV file ``source`` (a path), validated and in date order."""
+    records = read_csv(source, EVENT_COLUMNS)
+    events = [_event(record) for record in records]
+    for record, before, after in zip(records[1:], events, events[1:], strict=False):
         if after.date <= before.date:
-            raise _fail(
-                path, row, "date", f"{after.date} is not after {before.date}: events must be in date order."
+            raise record.fail(
+                "date", f"must come after {before.date} (events in date order), not {after.date}."
             )
     return tuple(events)
 
@@ -233,8 +141,7 @@ def _events(path: Path) -> tuple[Event, ...]:
 @checked
 def events(on_charts_only: bool = False, since: str | None = None) -> tuple[Event, ...]:
     """Return the sourced timeline of the talks: all events, those charts mark, or those from ``since`` on."""
-    with _packaged("targets_events.csv") as path:
-        found = _events(path)
+    found = _timeline()
     if since is not None:
         try:
             start = datetime.date.fromisoformat(since)
@@ -242,6 +149,11 @@ def events(on_charts_only: bool = False, since: str | None = None) -> tuple[Even
             raise invalid("since", since, "a date like 1994-05-24, or None") from None
         found = tuple(e for e in found if e.date >= start)
     return tuple(e for e in found if e.on_charts) if on_charts_only else found
+
+
+@functools.cache
+def _timeline() -> tuple[Event, ...]:
+    return read_events(bundled("targets_events.csv"))
 
 
 def article_figures() -> tuple[ArticleFigure, ...]:
@@ -266,55 +178,51 @@ def article_figures() -> tuple[ArticleFigure, ...]:
     )
 
 
-def _argument(path: Path, row: int, record: dict, seen: set[str]) -> Argument:
-    fields = {f: _text(path, row, record, f) for f in ARGUMENT_COLUMNS}
-    if fields["side"] not in SIDES:
-        raise _fail(path, row, "side", f"must be for, against or between, but it is {fields['side']!r}.")
-    if fields["status"] not in STATUSES or fields["status"] == "UNVERIFIED":
-        raise _fail(
-            path, row, "status", f"an argument's source must be verified, but it is {fields['status']!r}."
-        )
-    if fields["id"] in seen:
-        raise _fail(path, row, "id", f"{fields['id']!r} is used twice; each argument needs its own id.")
-    seen.add(fields["id"])
-    return Argument(
-        fields["id"], fields["side"], fields["holder"], fields["argument"], fields["source"], fields["status"]
-    )
-
-
-def read_arguments(path: str | Path) -> tuple[Argument, ...]:
-    """Return the arguments in the CSV file at ``path``, validated: a side, a holder and a source each."""
-    return _read_file(path, _arguments)
-
-
-def _arguments(path: Path) -> tuple[Argument, ...]:
+def read_arguments(source: Source) -> tuple[Argument, ...]:
+    """Return the arguments in the CSV file ``source`` (a path), validated: a side, holder and source each."""
     seen: set[str] = set()
-    return tuple(_read_csv(path, ARGUMENT_COLUMNS, lambda row, record: _argument(path, row, record, seen)))
+    found = []
+    for record in read_csv(source, ARGUMENT_COLUMNS):
+        key = record.text("id")
+        if key in seen:
+            raise record.fail("id", f"must name each argument once, not {key!r} again.")
+        seen.add(key)
+        side, holder, text = record.choice("side", SIDES), record.text("holder"), record.text("argument")
+        found.append(
+            Argument(key, side, holder, text, record.text("source"), record.choice("status", _VERIFIED))
+        )
+    return tuple(found)
 
 
 @functools.cache
 def arguments() -> tuple[Argument, ...]:
     """Return the map of arguments for and against numerical targets, each with its holder and source."""
-    with _packaged("targets_arguments.csv") as path:
-        return _arguments(path)
+    return read_arguments(bundled("targets_arguments.csv"))
+
+
+def _facts(record: Record) -> tuple[tuple[str, str], ...]:
+    """Return a role's facts, each a pair of the fact and its source, neither empty."""
+    facts = record.get("facts")
+    pairs = isinstance(facts, list) and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) and t.strip() for t in pair)
+        for pair in facts
+    )
+    if not pairs:
+        raise record.fail("facts", "must be a list of [fact, source] pairs, each with its source.")
+    return tuple((fact, source) for fact, source in facts)
 
 
 @functools.cache
 def roles() -> tuple[Role, ...]:
     """Return the roles for the classroom debate, each checked against the map of arguments."""
     known = {a.id for a in arguments()}
-    with _packaged("targets_roles.json") as path:
-        entries = json.loads(path.read_text(encoding="utf-8"))
+    source = bundled("targets_roles.json")
     found = []
-    for number, entry in enumerate(entries, start=1):
-        unknown = [a for a in entry["arguments"] if a not in known]
-        unsourced = [fact for fact, source in entry["facts"] if not source.strip()]
-        if unknown or unsourced:
-            raise DataFormatError(
-                f"targets_roles.json, role {number} ({entry['role']}): unknown arguments {unknown} "
-                f"or facts without a source {unsourced}."
-            )
-        fields = {k: entry[k] for k in ("role", "who", "position", "interests", "press")}
-        facts = tuple((fact, source) for fact, source in entry["facts"])
-        found.append(Role(**fields, arguments=tuple(entry["arguments"]), facts=facts))
+    for record in entries(source, read_json(source, list), "role"):
+        cited = record.texts("arguments")
+        unknown = [key for key in cited if key not in known]
+        if unknown:
+            raise record.fail("arguments", f"must be ids of targets_arguments.csv, not {unknown}.")
+        texts = {key: record.text(key) for key in ("role", "who", "position", "interests", "press")}
+        found.append(Role(**texts, arguments=cited, facts=_facts(record)))
     return tuple(found)
