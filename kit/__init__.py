@@ -21,3 +21,7 @@ def __getattr__(name: str) -> object:
 
         return load_article
     raise AttributeError(f"module 'kit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
@@ -15,6 +16,9 @@ from kit.background import Entry, Source
 from kit.charts.base import description, png_bytes
 from kit.errors import checked, invalid
 from kit.text import Sentiment
+
+if TYPE_CHECKING:  # devices_html's hint; kit.framing loads only when a lesson finds devices
+    from kit.framing import DeviceHit
 
 # JupyterLab typesets text between two dollar signs as mathematics, even in HTML output, and the
 # article names "$131 billion" and "$59 billion" in one paragraph: every block the kit writes is
@@ -243,7 +247,7 @@ def devices_legend_html(counts: dict[str, int] | None = None) -> str:
 
 
 @checked
-def devices_html(article: Article, hits: Sequence) -> HTML:
+def devices_html(article: Article, hits: Sequence[DeviceHit]) -> HTML:
     """Return the body as HTML with each framing device underlined and tagged by category, plus a legend."""
     counts = {category: 0 for category in DEVICE_STYLES}
     paragraphs = []
