@@ -260,12 +260,8 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.charts.semiconductor_share": {
         "dataset": lambda: module("targets").load_dataset("semiconductor_share")
     },
-    "kit.charts.imported_vehicles": {
-        "dataset": lambda: module("targets").load_dataset("imported_vehicles")
-    },
-    "kit.charts.dealer_outlets": {
-        "dataset": lambda: module("targets").load_dataset("dealer_outlets")
-    },
+    "kit.charts.imported_vehicles": {"dataset": lambda: module("targets").load_dataset("imported_vehicles")},
+    "kit.charts.dealer_outlets": {"dataset": lambda: module("targets").load_dataset("dealer_outlets")},
     "kit.charts.targets.measurement_lab": {
         "increase": lambda: lab().increase,
         "reached": lambda: lab().reached,
