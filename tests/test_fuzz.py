@@ -540,26 +540,26 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "role": lambda: "U.S. Trade Representative",
         "named": lambda: True,
     },
-    "kit.stakeholders.parse_registry": {"data": registry_json},
-    "kit.stakeholders.actor": {"ident": lambda: "kantor"},
-    "kit.stakeholders.match_speaker": {
+    "kit.stakeholders.data.parse_registry": {"data": registry_json},
+    "kit.stakeholders.data.actor": {"ident": lambda: "kantor"},
+    "kit.stakeholders.speakers.match_speaker": {
         "speaker": lambda: "Kantor",
         "role": lambda: "U.S. Trade Representative",
     },
-    "kit.stakeholders.appearance_rows": {
+    "kit.stakeholders.speakers.appearance_rows": {
         "found": lambda: module("stakeholders").appearances(article(), registry())
     },
-    "kit.stakeholders.quadrant": {"power": lambda: 7.0, "interest": lambda: 9.0},
-    "kit.stakeholders.placements_from": {"saved": lambda: {"kantor": [5, 6], "congress": (9, 9)}},
-    "kit.stakeholders.compare_grid": {"student": placed},
-    "kit.stakeholders.win_set": {
+    "kit.stakeholders.data.quadrant": {"power": lambda: 7.0, "interest": lambda: 9.0},
+    "kit.stakeholders.grid.placements_from": {"saved": lambda: {"kantor": [5, 6], "congress": (9, 9)}},
+    "kit.stakeholders.grid.compare_grid": {"student": placed},
+    "kit.stakeholders.game.win_set": {
         "side": lambda: "United States",
         "constituents": lambda: constituents("us"),
         "tolerance": lambda: 10.0,
     },
-    "kit.stakeholders.zone_of_agreement": {"first": lambda: game()[0], "second": lambda: game()[1]},
-    "kit.stakeholders.play": {"chosen": lambda: module("stakeholders").preset("May 1994 (resumption)")},
-    "kit.stakeholders.preset": {"name": lambda: "May 1994 (resumption)"},
+    "kit.stakeholders.game.zone_of_agreement": {"first": lambda: game()[0], "second": lambda: game()[1]},
+    "kit.stakeholders.game.play": {"chosen": lambda: module("stakeholders").preset("May 1994 (resumption)")},
+    "kit.stakeholders.data.preset": {"name": lambda: "May 1994 (resumption)"},
     "kit.store.WorkFile.get": {"self": work, "key": lambda: "answer"},
     "kit.store.WorkFile.set": {"self": work, "key": lambda: "answer", "value": lambda: [1, "two", None]},
     "kit.store.open_work": {"name": lambda: "fuzz"},
@@ -589,7 +589,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.static.static_html": {"path": lambda: exercises_folder() / "01_fuzz.ipynb"},
     "kit.static.write_static_copy": {"path": lambda: exercises_folder() / "01_fuzz.ipynb", "out": workdir},
     "kit.lazy.exports": {"package": lambda: "kit.charts", "homes": lambda: {"base": ["description"]}},
-    "kit.stakeholders.is_cited_source": {"source": lambda: "LA Times, 25 May 1994, https://www.latimes.com"},
+    "kit.stakeholders.data.is_cited_source": {"source": lambda: "LA Times, 25 May 1994, https://www.latimes.com"},
     "kit.rewrite.read_rewrite": {
         "text": lambda: "Talks Resume\nBoth sides claim a win.\n\nThey met.\n\nThey spoke."
     },

@@ -19,7 +19,7 @@ from matplotlib.patches import Rectangle
 
 from kit.charts.base import MAX_PARAGRAPHS, PALETTE, framed_axes, new_axes, record
 from kit.errors import InvalidInputError, checked, invalid, whole_number
-from kit.stakeholders import QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
+from kit.stakeholders import GAME_SIDES, QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
 from kit.text import counted, joined
 
 SIDE_STYLE = {  # colour, marker, tag
@@ -270,7 +270,6 @@ def grid_comparison(
 
 # ---------------------------------------------------------------- the two-level game
 
-_SIDES = ("United States", "Japan")
 _OWNER = {"United States": "the United States'", "Japan": "Japan's"}
 _HATCH = {"United States": "//", "Japan": "\\\\"}
 
@@ -315,7 +314,7 @@ def _game_frame(rows: Mapping[tuple[str, str], float]) -> Callable[[Axes], None]
 @checked
 def win_sets(first: WinSet, second: WinSet, zone: Zone, title: str = "", ax: Axes | None = None) -> Axes:
     """Draw constituents' ideal points and ranges, both win-sets as hatched bars, and the agreement zone."""
-    if (first.side, second.side) != _SIDES:
+    if (first.side, second.side) != GAME_SIDES:
         raise InvalidInputError("win_sets needs the United States' win-set first and Japan's second.")
     rows = _rows(first, second)
     ax = framed_axes(ax, (8, 4.2), ("win_sets", tuple(rows)), _game_frame(rows))
