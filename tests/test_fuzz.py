@@ -589,7 +589,9 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.static.static_html": {"path": lambda: exercises_folder() / "01_fuzz.ipynb"},
     "kit.static.write_static_copy": {"path": lambda: exercises_folder() / "01_fuzz.ipynb", "out": workdir},
     "kit.lazy.exports": {"package": lambda: "kit.charts", "homes": lambda: {"base": ["description"]}},
-    "kit.stakeholders.data.is_cited_source": {"source": lambda: "LA Times, 25 May 1994, https://www.latimes.com"},
+    "kit.stakeholders.data.is_cited_source": {
+        "source": lambda: "LA Times, 25 May 1994, https://www.latimes.com"
+    },
     "kit.rewrite.read_rewrite": {
         "text": lambda: "Talks Resume\nBoth sides claim a win.\n\nThey met.\n\nThey spoke."
     },

@@ -6,11 +6,12 @@ says so); the computation is exact on the 0-100 scale.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kit.errors import checked
-from kit.stakeholders.data import GAME_SIDES, Constituent, Preset, _check_game, game_presets
+from kit.errors import checked, invalid
+from kit.stakeholders.data import GAME_SIDES, Constituent, Preset, _in_range, game_presets
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,25 @@ class Zone:
     summary: str
 
 
+def _check(constituents: Sequence[Constituent], tolerance: object, quota: object) -> None:
+    """Raise InvalidInputError unless these are a side's constituents, tolerance and quota in range."""
+    if not constituents or not all(isinstance(c, Constituent) for c in constituents):
+        allowed = "a list of at least one Constituent(name, ideal, weight)"
+        raise invalid("constituents", constituents, allowed)
+    for c in constituents:
+        if not _in_range(c.ideal, 0, 100):
+            raise invalid("constituents", c, "constituents whose ideal point is from 0 to 100")
+        if not _in_range(c.weight, 0, math.inf):
+            raise invalid("constituents", c, "constituents whose weight is at least 0")
+    if sum(c.weight for c in constituents) <= 0:
+        allowed = "constituents of whom at least one has a weight above 0 (someone must ratify)"
+        raise invalid("constituents", constituents, allowed)
+    if not _in_range(tolerance, 0, 100):
+        raise invalid("tolerance", tolerance, "a number from 0 to 100")
+    if not _in_range(quota, 0, 1) or quota == 0:
+        raise invalid("quota", quota, "a share of the pressure above 0 and at most 1")
+
+
 def win_set(side: str, constituents: Sequence[Constituent], tolerance: float, quota: float = 0.5) -> WinSet:
     """Return a side's win-set: every outcome x on 0-100 that constituents holding at least ``quota``
     of the side's total weight would ratify, where a constituent ratifies x when |x - ideal| <= tolerance.
@@ -50,7 +70,7 @@ def win_set(side: str, constituents: Sequence[Constituent], tolerance: float, qu
     >>> win_set("A", [Constituent("a", 40, 1)], tolerance=10).intervals
     ((30.0, 50.0),)
     """
-    _check_game(constituents, tolerance, quota)
+    _check(constituents, tolerance, quota)
     total = sum(c.weight for c in constituents)
     points = sorted(
         {0.0, 100.0}

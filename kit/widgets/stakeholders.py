@@ -13,12 +13,12 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 import numpy as np
 import PIL.Image
 from matplotlib.axes import Axes
 
-from kit import charts
+from kit.charts.stakeholders import grid_comparison, power_interest_grid, win_sets
 from kit.display.stakeholders import game_summary_html, grid_reasons_html, grid_summary_html
 from kit.errors import KitError, checked, invalid
 from kit.stakeholders import (
@@ -178,7 +178,7 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = grid_view(saved, picker.value)
         title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
-        charts.power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax, labels)
+        power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax, labels)
         return grid_html(view)
 
     box = panel([picker, power, interest], render, chart)
@@ -202,7 +202,7 @@ def grid_reference(work: WorkFile) -> widgets.VBox:
 
     def comparison() -> list[object]:
         differences = grid_comparison_view(work.get(GRID_KEY, {}))
-        return [charts.grid_comparison(differences, sides), grid_reasons_html(differences)]
+        return [grid_comparison(differences, sides), grid_reasons_html(differences)]
 
     task = f"a placement for each of the {len(_labels())} actors on your grid"
     return reveal_after(work, [GRID_KEY], comparison, needed=len(_labels()), task=task)
@@ -315,7 +315,7 @@ def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
         title = "Your settings" if changed else current.name
         view = game_view(sides["United States"], sides["Japan"], {s: tolerance[s].value for s in GAME_SIDES},
                          current.quota, title)  # fmt: skip
-        charts.win_sets(view.us, view.japan, view.zone, view.title, ax)
+        win_sets(view.us, view.japan, view.zone, view.title, ax)
         return game_html(view)
 
     controls = [*sliders.values(), *tolerance.values()]
