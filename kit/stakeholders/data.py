@@ -308,7 +308,8 @@ def _side(record: Record, side: str) -> tuple[float, tuple[Constituent, ...]]:
     )
     if sum(c.weight for c in constituents) <= 0:
         raise part.fail(
-            "constituents", "must give at least one constituent a weight above 0 (someone ratifies)."
+            "constituents",
+            "must give at least one constituent a weight above 0 (someone must ratify), not all 0.",
         )
     return _bounded(part, "tolerance", 0, 100), constituents
 
