@@ -13,15 +13,16 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from matplotlib.axes import Axes
-
-from kit.charts.base import description, png_bytes
 from kit.checks import NOT_ANSWERED, Feedback, Question, check_answer, describe
-from kit.errors import KitError, checked
+from kit.errors import KitError
 from kit.questions import known_bank, load_questions
 from kit.store import WorkFile, open_work
 from kit.variants import student_key, variant_index
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 
 def _saveable(answer: object) -> object:
@@ -118,7 +119,6 @@ class Exercise:
             else question.worded(question.prompt, self.variant_of(question.id))
         )
 
-    @checked
     def save(self, question_id: str, answer: object) -> str:
         """Save ``answer`` to question ``question_id`` without checking it (a widget's every change)."""
         question = self._find(question_id)
@@ -232,6 +232,11 @@ class Exercise:
 
     def save_chart(self, question_id: str, ax: Axes) -> str:
         """Save the kit chart on ``ax`` with question ``question_id``'s answer for the hand-in; say so."""
+        # Imported here: a student who saves a chart has drawn one, and `import kit.export` stays light.
+        from matplotlib.axes import Axes
+
+        from kit.charts.base import description, png_bytes
+
         question = self._find(question_id)
         if question is None:
             return f"{self._unknown(question_id)}."
@@ -250,7 +255,6 @@ class Exercise:
         return self.work.get(f"chart.{question_id}") if isinstance(question_id, str) else None
 
 
-@checked
 def open_exercise(name: str, folder: str | Path | None = None) -> Exercise:
     """Return the exercise session for question bank ``name``, with the work file in ``folder``."""
     return Exercise(known_bank("open_exercise", "name", name), folder)
