@@ -264,6 +264,8 @@ class AskedQuestion:
         for control in self.control.inputs:
             control.observe(self._changed, names="value")
         self.check_button.on_click(lambda _: self.check())
+        if question.kind == "number":  # Enter in the number box checks, as a student expects
+            self.control.inputs[0].on_msg(self._submitted)
         self.hint_button.on_click(lambda _: self.hint())
         self.reveal_button.on_click(lambda _: self.reveal())
         self.refresh()
@@ -287,6 +289,10 @@ class AskedQuestion:
             self.control.status.value = written_status(self.control.value, self.question.min_words)
         if note:
             self.feedback.value = f"<p><strong>{html.escape(note)}</strong></p>"
+
+    def _submitted(self, _box: object, content: dict, _buffers: object) -> None:
+        if content.get("event") == "submit":  # the front end's message for Enter in a text box
+            self.check()
 
     def answer(self, value: object) -> None:
         """Set the widget as a student would, to show ``value`` (typed-in form); it is saved at once."""
@@ -341,6 +347,11 @@ class Coursework(Exercise):
         self.id_button = widgets.Button(description="Save id", icon="save")
         self.id_status = widgets.Label(f"Saved: your student id is {self.student!r}." if self.student else "")
         self.id_button.on_click(lambda _: self.save_student())
+        self.id_box.on_msg(self._submitted)  # Enter in the box saves the id, like the button
+
+    def _submitted(self, _box: object, content: dict, _buffers: object) -> None:
+        if content.get("event") == "submit":
+            self.save_student()
 
     def save_student(self) -> str:
         """Record the id typed in the student-id box (the Save id button) and reword the questions shown."""
