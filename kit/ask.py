@@ -28,6 +28,8 @@ from kit.exercise import Exercise
 from kit.questions import known_bank
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# ipywidgets gives each radio label one line's height, so a long option overlapped the next one.
+_CHOICE_CSS = "<style>.kit-choice label{height:auto!important;line-height:1.4;margin-bottom:.3em}</style>"
 WIDGET_NAMES = {
     "choice": "a set of radio buttons",
     "items": "a checkbox for each option",
@@ -172,6 +174,7 @@ class AnswerControl:
     def _build_choice(self, value: object) -> widgets.Widget:
         radio = widgets.RadioButtons(options=list(self.question.options), value=value, description="Answer:")
         radio.layout.width = "auto"
+        radio.add_class("kit-choice")
         self.inputs = [radio]
         return radio
 
@@ -192,7 +195,11 @@ class AnswerControl:
         )
 
     def _build_number(self, value: object) -> widgets.Widget:
-        box = widgets.Text(value=value, description="Answer:", placeholder="a number, like 12.5")
+        # Sent when the box loses focus (Tab, or a click on Check), so it reaches the kernel before the
+        # click: typed keys sent one by one queue behind a busy kernel and the click overtook them.
+        box = widgets.Text(
+            value=value, description="Answer:", placeholder="a number, like 12.5", continuous_update=False
+        )
         box.tooltip = f"Type a number{f' in {self.question.unit}' if self.question.unit else ''}."
         self.inputs = [box]
         return widgets.HBox([box, widgets.Label(self.question.unit)])
@@ -264,13 +271,12 @@ class AskedQuestion:
         for control in self.control.inputs:
             control.observe(self._changed, names="value")
         self.check_button.on_click(lambda _: self.check())
-        if question.kind == "number":  # Enter in the number box checks, as a student expects
-            self.control.inputs[0].on_msg(self._submitted)
         self.hint_button.on_click(lambda _: self.hint())
         self.reveal_button.on_click(lambda _: self.reveal())
         self.refresh()
         buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
-        self.box = widgets.VBox([self.prompt, self.control.box, buttons, self.hints, self.feedback])
+        parts = [self.prompt, self.control.box, buttons, self.hints, self.feedback]
+        self.box = widgets.VBox([widgets.HTML(_CHOICE_CSS), *parts] if question.kind == "choice" else parts)
 
     def refresh(self) -> None:
         """Show the prompt, hints and feedback the work file holds (after a restart, or a new id)."""
@@ -289,10 +295,6 @@ class AskedQuestion:
             self.control.status.value = written_status(self.control.value, self.question.min_words)
         if note:
             self.feedback.value = f"<p><strong>{html.escape(note)}</strong></p>"
-
-    def _submitted(self, _box: object, content: dict, _buffers: object) -> None:
-        if content.get("event") == "submit":  # the front end's message for Enter in a text box
-            self.check()
 
     def answer(self, value: object) -> None:
         """Set the widget as a student would, to show ``value`` (typed-in form); it is saved at once."""
@@ -341,17 +343,15 @@ class Coursework(Exercise):
         super().__init__(name, folder)
         self.asked: dict[str, AskedQuestion] = {}
         self.id_box = widgets.Text(
-            value=self.student, description="Student id:", placeholder="as given by your instructor"
+            value=self.student,
+            description="Student id:",
+            placeholder="as given by your instructor",
+            continuous_update=False,  # sent on Tab or on a click on Save id, before it (as the number box)
         )
         self.id_box.tooltip = "Type your student id once; it picks your own numbers for some questions."
         self.id_button = widgets.Button(description="Save id", icon="save")
         self.id_status = widgets.Label(f"Saved: your student id is {self.student!r}." if self.student else "")
         self.id_button.on_click(lambda _: self.save_student())
-        self.id_box.on_msg(self._submitted)  # Enter in the box saves the id, like the button
-
-    def _submitted(self, _box: object, content: dict, _buffers: object) -> None:
-        if content.get("event") == "submit":
-            self.save_student()
 
     def save_student(self) -> str:
         """Record the id typed in the student-id box (the Save id button) and reword the questions shown."""

@@ -144,16 +144,6 @@ def test_answers_and_feedback_are_restored_after_a_restart(exercise, tmp_path):
     assert "Explanation." in again.ask("q1").feedback.value
 
 
-def test_enter_in_the_number_box_checks_and_enter_in_the_id_box_saves_the_id(exercise):
-    q2 = exercise.ask("q2")
-    q2.control.inputs[0].value = "10.8"
-    q2.control.inputs[0]._handle_custom_msg({"event": "submit"}, [])  # what the front end sends on Enter
-    assert "<strong>Right.</strong>" in q2.feedback.value and exercise.attempts("q2") == 1
-    exercise.id_box.value = "ana"
-    exercise.id_box._handle_custom_msg({"event": "submit"}, [])
-    assert exercise.id_status.value == "Saved: your student id is 'ana'."
-
-
 def test_the_student_id_box_rewords_the_questions_shown(exercise):
     q2 = exercise.ask("q2")
     assert "from 1993 to 1994?" in q2.prompt.value
