@@ -197,9 +197,8 @@ class AnswerControl:
     def _build_number(self, value: object) -> widgets.Widget:
         # Sent when the box loses focus (Tab, or a click on Check), so it reaches the kernel before the
         # click: typed keys sent one by one queue behind a busy kernel and the click overtook them.
-        box = widgets.Text(
-            value=value, description="Answer:", placeholder="a number, like 12.5", continuous_update=False
-        )
+        example = "a paragraph number, like 4" if "¶" in self.question.unit else "a number, like 12.5"
+        box = widgets.Text(value=value, description="Answer:", placeholder=example, continuous_update=False)
         box.tooltip = f"Type a number{f' in {self.question.unit}' if self.question.unit else ''}."
         self.inputs = [box]
         return widgets.HBox([box, widgets.Label(self.question.unit)])
