@@ -1,15 +1,16 @@
 """Widget speed as a student sees it: key press to the updated output painted, in Chromium.
 
-Run from the repository root:  python benchmarks/browser_bench.py [--presses 10] [--lesson NAME]
+Run from the repository root:  python benchmarks/browser_bench.py [--presses 10] [--lesson NAME] [--stages]
 
 Serves a scratch copy of notebooks/ with JupyterLab (as tests/test_browser.py does), opens
 each lesson in headless Chromium, runs all cells, then works every slider (ArrowRight and
 ArrowLeft on its handle, in turn) and every text box (a word and Enter, two words in turn)
-the number of times asked. Each press is timed in the page: from just before the key is
-sent until a widget output below has changed (a node added, an image's source replaced or
-text changed) and two animation frames have passed, which is when the browser has painted
-it. A control whose output does not change within 5 s is reported as such. The table gives
-each control's median and 95th percentile. This is
+the number of times asked. Each press is timed in the page, from its keydown event until the
+widget's chart image has a new source, is decoded and two animation frames have passed (when
+the browser has painted it); for a widget without a chart, until its output first changes. A
+control whose output does not change within 5 s is reported as such. The table gives each
+control's median and 95th percentile; --stages adds each stage's median, from the websocket
+traffic of the kernel (message sent, first and largest message back) and the page. This is
 a measurement, not a test; it exits 0. Other processes on the machine inflate the figures.
 """
 
