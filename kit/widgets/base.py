@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from kit import charts
+from kit.charts.base import layers as chart_layers
 from kit.display.common import discussion_prompt_html, not_saved_html, notice_html, small_html
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
@@ -81,7 +81,7 @@ class ChartImage:
         if self._keyed_by is not None:
             self._use(self._keyed_by())
         summary = render(self.ax)
-        layers = charts.layers(self.ax)
+        layers = chart_layers(self.ax)
         if layers.frame != self._frame:
             self._background = self._render_background(layers.data)
             self._frame = layers.frame
