@@ -1,15 +1,16 @@
 """Widget speed as a student sees it: key press to the updated output painted, in Chromium.
 
-Run from the repository root:  python benchmarks/browser_bench.py [--presses 10] [--lesson NAME]
+Run from the repository root:  python benchmarks/browser_bench.py [--presses 10] [--lesson NAME] [--stages]
 
 Serves a scratch copy of notebooks/ with JupyterLab (as tests/test_browser.py does), opens
 each lesson in headless Chromium, runs all cells, then works every slider (ArrowRight and
 ArrowLeft on its handle, in turn) and every text box (a word and Enter, two words in turn)
-the number of times asked. Each press is timed in the page: from just before the key is
-sent until a widget output below has changed (a node added, an image's source replaced or
-text changed) and two animation frames have passed, which is when the browser has painted
-it. A control whose output does not change within 5 s is reported as such. The table gives
-each control's median and 95th percentile. This is
+the number of times asked. Each press is timed in the page, from its keydown event until the
+widget's chart image has a new source, is decoded and two animation frames have passed (when
+the browser has painted it); for a widget without a chart, until its output first changes. A
+control whose output does not change within 5 s is reported as such. The table gives each
+control's median and 95th percentile; --stages adds each stage's median, from the websocket
+traffic of the kernel (message sent, first and largest message back) and the page. This is
 a measurement, not a test; it exits 0. Other processes on the machine inflate the figures.
 """
 
@@ -41,62 +42,124 @@ from test_browser import (  # noqa: E402
 SLIDERS = ".jp-OutputArea .widget-slider .noUi-handle"
 TEXT_BOXES = ".jp-OutputArea .widget-text input"
 WORDS = ("Japan", "trade")
-# Start watching the notebook's widget outputs; window.kitUpdate resolves to the milliseconds
-# from now until a changed output has been painted (two frames), or null after 5 s.
-WATCH = """() => {
-    const start = performance.now();
+# Log the time and size of every message on a kernel's websocket, so an update splits into stages.
+LOG_SOCKETS = """(() => {
+    const Native = window.WebSocket;
+    window.kitSocket = [];
+    window.addEventListener('keydown', () => { window.kitKey ??= performance.now(); }, true);
+    const size = (d) => d.byteLength ?? d.size ?? d.length;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            if (String(args[0]).includes('/channels')) {
+                const log = (e) => window.kitSocket.push(["in", performance.now(), size(e.data)]);
+                this.addEventListener("message", log);
+            }
+        }
+        send(data) {
+            if (this.url.includes('/channels')) window.kitSocket.push(['out', performance.now(), size(data)]);
+            super.send(data);
+        }
+    };
+})();"""
+# Watch the widget box that holds the control (the element given); window.kitUpdate resolves to
+# the stages of one update in milliseconds from the key press (its keydown event): the
+# control's message sent, the first and
+# the largest kernel message received, the output changed in the page, the new chart image
+# decoded, and two animation frames later, painted (the total). Where the box shows a chart
+# image, the update ends with the image; otherwise with the first changed output. Null after 5 s.
+WATCH = """(control) => {
+    let start = performance.now();
+    window.kitKey = null;
+    const box = control.closest('.jp-OutputArea-output') || document.querySelector('.jp-Notebook');
+    const chart = box.querySelector('.widget-image');
+    window.kitSocket = [];
     window.kitUpdate = new Promise((resolve) => {
         const outputs = '.widget-output, .widget-image, .widget-html';
         const inOutput = (m) => m.target.closest && m.target.closest(outputs);
         const changed = (m) => inOutput(m)
             && (m.addedNodes.length > 0 || m.attributeName === 'src' || m.type === 'characterData');
-        const observer = new MutationObserver((mutations) => {
-            if (mutations.some(changed)) {
-                observer.disconnect();
-                requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-            }
+        const done = (m) => chart ? m.target === chart && m.attributeName === 'src' : changed(m);
+        let first = null;
+        const observer = new MutationObserver(async (mutations) => {
+            start = window.kitKey ?? start;
+            if (first === null && mutations.some(changed)) first = performance.now() - start;
+            if (!mutations.some(done)) return;
+            observer.disconnect();
+            const shown = performance.now() - start;
+            if (chart) await chart.decode().catch(() => null);
+            const decoded = performance.now() - start;
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+                const sent = window.kitSocket.find((m) => m[0] === 'out');
+                const received = window.kitSocket.filter((m) => m[0] === 'in');
+                const largest = received.reduce((a, m) => (m[2] > a[2] ? m : a), ['in', start, 0]);
+                resolve({
+                    total: performance.now() - start,
+                    sent: sent ? sent[1] - start : null,
+                    first_in: received.length ? received[0][1] - start : null,
+                    largest_in: largest[1] - start,
+                    bytes: largest[2],
+                    messages: received.length,
+                    changed: first, shown, decoded,
+                });
+            }));
         });
-        observer.observe(document.querySelector('.jp-Notebook'),
-            {subtree: true, childList: true, attributes: true, characterData: true});
+        observer.observe(box, {subtree: true, childList: true, attributes: true, characterData: true});
         setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
     });
 }"""
+STAGES = ("sent", "first_in", "largest_in", "changed", "shown", "decoded", "total")
 
 
-def timed(page: Page, press) -> float | None:
-    """Return the milliseconds from ``press()`` to the changed output painted, or None."""
-    page.evaluate(WATCH)
+def timed(control: Locator, press) -> dict | None:
+    """Return the stages of the update ``press()`` causes (milliseconds from the press), or None."""
+    control.evaluate(WATCH)
     press()
-    return page.evaluate("window.kitUpdate")
+    return control.page.evaluate("window.kitUpdate")
 
 
-def slider_times(page: Page, handle: Locator, presses: int) -> list[float | None]:
-    """Move the slider's handle ``presses`` times, right then left; return each update's time."""
+def slider_times(page: Page, handle: Locator, presses: int) -> list[dict | None]:
+    """Move the slider's handle ``presses`` times, right then left; return each update's stages."""
     keys = ("ArrowRight", "ArrowLeft")
-    return [timed(page, lambda i=i: handle.press(keys[i % 2])) for i in range(presses)]
+    return [timed(handle, lambda i=i: handle.press(keys[i % 2])) for i in range(presses)]
 
 
-def text_times(page: Page, box: Locator, presses: int) -> list[float | None]:
-    """Type a word and Enter ``presses`` times, two words in turn; return each update's time."""
+def text_times(page: Page, box: Locator, presses: int) -> list[dict | None]:
+    """Type a word and Enter ``presses`` times, two words in turn; return each update's stages."""
     times = []
     for i in range(presses):
         box.fill(WORDS[i % 2])
-        times.append(timed(page, lambda: box.press("Enter")))
+        times.append(timed(box, lambda: box.press("Enter")))
     return times
 
 
-def summary(name: str, times: list[float | None]) -> str:
-    """Return one row of the table: the control, its median and its p95."""
-    done = sorted(t for t in times if t is not None)
+def p95(values: list[float]) -> float:
+    """Return the 95th percentile of ``values`` (nearest rank)."""
+    done = sorted(values)
+    return done[min(len(done) - 1, round(0.95 * len(done) + 0.5) - 1)]
+
+
+def summary(name: str, times: list[dict | None], stages: bool = False) -> str:
+    """Return a row of the table: the control, its median and p95 (and if asked each stage's median)."""
+    done = [t for t in times if t is not None]
     if not done:
         return f"  {name:<48} no output change within 5 s"
-    p95 = done[min(len(done) - 1, round(0.95 * len(done) + 0.5) - 1)]
+    totals = [t["total"] for t in done]
     missed = f", {len(times) - len(done)} without change" if len(done) < len(times) else ""
-    return f"  {name:<48} median {statistics.median(done):6.0f} ms  p95 {p95:6.0f} ms{missed}"
+    row = f"  {name:<48} median {statistics.median(totals):6.0f} ms  p95 {p95(totals):6.0f} ms{missed}"
+    if stages:
+        medians = [statistics.median(t[s] for t in done if t[s] is not None) for s in STAGES[:-1]]
+        row += "\n    stage medians (ms from the press): " + ", ".join(
+            f"{s} {m:.0f}" for s, m in zip(STAGES, medians, strict=False)
+        )
+        row += f"; largest message {statistics.median(t['bytes'] for t in done) / 1000:.1f} kB"
+        row += f", {statistics.median(t['messages'] for t in done):.0f} messages in"
+    return row
 
 
-def bench_lesson(page: Page, lab: Lab, lesson: str, presses: int) -> list[str]:
+def bench_lesson(page: Page, lab: Lab, lesson: str, presses: int, stages: bool = False) -> list[str]:
     """Open ``lesson``, run it, and time every slider and text box in it; return the table rows."""
+    page.add_init_script(LOG_SOCKETS)
     page.goto(lab.notebook_url(lesson))
     run_all_cells(page)
     rows = [lesson]
@@ -106,7 +169,7 @@ def bench_lesson(page: Page, lab: Lab, lesson: str, presses: int) -> list[str]:
         control.scroll_into_view_if_needed()
         label = control.get_attribute("aria-valuetext") if kind == "slider" else control.input_value()
         times = measure(page, control, presses)
-        rows.append(summary(f"{number}. {kind} (was {label!s:.20})", times))
+        rows.append(summary(f"{number}. {kind} (was {label!s:.20})", times, stages))
     if not controls:
         rows.append("  no slider or text box")
     return rows
@@ -119,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--presses", type=int, default=10, help="key presses per control (default 10)")
     parser.add_argument("--lesson", action="append", help="a lesson to measure (default: every lesson)")
+    parser.add_argument("--stages", action="store_true", help="also print each stage's median")
     args = parser.parse_args(argv)
     lessons = args.lesson or sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     port, token = free_port(), secrets.token_hex(24)
@@ -133,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             for lesson in lessons:
                 page = browser.new_page(viewport=VIEWPORT)
                 page.set_default_timeout(TIMEOUT_MS)
-                print("\n".join(bench_lesson(page, lab, lesson, args.presses)), flush=True)
+                print("\n".join(bench_lesson(page, lab, lesson, args.presses, args.stages)), flush=True)
                 page.close()
             browser.close()
     return 0

@@ -81,7 +81,7 @@ def pixels(png) -> np.ndarray:
 def test_the_lab_starts_from_the_chip_series_default(lab):
     assert lab["picker"].value == CHIPS and lab["baseline"].value == "1994Q2"
     assert "Results-oriented goal: met. Numerical target: met." in lab["summary"].value
-    assert pixels(lab["image"].value).shape == (360, 800, 4)
+    assert pixels(lab["image"].value).shape == (360, 800, 3)  # RGB: the chart is opaque
     assert lab["out"].outputs == ()
 
 

@@ -7,13 +7,10 @@ it and draws the lab chart by blitting.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from kit.charts.targets import MAX_PERIODS_AHEAD, growth_path
 from kit.charts.targets import measurement_lab as lab_chart
@@ -128,6 +125,7 @@ def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefiniti
 
 _STYLE = {"description_width": "18em"}
 _WIDE = widgets.Layout(width="44em")
+LAB_SIZE, LAB_MARGINS = (8.0, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9}
 # Wide enough for the description and the whole value ("1994Q2", not "199").
 _MENU = widgets.Layout(width="28em")
 
@@ -221,42 +219,6 @@ def _reset(controls: dict[str, widgets.Widget], entry: LabSeries, series: Series
     controls["periods"].value, controls["within"].value = entry.definition.periods, entry.definition.within
 
 
-class _PausableChart(ChartImage):
-    """A ChartImage that keeps one figure per series, and can pause while several controls change.
-
-    Switching back to a series reuses its figure, whose frame is already
-    rendered, so only the first visit to a series pays for drawing a frame.
-    """
-
-    def __init__(self, size: tuple[float, float], margins: dict[str, float]):
-        super().__init__(size, margins)
-        self.paused, self.last = False, ""
-        self._size, self._margins = size, margins
-        self._kept: dict[str, tuple] = {}
-        self._key: str | None = None
-
-    def use(self, key: str) -> None:
-        """Draw from now on in the figure kept for ``key``, made on its first use."""
-        if key == self._key:
-            return
-        if self._key is not None:
-            self._kept[self._key] = (self.figure, self.canvas, self.ax, self._frame, self._background)
-            if key not in self._kept:
-                self.figure = Figure(figsize=self._size, dpi=100)
-                self.figure.subplots_adjust(**self._margins)
-                self.canvas = FigureCanvasAgg(self.figure)
-                self.ax, self._frame, self._background = self.figure.add_subplot(), None, None
-        if key in self._kept:
-            self.figure, self.canvas, self.ax, self._frame, self._background = self._kept.pop(key)
-        self._key = key
-
-    def draw(self, render: Callable[[Axes], str]) -> str:
-        """Draw as ChartImage does, unless paused: then keep the last drawing and summary."""
-        if not self.paused:
-            self.last = super().draw(render)
-        return self.last
-
-
 @checked
 def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     """Return the measurement lab: change the definition or the target and watch both verdicts."""
@@ -268,17 +230,11 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         layout=_WIDE,
     )
     controls = _controls(LAB_SERIES[choice], lab_series(choice))
-    chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
-
-    chart.use(choice)
+    chart = ChartImage(LAB_SIZE, LAB_MARGINS, keyed_by=lambda: picker.value)
 
     def switch(_change: object) -> None:
-        chart.paused = True  # the picker's own observer, registered after this one, draws once
-        chart.use(picker.value)
-        try:
+        with chart.pause():  # the picker's own observer, registered after this one, draws once
             _reset(controls, LAB_SERIES[picker.value], lab_series(picker.value))
-        finally:
-            chart.paused = False
 
     picker.observe(switch, names="value")
 
@@ -352,20 +308,15 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     count = _slider(
         widgets.IntSlider, periods, 1, ahead, "Periods to reach it:", "How many periods the series has."
     )
-    chart = _PausableChart((8, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9})
-    chart.use(choice)
+    chart = ChartImage(LAB_SIZE, LAB_MARGINS, keyed_by=lambda: picker.value)
 
     def switch(_change: object) -> None:
-        chart.paused = True
-        chart.use(picker.value)
-        try:
+        with chart.pause():
             first, level, periods = GROWTH_DEFAULTS[picker.value]
             start.options, start.value = list(lab_series(picker.value).periods), first
             _set_level(target, LAB_SERIES[picker.value], level, least=1)
             count.max = MAX_PERIODS_AHEAD["quarter" if lab_series(picker.value).quarterly else "year"]
             count.value = periods
-        finally:
-            chart.paused = False
 
     picker.observe(switch, names="value")
 
