@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numbers
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kit.errors import InvalidInputError, checked
@@ -98,11 +98,18 @@ def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """
     observed = percent_agreement(first, second)
     chance = chance_agreement(first, second)
+    return _kappa(
+        observed,
+        chance,
+        "kappa is undefined here: both coders (first and second) used one and the same category for "
+        "every item, so chance agreement is 1. Their percent agreement is 100%; report that instead.",
+    )
+
+
+def _kappa(observed: float, chance: float, undefined: str) -> float:
+    """Return (observed - chance) / (1 - chance), or raise UndefinedAgreementError(undefined) at chance 1."""
     if chance == 1:
-        raise UndefinedAgreementError(
-            "kappa is undefined here: both coders (first and second) used one and the same category for "
-            "every item, so chance agreement is 1. Their percent agreement is 100%; report that instead."
-        )
+        raise UndefinedAgreementError(undefined)
     return (observed - chance) / (1 - chance)
 
 
@@ -158,16 +165,59 @@ def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     items = len(rows)
     p_j = [sum(row[j] for row in rows) / (items * n) for j in range(len(rows[0]))]
     p_i = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in rows]
-    observed, chance = sum(p_i) / items, sum(p * p for p in p_j)
-    if chance == 1:
-        raise UndefinedAgreementError(
-            "Fleiss' kappa is undefined here: in the ratings table every rater chose the same single "
-            "category for every item, so chance agreement is 1. Agreement is 100%; report that instead."
-        )
-    return (observed - chance) / (1 - chance)
+    return _kappa(
+        sum(p_i) / items,
+        sum(p * p for p in p_j),
+        "Fleiss' kappa is undefined here: in the ratings table every rater chose the same single "
+        "category for every item, so chance agreement is 1. Agreement is 100%; report that instead.",
+    )
 
 
 @checked
 def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float:
     """Return Fleiss' kappa for items each coded by the same number of raters (one row per item)."""
     return fleiss_kappa_from_counts(fleiss_counts(ratings)[1])
+
+
+@dataclass(frozen=True)
+class ClassAgreement:
+    """Coders' codings of the same paragraphs: each pair's Cohen's kappa, Fleiss' kappa, the votes.
+
+    A kappa is None where it is undefined: the coders concerned all chose one and the same label.
+    """
+
+    coders: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    pairwise: dict[tuple[str, str], float | None]
+    fleiss: float | None
+    votes: dict[int, dict[str, int]]
+
+    def disputed(self) -> list[int]:
+        """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
+        return sorted(self.paragraphs, key=lambda n: (max(self.votes[n].values()), n))
+
+
+def kappa_or_none(first: Sequence[Hashable], second: Sequence[Hashable]) -> float | None:
+    """Return Cohen's kappa, or None when both coders used one and the same label (kappa undefined)."""
+    if len(set(first)) == 1 and list(first) == list(second):
+        return None  # one shared category: percent agreement says it all
+    return cohen_kappa(first, second)
+
+
+def class_agreement(codings: Mapping[str, Mapping[int, str]]) -> ClassAgreement:
+    """Return the agreement of coders (name -> {paragraph: label}) over the paragraphs every one coded."""
+    if len(codings) < 2:
+        raise InvalidInputError("class agreement needs at least two coders.")
+    common = sorted(set.intersection(*(set(c) for c in codings.values())))
+    if not common:
+        raise InvalidInputError("no paragraph was coded by every coder, so there is nothing to compare.")
+    names = tuple(codings)
+    pairwise = {
+        (a, b): kappa_or_none([codings[a][n] for n in common], [codings[b][n] for n in common])
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    }
+    rows = [[codings[name][n] for name in names] for n in common]
+    single = len({code for row in rows for code in row}) == 1
+    votes = {n: dict(Counter(row).most_common()) for n, row in zip(common, rows, strict=True)}
+    return ClassAgreement(names, tuple(common), pairwise, None if single else fleiss_kappa(rows), votes)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kit.agreement import fleiss_kappa
+from kit import agreement
+from kit.agreement import ClassAgreement, UndefinedAgreementError
 from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
 from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
 from kit.exercise import Exercise
@@ -35,20 +35,22 @@ class QuestionSummary:
 
 
 @dataclass(frozen=True)
-class ClassAgreement:
-    """How far a class's codings of the same paragraphs agree: Fleiss' kappa and each paragraph's votes."""
+class HandInAgreement(ClassAgreement):
+    """The agreement of a class's hand-ins on one coding question, naming the files left out."""
 
-    question: str
-    students: int
-    paragraphs: tuple[int, ...]
-    kappa: float
-    votes: dict[int, dict[str, int]]
-    left_out: tuple[str, ...]
+    question: str = ""
+    left_out: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()  # "<file>: why it was not read"; those files are in left_out too
 
-    def disputed(self) -> list[int]:
-        """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
-        return sorted(self.paragraphs, key=lambda n: (max(self.votes[n].values()), n))
+    @property
+    def students(self) -> int:
+        """Return how many students' complete codings were compared."""
+        return len(self.coders)
+
+    @property
+    def kappa(self) -> float | None:
+        """Return Fleiss' kappa over every complete coding."""
+        return self.fleiss
 
 
 def _answers_files(where: str, folder: str | Path, exercise: str) -> list[Path]:
@@ -237,7 +239,7 @@ def _problem_lines(handins: HandIns) -> tuple[str, ...]:
 
 
 @checked
-def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAgreement:
+def class_agreement(folder: str | Path, exercise: str, question: str) -> HandInAgreement:
     """Return the agreement (Fleiss' kappa) of the class's codings for coding question ``question``.
 
     Only complete codings count (every paragraph the question asks for, with valid labels);
@@ -252,28 +254,26 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
         )
     paragraphs = tuple(sorted(reference_coding(questions[question])))
     handins = read_handins(folder, exercise)
-    codings, left_out = [], list(handins.problems)
+    codings, left_out = {}, list(handins.problems)
     for name, answers in handins.answers.items():
         coding = coding_of(questions[question], answers.get(question))
         if coding is None or not set(paragraphs) <= coding.keys():
             left_out.append(name)
         else:
-            codings.append(coding)
+            codings[name] = {n: coding[n] for n in paragraphs}
     if len(codings) < 2:
         raise InvalidInputError(
             f"class agreement needs at least two complete codings of {question}, but {len(codings)} "
             f"of {len(codings) + len(left_out)} answers files have one."
         )
-    rows = [[coding[n] for coding in codings] for n in paragraphs]
-    votes = {n: dict(Counter(row).most_common()) for n, row in zip(paragraphs, rows, strict=True)}
-    return ClassAgreement(
-        question,
-        len(codings),
-        paragraphs,
-        fleiss_kappa(rows),
-        votes,
-        tuple(sorted(left_out)),
-        _problem_lines(handins),
+    result = agreement.class_agreement(codings)
+    if result.fleiss is None:
+        raise UndefinedAgreementError(
+            f"Fleiss' kappa is undefined for {question}: every student chose the same label for every "
+            "paragraph, so chance agreement is 1. Agreement is 100%; report that instead."
+        )
+    return HandInAgreement(
+        **vars(result), question=question, left_out=tuple(sorted(left_out)), problems=_problem_lines(handins)
     )
 
 

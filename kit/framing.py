@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from kit.agreement import Confusion, cohen_kappa, confusion, fleiss_kappa, percent_agreement
+from kit import agreement
+from kit.agreement import ClassAgreement, Confusion, confusion, kappa_or_none, percent_agreement
 from kit.article import Article, phrase_pattern
 from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
 from kit.store import write_files
@@ -225,16 +226,6 @@ class CodingComparison:
         )
 
 
-@dataclass(frozen=True)
-class ClassAgreement:
-    """Agreement in a class: every pair of coders' Cohen's kappa and Fleiss' kappa over all of them."""
-
-    coders: tuple[str, ...]
-    paragraphs: tuple[int, ...]
-    pairwise: dict[tuple[str, str], float | None]
-    fleiss: float | None
-
-
 def frames() -> list[Frame]:
     """Return the codebook's 15 frame dimensions with the kit's definitions, in the codebook's order."""
     data = _data_json("policy_frames.json")
@@ -314,12 +305,6 @@ def compare_coding(
     return _compare(coding, scheme, "compare_coding", "coding")
 
 
-def _kappa_or_none(first: list[str], second: list[str]) -> float | None:
-    if len(set(first)) == 1 and first == second:
-        return None  # one shared category: kappa is undefined, percent agreement says it all
-    return cohen_kappa(first, second)
-
-
 @checked
 def coding_confusion(
     coding: Mapping[int | str, str], reference: Mapping[int, str] | None = None
@@ -381,21 +366,9 @@ def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
 @checked
 def class_agreement(codings: Mapping[str, Mapping[int | str, str]]) -> ClassAgreement:
     """Return pairwise Cohen's kappa and Fleiss' kappa over the paragraphs every coder coded."""
-    checked = {name: _frames(c, "class_agreement", "codings") for name, c in codings.items()}
-    if len(checked) < 2:
-        raise InvalidInputError("class agreement needs at least two coders.")
-    common = sorted(set.intersection(*(set(c) for c in checked.values())))
-    if not common:
-        raise InvalidInputError("no paragraph was coded by every coder, so there is nothing to compare.")
-    names = tuple(checked)
-    pairwise = {
-        (a, b): _kappa_or_none([checked[a][n] for n in common], [checked[b][n] for n in common])
-        for i, a in enumerate(names)
-        for b in names[i + 1 :]
-    }
-    rows = [[checked[name][n] for name in names] for n in common]
-    single = len({code for row in rows for code in row}) == 1
-    return ClassAgreement(names, tuple(common), pairwise, None if single else fleiss_kappa(rows))
+    return agreement.class_agreement(
+        {name: _frames(c, "class_agreement", "codings") for name, c in codings.items()}
+    )
 
 
 def example_class() -> dict[str, dict[int, str]]:
@@ -470,7 +443,7 @@ def _compare(tags: Mapping, scheme: TagScheme, where: str, name: str) -> CodingC
     return CodingComparison(
         paragraphs=both,
         percent=percent_agreement(mine, theirs),
-        kappa=_kappa_or_none(mine, theirs),
+        kappa=kappa_or_none(mine, theirs),
         disagreements=tuple((n, tags[n], reference[n]) for n in both if tags[n] != reference[n]),
         uncoded=uncoded,
     )
