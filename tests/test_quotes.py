@@ -236,10 +236,10 @@ def test_voices_sentiment_compares_sides_with_the_narration():
 
 
 def test_a_broken_reference_entry_is_reported(monkeypatch):
-    import kit.quotes
+    import kit.quotes.reference
 
     monkeypatch.setattr(
-        kit.quotes,
+        kit.quotes.reference,
         "_load_reference",
         lambda: {
             "quotes": [{"paragraph": 3, "text": "framework", "kind": "term", "speaker": None}],
