@@ -137,7 +137,7 @@ def load_devices(path: str | Path | None = None) -> list[Device]:
         if text is None:
             allowed = "an existing lexicon file (a CSV; copy kit's framing_devices.csv to start)"
             raise invalid("path", str(path), allowed)
-        name = f"load_devices: parameter 'path': {path.name}"
+        name = f"parameter 'path': {path.name}"
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not lines or [c.strip() for c in lines[0].split(",")] != list(DEVICE_COLUMNS):
         raise ArticleFormatError(f"{name} must start with the header line 'category,phrase,note'.")
@@ -243,16 +243,16 @@ def frame_names() -> list[str]:
 @checked
 def check_coding(coding: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
     """Return ``coding`` with paragraph numbers as ints, checking every frame is one of the 15."""
-    return _frames(coding, "check_coding", "coding", paragraph_count)
+    return _frames(coding, "coding", paragraph_count)
 
 
-def _frames(coding: Mapping, where: str, name: str, paragraph_count: int | None = None) -> dict[int, str]:
-    """Return a coding checked against the codebook; errors name parameter ``name`` of ``where``."""
-    return _tags(coding, frame_names(), "frame of the codebook", where, name, paragraph_count)
+def _frames(coding: Mapping, name: str, paragraph_count: int | None = None) -> dict[int, str]:
+    """Return a coding checked against the codebook; errors name parameter ``name``."""
+    return _tags(coding, frame_names(), "frame of the codebook", name, paragraph_count)
 
 
 def _tags(
-    tags: Mapping, allowed: Sequence[str], noun: str, where: str, name: str, paragraph_count: int | None
+    tags: Mapping, allowed: Sequence[str], noun: str, name: str, paragraph_count: int | None
 ) -> dict[int, str]:
     """Return ``tags`` with paragraph numbers as ints, each tag one of ``allowed``; errors name ``name``."""
     if paragraph_count is not None and paragraph_count < 1:
@@ -263,20 +263,19 @@ def _tags(
         digits = isinstance(key, str) and key.isascii() and key.isdigit()
         if not digits and (not isinstance(key, int) or isinstance(key, bool)):
             raise InvalidInputError(
-                f"{where}: parameter {name!r}: paragraph numbers must be whole numbers in digits only "
+                f"parameter {name!r}: paragraph numbers must be whole numbers in digits only "
                 f"(such as '10'), but {key!r} was given."
             )
         number = int(key)
         if tag not in allowed:
             raise InvalidInputError(
-                f"{where}: parameter {name!r}, paragraph {number}: {tag!r} is not a {noun}; use one of: "
+                f"parameter {name!r}, paragraph {number}: {tag!r} is not a {noun}; use one of: "
                 f"{', '.join(allowed)}."
             )
         if number < 1 or (paragraph_count is not None and number > paragraph_count):
             count = "" if paragraph_count is None else f" (paragraph_count is {paragraph_count})"
             raise InvalidInputError(
-                f"{where}: parameter {name!r}: paragraph {number} is not a body paragraph "
-                f"of the article{count}."
+                f"parameter {name!r}: paragraph {number} is not a body paragraph of the article{count}."
             )
         checked[number] = tag
     return dict(sorted(checked.items()))
@@ -301,8 +300,8 @@ def compare_coding(
     """Return percent agreement, Cohen's kappa and the disagreements between a coding and the reference."""
     scheme = frame_scheme()
     if reference is not None:
-        scheme = replace(scheme, reference=_frames(reference, "compare_coding", "reference"))
-    return _compare(coding, scheme, "compare_coding", "coding")
+        scheme = replace(scheme, reference=_frames(reference, "reference"))
+    return _compare(coding, scheme, "coding")
 
 
 @checked
@@ -313,8 +312,8 @@ def coding_confusion(
     if reference is None:
         reference = reference_frames()
     else:
-        reference = _frames(reference, "coding_confusion", "reference")
-    checked_coding = _frames(coding, "coding_confusion", "coding")
+        reference = _frames(reference, "reference")
+    checked_coding = _frames(coding, "coding")
     both = [n for n in reference if n in checked_coding]
     if not both:
         allowed = "a coding that shares at least one paragraph with the reference, to compare"
@@ -326,12 +325,12 @@ def coding_confusion(
 @checked
 def read_coding(path: str | Path) -> dict[int, str]:
     """Return the frame coding in a student's exported file (a work file or {"frames": {...}})."""
-    path = Path(path)
-    return _coding_in(path, f"read_coding: parameter 'path': {path.name}", "read_coding", "path")
+    return _coding_in(Path(path), "path")
 
 
-def _coding_in(path: Path, file: str, where: str, name: str) -> dict[int, str]:
-    """Return the coding in ``path``; errors start with ``file`` and name parameter ``name`` of ``where``."""
+def _coding_in(path: Path, name: str) -> dict[int, str]:
+    """Return the coding in ``path``; errors name the file and parameter ``name``."""
+    file = f"parameter {name!r}: {path.name}"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -341,7 +340,7 @@ def _coding_in(path: Path, file: str, where: str, name: str) -> dict[int, str]:
         raise ArticleFormatError(
             f"{file} holds no frame coding: expected a work file or an object with a 'frames' entry."
         )
-    return _frames(frames_found, where, name)
+    return _frames(frames_found, name)
 
 
 @checked
@@ -350,12 +349,7 @@ def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
     folder = Path(folder)
     if not folder.is_dir():
         raise InvalidInputError(f"No folder at {str(folder)!r}: put each student's exported coding in one.")
-    codings = {
-        path.name.split(".")[0]: _coding_in(
-            path, f"load_class_codings: parameter 'folder': {path.name}", "load_class_codings", "folder"
-        )
-        for path in sorted(folder.glob("*.json"))
-    }
+    codings = {path.name.split(".")[0]: _coding_in(path, "folder") for path in sorted(folder.glob("*.json"))}
     if len(codings) < 2:
         raise InvalidInputError(
             f"{folder} holds {len(codings)} coding file(s); class agreement needs two or more."
@@ -366,9 +360,7 @@ def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
 @checked
 def class_agreement(codings: Mapping[str, Mapping[int | str, str]]) -> ClassAgreement:
     """Return pairwise Cohen's kappa and Fleiss' kappa over the paragraphs every coder coded."""
-    return agreement.class_agreement(
-        {name: _frames(c, "class_agreement", "codings") for name, c in codings.items()}
-    )
+    return agreement.class_agreement({name: _frames(c, "codings") for name, c in codings.items()})
 
 
 def example_class() -> dict[str, dict[int, str]]:
@@ -395,7 +387,7 @@ class TagScheme:
     @checked
     def check(self, tags: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
         """Return ``tags`` with paragraph numbers as ints, checking each tag is one of the scheme's."""
-        return _tags(tags, list(self.definitions), self.name, "TagScheme.check", "tags", paragraph_count)
+        return _tags(tags, list(self.definitions), self.name, "tags", paragraph_count)
 
 
 def frame_scheme() -> TagScheme:
@@ -429,12 +421,12 @@ def entman_scheme() -> TagScheme:
 @checked
 def compare_tags(tags: Mapping[int | str, str], scheme: TagScheme) -> CodingComparison:
     """Return percent agreement, Cohen's kappa and disagreements of ``tags`` against the reference."""
-    return _compare(tags, scheme, "compare_tags", "tags")
+    return _compare(tags, scheme, "tags")
 
 
-def _compare(tags: Mapping, scheme: TagScheme, where: str, name: str) -> CodingComparison:
+def _compare(tags: Mapping, scheme: TagScheme, name: str) -> CodingComparison:
     reference = scheme.reference
-    tags = _tags(tags, list(scheme.definitions), scheme.name, where, name, None)
+    tags = _tags(tags, list(scheme.definitions), scheme.name, name, None)
     both = tuple(n for n in reference if n in tags)
     uncoded = tuple(n for n in reference if n not in tags)
     if not both:
@@ -567,7 +559,7 @@ def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str
         raise InvalidInputError(
             f"coder must be 1 to 40 letters, digits, '_' or '-', but {coder!r} was given."
         )
-    coding = _frames(frames_coded, "export_coding", "frames_coded")
+    coding = _frames(frames_coded, "frames_coded")
     if not coding:
         raise InvalidInputError("there is nothing to export yet: code at least one paragraph first.")
     content = {"coder": coder, "frames": {str(n): frame for n, frame in coding.items()}}

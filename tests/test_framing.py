@@ -161,7 +161,7 @@ def test_coding_confusion_against_the_reference():
     nothing_shared = r"^parameter 'coding' must be a coding that shares at least one"
     with pytest.raises(InvalidInputError, match=nothing_shared):
         coding_confusion({1: ECONOMIC}, {2: ECONOMIC})
-    with pytest.raises(InvalidInputError, match=r"^coding_confusion: parameter 'reference', paragraph 2:"):
+    with pytest.raises(InvalidInputError, match=r"^parameter 'reference', paragraph 2:"):
         coding_confusion({1: ECONOMIC}, {2: "x"})
 
 
@@ -205,9 +205,9 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
     assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}
     assert read_coding(tmp_path / "bo.json") == {1: ECONOMIC, 2: POLITICAL}
     (tmp_path / "cy.json").write_text('{"answers": {}}', "utf-8")
-    with pytest.raises(ArticleFormatError, match="^load_class_codings: parameter 'folder': cy.json holds no"):
+    with pytest.raises(ArticleFormatError, match="^parameter 'folder': cy.json holds no"):
         load_class_codings(tmp_path)
-    with pytest.raises(ArticleFormatError, match="^read_coding: parameter 'path': cy.json holds no frame"):
+    with pytest.raises(ArticleFormatError, match="^parameter 'path': cy.json holds no frame"):
         read_coding(tmp_path / "cy.json")
     with pytest.raises(InvalidInputError, match="No folder"):
         load_class_codings(tmp_path / "nowhere")
@@ -233,7 +233,7 @@ def test_entman_scheme_and_its_reference():
     ]
     assert len(scheme.reference) == 20 and all(scheme.rationale[n] for n in scheme.reference)
     assert scheme.reference[4] == "moral evaluation" and scheme.reference[10] == "treatment recommendation"
-    with pytest.raises(InvalidInputError, match="^TagScheme.check: parameter 'tags', paragraph 1: 'blame'"):
+    with pytest.raises(InvalidInputError, match="^parameter 'tags', paragraph 1: 'blame'"):
         scheme.check({1: "blame"})
 
 
