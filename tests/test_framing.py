@@ -7,7 +7,7 @@ import pytest
 
 from kit.agreement import UndefinedAgreementError
 from kit.article import load_article
-from kit.errors import ArticleFormatError, InvalidInputError
+from kit.errors import DataFileError, InvalidInputError
 from kit.framing import (
     DEVICE_CATEGORIES,
     NO_FUNCTION,
@@ -101,10 +101,11 @@ def test_a_student_lexicon_file(tmp_path, article):
 def test_a_bad_lexicon_says_what_is_wrong(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("category,phrase,note\nmetaphor,sunny,\n", "utf-8")
-    with pytest.raises(ArticleFormatError, match="needs a category"):
+    message = r"^bad.csv, row 2, field 'category': must be one of figurative, hedge, .*, not 'metaphor'"
+    with pytest.raises(DataFileError, match=message):
         load_devices(path)
     path.write_text("kind,phrase\n", "utf-8")
-    with pytest.raises(ArticleFormatError, match="header line"):
+    with pytest.raises(DataFileError, match="^bad.csv, row 1: the header must name the columns category"):
         load_devices(path)
     missing = r"^parameter 'path' must be an existing lexicon file \(a CSV; copy kit's"
     with pytest.raises(InvalidInputError, match=missing):
@@ -205,9 +206,9 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
     assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}
     assert read_coding(tmp_path / "bo.json") == {1: ECONOMIC, 2: POLITICAL}
     (tmp_path / "cy.json").write_text('{"answers": {}}', "utf-8")
-    with pytest.raises(ArticleFormatError, match="^parameter 'folder': cy.json holds no"):
+    with pytest.raises(DataFileError, match="^cy.json: must hold a frame coding"):
         load_class_codings(tmp_path)
-    with pytest.raises(ArticleFormatError, match="^parameter 'path': cy.json holds no frame"):
+    with pytest.raises(DataFileError, match="^cy.json: must hold a frame coding"):
         read_coding(tmp_path / "cy.json")
     with pytest.raises(InvalidInputError, match="No folder"):
         load_class_codings(tmp_path / "nowhere")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from kit import agreement
 from kit.agreement import ClassAgreement, Confusion, confusion, kappa_or_none, percent_agreement
-from kit.errors import ArticleFormatError, InvalidInputError, checked, invalid
-from kit.framing.data import _data_json, frame_names, frames
+from kit.datafiles import bundled, read_json
+from kit.errors import DataFileError, InvalidInputError, checked, invalid
+from kit.framing.data import frame_names, frames
 from kit.store import write_files
 
 
@@ -89,7 +90,7 @@ def _tags(
 
 def reference_coding() -> list[CodedParagraph]:
     """Return the kit's reference coding: each body paragraph's primary frame and a rationale."""
-    data = _data_json("frames_reference.json")["frames"]
+    data = read_json(bundled("frames_reference.json"))["frames"]
     coding = check_coding({k: v["frame"] for k, v in data.items()})
     return [CodedParagraph(n, coding[n], data[str(n)]["rationale"]) for n in coding]
 
@@ -135,18 +136,13 @@ def read_coding(path: str | Path) -> dict[int, str]:
 
 
 def _coding_in(path: Path, name: str) -> dict[int, str]:
-    """Return the coding in ``path``; errors name the file and parameter ``name``."""
-    file = f"parameter {name!r}: {path.name}"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ArticleFormatError(f"{file} could not be read as JSON ({error}).") from None
-    frames_found = data.get("answers", data).get("frames") if isinstance(data, dict) else None
-    if not isinstance(frames_found, dict):
-        raise ArticleFormatError(
-            f"{file} holds no frame coding: expected a work file or an object with a 'frames' entry."
-        )
-    return _frames(frames_found, name)
+    """Return the coding in ``path`` (a work file or {"frames": {...}}), its tags checked as ``name``."""
+    data = read_json(path)
+    answers = data.get("answers", data)
+    found = answers.get("frames") if isinstance(answers, dict) else None
+    if not isinstance(found, dict):
+        raise DataFileError(f"{path.name}: must hold a frame coding: a work file or an object with 'frames'.")
+    return _frames(found, name)
 
 
 @checked
@@ -171,7 +167,7 @@ def class_agreement(codings: Mapping[str, Mapping[int | str, str]]) -> ClassAgre
 
 def example_class() -> dict[str, dict[int, str]]:
     """Return the kit's example class: four invented students' codings of the seed's 20 paragraphs."""
-    data = _data_json("frames_example_class.json")["codings"]
+    data = read_json(bundled("frames_example_class.json"))["codings"]
     return {name: check_coding(coding) for name, coding in data.items()}
 
 
@@ -198,7 +194,7 @@ class TagScheme:
 
 def frame_scheme() -> TagScheme:
     """Return the Policy Frames Codebook as a tagging scheme, with the kit's reference coding."""
-    data = _data_json("frames_reference.json")["frames"]
+    data = read_json(bundled("frames_reference.json"))["frames"]
     coding = check_coding({k: v["frame"] for k, v in data.items()})
     return TagScheme(
         "frame",
@@ -211,7 +207,7 @@ def frame_scheme() -> TagScheme:
 
 def entman_scheme() -> TagScheme:
     """Return Entman's four framing functions (plus 'none of the four') with the kit's reference tags."""
-    data = _data_json("entman_reference.json")
+    data = read_json(bundled("entman_reference.json"))
     definitions = dict(data["functions"])
     scheme = TagScheme("framing function", "entman", definitions, {}, {})
     reference = scheme.check({k: v["function"] for k, v in data["paragraphs"].items()})

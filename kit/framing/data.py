@@ -12,29 +12,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from kit.errors import ArticleFormatError, checked, invalid
+from kit.datafiles import Source, bundled, entries, read_csv, read_json
+from kit.errors import DataFileError, checked, invalid
 
 DEVICE_CATEGORIES = ("figurative", "hedge", "booster", "conflict", "minimizer")
 DEVICE_COLUMNS = ("category", "phrase", "note")
-
-
-def _data_text(name: str) -> str:
-    return resources.files("kit.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def _data_json(name: str) -> dict:
-    try:
-        data = json.loads(_data_text(name))
-    except json.JSONDecodeError as error:
-        raise ArticleFormatError(f"{name} is not valid JSON: {error.msg} (line {error.lineno}).") from None
-    if not isinstance(data, dict):
-        raise ArticleFormatError(f"{name} must hold a JSON object.")
-    return data
 
 
 @dataclass(frozen=True)
@@ -49,33 +34,15 @@ class Device:
 @checked
 def load_devices(path: str | Path | None = None) -> list[Device]:
     """Return the device lexicon from ``path`` (a CSV: category,phrase,note), or the kit's own."""
-    if path is None:
-        text, name = _data_text("framing_devices.csv"), "framing_devices.csv"
-    else:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8") if path.is_file() else None
-        except (OSError, UnicodeDecodeError):
-            text = None
-        if text is None:
-            allowed = "an existing lexicon file (a CSV; copy kit's framing_devices.csv to start)"
-            raise invalid("path", str(path), allowed)
-        name = f"parameter 'path': {path.name}"
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if not lines or [c.strip() for c in lines[0].split(",")] != list(DEVICE_COLUMNS):
-        raise ArticleFormatError(f"{name} must start with the header line 'category,phrase,note'.")
-    devices = []
-    for number, line in enumerate(lines[1:], start=2):
-        category, _, rest = line.partition(",")
-        phrase, _, note = rest.partition(",")
-        category, phrase = category.strip(), phrase.strip()
-        if category not in DEVICE_CATEGORIES or not phrase:
-            raise ArticleFormatError(
-                f"{name}, device line {number}: {line!r} needs a category ({', '.join(DEVICE_CATEGORIES)}) "
-                "and a phrase."
-            )
-        devices.append(Device(category, phrase, note.strip()))
-    return devices
+    source: Source = bundled("framing_devices.csv") if path is None else Path(path)
+    if path is not None and not Path(path).is_file():
+        allowed = "an existing lexicon file (a CSV; copy kit's framing_devices.csv to start)"
+        raise invalid("path", str(path), allowed)
+    rows = read_csv(source, DEVICE_COLUMNS[:2], optional=DEVICE_COLUMNS[2:], comments=True)
+    return [
+        Device(row.choice("category", DEVICE_CATEGORIES), row.text("phrase"), row.optional("note"))
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -89,10 +56,11 @@ class Frame:
 
 def frames() -> list[Frame]:
     """Return the codebook's 15 frame dimensions with the kit's definitions, in the codebook's order."""
-    data = _data_json("policy_frames.json")
-    result = [Frame(int(f["number"]), f["name"], f["definition"]) for f in data["frames"]]
+    source = bundled("policy_frames.json")
+    rows = entries(source, read_json(source).get("frames"), "frame")
+    result = [Frame(row.whole("number", 1, 15), row.text("name"), row.text("definition")) for row in rows]
     if [f.number for f in result] != list(range(1, 16)):
-        raise ArticleFormatError("policy_frames.json must list the 15 frame dimensions numbered 1 to 15.")
+        raise DataFileError("policy_frames.json: must list the 15 frame dimensions numbered 1 to 15.")
     return result
 
 

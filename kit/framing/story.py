@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kit.article import Article, phrase_pattern
-from kit.errors import ArticleFormatError, InvalidInputError, checked
-from kit.framing.data import _data_json
+from kit.datafiles import Record, bundled, entries, read_json
+from kit.errors import InvalidInputError, checked
 from kit.text import Sentiment, sentiment
 
 
@@ -48,17 +48,16 @@ def story_parts(article: Article) -> list[StoryPart]:
 def contrast_sentences(article: Article) -> list[ContrastSentence]:
     """Return the body sentences the kit's reading picks as pulling against headline and dek, scored."""
     found = []
-    for entry in _data_json("framing_contrast.json")["sentences"]:
-        paragraph = article.paragraph(entry["paragraph"])
-        match = [s for s in paragraph.sentences if s.text.startswith(entry["starts"])]
+    source = bundled("framing_contrast.json")
+    for entry in entries(source, read_json(source).get("sentences"), "sentence"):
+        paragraph = article.paragraph(entry.whole("paragraph", 1))
+        starts = entry.text("starts")
+        match = [s for s in paragraph.sentences if s.text.startswith(starts)]
         if not match:
-            raise ArticleFormatError(
-                f"framing_contrast.json: no sentence of paragraph {entry['paragraph']} starts with "
-                f"{entry['starts']!r}."
-            )
-        found.append(
-            ContrastSentence(paragraph.number, match[0].text, sentiment(match[0].text), entry["note"])
-        )
+            allowed = f"must begin a sentence of paragraph {paragraph.number}, not {starts!r}."
+            raise entry.fail("starts", allowed)
+        text = match[0].text
+        found.append(ContrastSentence(paragraph.number, text, sentiment(text), entry.text("note")))
     return found
 
 
@@ -88,31 +87,28 @@ class LexiconReading:
 @checked
 def lexicon_limits(article: Article) -> list[LexiconReading]:
     """Return the kit's chosen phrases with the lexicon's live score and a reader's reading of each."""
-    readings = []
-    for entry in _data_json("lexicon_limits.json")["phrases"]:
-        where = entry["where"]
-        context = article.dek or "" if where == "dek" else article.paragraph(int(where)).text
-        if not phrase_pattern(entry["phrase"]).search(context):
-            raise ArticleFormatError(f"lexicon_limits.json: {entry['phrase']!r} does not occur in {where}.")
-        if entry["reader"] not in ("positive", "negative", "neutral"):
-            raise ArticleFormatError("lexicon_limits.json: reader must be positive, negative or neutral.")
-        sentence = next(
-            (s.text for s in _sentences_of(article, where) if phrase_pattern(entry["phrase"]).search(s.text)),
-            context,
-        )
-        score = sentiment(entry["phrase"])
-        readings.append(
-            LexiconReading(
-                where="dek" if where == "dek" else f"¶{where}",
-                phrase=entry["phrase"],
-                context=sentence,
-                polarity=score.polarity,
-                scored=tuple((" ".join(a.words), a.polarity) for a in score.assessments),
-                reader=entry["reader"],
-                explanation=entry["explanation"],
-            )
-        )
-    return readings
+    source = bundled("lexicon_limits.json")
+    return [_reading(article, entry) for entry in entries(source, read_json(source).get("phrases"), "phrase")]
+
+
+def _reading(article: Article, entry: Record) -> LexiconReading:
+    where, phrase = entry.text("where"), entry.text("phrase")
+    context = article.dek or "" if where == "dek" else article.paragraph(int(where)).text
+    if not phrase_pattern(phrase).search(context):
+        raise entry.fail("phrase", f"must occur in {where}, not {phrase!r}.")
+    sentence = next(
+        (s.text for s in _sentences_of(article, where) if phrase_pattern(phrase).search(s.text)), context
+    )
+    score = sentiment(phrase)
+    return LexiconReading(
+        where="dek" if where == "dek" else f"¶{where}",
+        phrase=phrase,
+        context=sentence,
+        polarity=score.polarity,
+        scored=tuple((" ".join(a.words), a.polarity) for a in score.assessments),
+        reader=entry.choice("reader", ("positive", "negative", "neutral")),
+        explanation=entry.text("explanation"),
+    )
 
 
 def _sentences_of(article: Article, where: str):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 from kit.article import Article
-from kit.errors import ArticleFormatError, checked
+from kit.datafiles import bundled, entries, read_json
+from kit.errors import checked
 from kit.quotes.extract import Quote, ReportedSpeech
 from kit.quotes.shape import _masked, quoted_spans
 from kit.quotes.speakers import _VERB, KINDS
@@ -22,50 +20,42 @@ def _key(text: str) -> str:
 @checked
 def reference_quotes(article: Article) -> list[Quote]:
     """Return the kit's hand-made annotation of the seed's quotes, checked against ``article``'s text."""
-    data = _load_reference()
     found = {(q.paragraph, _key(q.text)): q for q in _spans_only(article)}
     quotes = []
-    for entry in data["quotes"]:
-        span = found.get((entry["paragraph"], _key(entry["text"])))
-        if (
-            span is None
-            or entry["kind"] not in KINDS
-            or (entry["kind"] == "term") != (entry["speaker"] is None)
-        ):
-            raise ArticleFormatError(
-                f"quotes_reference.json: the quote {entry['text']!r} in paragraph {entry['paragraph']} "
-                "is not a quoted span of this article, or its kind and speaker do not fit "
-                f"(kinds: {', '.join(KINDS)}; a quoted term has no speaker)."
+    for entry in entries(REFERENCE_FILE, _load_reference().get("quotes"), "quote"):
+        text, kind, speaker = entry.text("text"), entry.choice("kind", KINDS), entry.get("speaker")
+        span = found.get((entry.whole("paragraph", 1), _key(text)))
+        if span is None:
+            raise entry.fail("text", f"must be a quoted span of this article, not {text!r}.")
+        if (kind == "term") != (speaker is None):
+            raise entry.fail(
+                "speaker", f"must be given for a {kind} quote and only for one (a term has none)."
             )
         quotes.append(
-            Quote(span.paragraph, span.sentence, span.text, span.start, span.end, entry["kind"],
-                  entry["speaker"], entry["role"], entry["side"])
+            Quote(span.paragraph, span.sentence, span.text, span.start, span.end, kind,
+                  speaker, entry.get("role"), entry.get("side"))
         )  # fmt: skip
     return quotes
 
 
 def _load_reference() -> dict:
-    """Return the reference annotation, checked to hold its quotes and reported speech."""
-    try:
-        data = json.loads(resources.files("kit.data").joinpath(REFERENCE_FILE).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise ArticleFormatError(f"{REFERENCE_FILE} is not valid JSON: {error.msg}.") from None
-    if not isinstance(data, dict) or not {"quotes", "reported"} <= data.keys():
-        raise ArticleFormatError(f"{REFERENCE_FILE} must be an object with 'quotes' and 'reported' lists.")
-    return data
+    """Return the reference annotation: an object with 'quotes' and 'reported' lists."""
+    return read_json(bundled(REFERENCE_FILE))
 
 
 @checked
 def reference_reported(article: Article) -> list[ReportedSpeech]:
     """Return the kit's hand-made list of the seed's reported speech, one entry per sentence."""
-    entries = []
-    for entry in _load_reference()["reported"]:
-        paragraph = article.paragraph(entry["paragraph"])
+    reported = []
+    for entry in entries(REFERENCE_FILE, _load_reference().get("reported"), "report"):
+        paragraph = article.paragraph(entry.whole("paragraph", 1))
         sentence = next((s for s in paragraph.sentences if _report_verb(s.text)), paragraph.sentences[0])
-        entries.append(
-            ReportedSpeech(paragraph.number, sentence.number, sentence.text, entry["speaker"], None, "", "")
+        reported.append(
+            ReportedSpeech(
+                paragraph.number, sentence.number, sentence.text, entry.text("speaker"), None, "", ""
+            )
         )
-    return entries
+    return reported
 
 
 def _report_verb(text: str) -> bool:
