@@ -13,15 +13,16 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from matplotlib.axes import Axes
-
-from kit.charts.base import description, png_bytes
 from kit.checks import NOT_ANSWERED, Feedback, Question, check_answer, describe
 from kit.errors import KitError, checked
 from kit.questions import known_bank, load_questions
 from kit.store import WorkFile, open_work
 from kit.variants import student_key, variant_index
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 
 def _saveable(answer: object) -> object:
@@ -232,6 +233,11 @@ class Exercise:
 
     def save_chart(self, question_id: str, ax: Axes) -> str:
         """Save the kit chart on ``ax`` with question ``question_id``'s answer for the hand-in; say so."""
+        # matplotlib loads here, not with the module: kit.export (hand-ins, gradebook) imports this one
+        from matplotlib.axes import Axes
+
+        from kit.charts.base import description, png_bytes
+
         question = self._find(question_id)
         if question is None:
             return f"{self._unknown(question_id)}."
