@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kit.errors import InvalidInputError, checked
+from kit.errors import InvalidInputError, invalid
 
 
 class UndefinedAgreementError(InvalidInputError):
@@ -38,7 +38,6 @@ class Confusion:
     categories: tuple[str, ...]
     counts: dict[tuple[str, str], int]
 
-    @checked
     def count(self, first: str, second: str) -> int:
         """Return how many items the first coder put in ``first`` and the second in ``second``."""
         return self.counts.get((first, second), 0)
@@ -46,7 +45,7 @@ class Confusion:
 
 def _pair(
     first: Sequence[Hashable], second: Sequence[Hashable], names: str = "first and second"
-) -> tuple[list, list]:
+) -> tuple[list[str], list[str]]:
     first, second = list(first), list(second)
     if len(first) != len(second):
         raise InvalidInputError(
@@ -57,9 +56,7 @@ def _pair(
         raise InvalidInputError(f"agreement needs at least one coded item; {names} are empty.")
     for code in first + second:
         if _missing(code):
-            raise InvalidInputError(
-                f"every item in {names} needs a code, but {code!r} was given; leave uncoded items out."
-            )
+            raise invalid(f"every item in {names}", code, "coded (leave uncoded items out)")
     return [str(c) for c in first], [str(c) for c in second]  # compared as text: 1 and "1" agree
 
 
@@ -70,7 +67,6 @@ def _missing(code: Hashable) -> bool:
     return code is None or isinstance(code, str) and not code.strip()
 
 
-@checked
 def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return the share (0..1) of items the two coders put in the same category.
 
@@ -81,7 +77,6 @@ def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> 
     return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
-@checked
 def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return the agreement expected by chance from each coder's own category rates (Cohen's p_e)."""
     first, second = _pair(first, second)
@@ -89,7 +84,6 @@ def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> f
     return sum(rates_a[c] * rates_b[c] for c in rates_a) / (n * n)
 
 
-@checked
 def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return Cohen's kappa for two coders who coded the same items.
 
@@ -113,7 +107,6 @@ def _kappa(observed: float, chance: float, undefined: str) -> float:
     return (observed - chance) / (1 - chance)
 
 
-@checked
 def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusion:
     """Return how often each pair of categories (first coder's, second coder's) was chosen."""
     first, second = _pair(first, second)
@@ -121,7 +114,6 @@ def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusio
     return Confusion(categories, dict(Counter(zip(first, second, strict=True))))
 
 
-@checked
 def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...], list[list[int]]]:
     """Return the categories and, per item, how many raters chose each: Fleiss' n_ij table.
 
@@ -138,12 +130,11 @@ def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...
         )
     if raters.pop() < 2:
         raise InvalidInputError("Fleiss' kappa needs at least two raters per item of ratings.")
-    rows = [_pair(row, row, "ratings")[0] for row in rows]
-    categories = tuple(sorted({code for row in rows for code in row}))
-    return categories, [[Counter(row)[cat] for cat in categories] for row in rows]
+    codes = [_pair(row, row, "ratings")[0] for row in rows]
+    categories = tuple(sorted({code for row in codes for code in row}))
+    return categories, [[Counter(row)[cat] for cat in categories] for row in codes]
 
 
-@checked
 def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     """Return Fleiss' kappa from an n_ij table: one row per item, one column per category.
 
@@ -173,7 +164,6 @@ def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     )
 
 
-@checked
 def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float:
     """Return Fleiss' kappa for items each coded by the same number of raters (one row per item)."""
     return fleiss_kappa_from_counts(fleiss_counts(ratings)[1])

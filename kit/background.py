@@ -127,7 +127,6 @@ def _known_sources(content: Mapping) -> dict[str, Source]:
     }
 
 
-@checked
 def parse_background(content: Mapping) -> Background:
     """Return the background in ``content`` (the JSON file's object), checked; raise BackgroundFormatError."""
     known = _known_sources(content)
@@ -167,7 +166,6 @@ def section(key: str) -> Entry:
     return sections[key]
 
 
-@checked
 def match_check(answers: Mapping[str, str]) -> CheckResult:
     """Return how many glossary terms ``answers`` (term -> chosen short definition) match rightly."""
     background = load_background()
@@ -184,7 +182,6 @@ def match_check(answers: Mapping[str, str]) -> CheckResult:
     return CheckResult(right, total, revisit, summary)
 
 
-@checked
 def order_check(places: Mapping[str, int]) -> CheckResult:
     """Return how many timeline events ``places`` (date -> place 1..n the student gave) puts rightly."""
     days = load_background().order_events

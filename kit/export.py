@@ -71,7 +71,6 @@ class HandIns(NamedTuple):
     problems: dict[str, str]
 
 
-@checked
 def read_handins(folder: str | Path, exercise: str) -> HandIns:
     """Return the exported answers for ``exercise`` in ``folder``, and the hand-ins that could not be read.
 
@@ -83,7 +82,6 @@ def read_handins(folder: str | Path, exercise: str) -> HandIns:
     return HandIns({name: record["answers"] for name, record in records.items()}, problems)
 
 
-@checked
 def read_records(folder: str | Path, exercise: str) -> HandIns:
     """Return the whole hand-ins for ``exercise`` in ``folder`` (student id, answers, per-question
     results), read as safely as ``read_handins`` reads them, and why each other file was not read."""
@@ -132,7 +130,6 @@ def _nested_too_deep(path: Path) -> ArticleFormatError:
     )
 
 
-@checked
 def variant_answered(record: dict, question: str) -> int:
     """Return the variant a hand-in's record says ``question`` was answered in (0 when it names none)."""
     results = record.get("results")
@@ -215,7 +212,6 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     )
 
 
-@checked
 def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
@@ -238,7 +234,6 @@ def _problem_lines(handins: HandIns) -> tuple[str, ...]:
     return tuple(f"{name}: {problem}" for name, problem in handins.problems.items())
 
 
-@checked
 def class_agreement(folder: str | Path, exercise: str, question: str) -> HandInAgreement:
     """Return the agreement (Fleiss' kappa) of the class's codings for coding question ``question``.
 

@@ -218,7 +218,8 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
 def test_read_coding_refuses_a_paragraph_key_that_is_not_plain_digits(tmp_path, key):
     # int() reads "1_0" as paragraph 10 and " 3" as 3: a hand-edited file must not be read that way.
     (tmp_path / "dee.json").write_text(json.dumps({"frames": {key: ECONOMIC}}), "utf-8")
-    message = f"paragraph numbers must be whole numbers in digits only (such as '10'), but {key!r} was given"
+    allowed = "a whole number in digits only (such as '10')"
+    message = f"each paragraph number in 'path' must be {allowed}, not str {key!r}."
     with pytest.raises(InvalidInputError, match=re.escape(message)):
         read_coding(tmp_path / "dee.json")
 
@@ -284,5 +285,5 @@ def test_export_then_load_a_class(tmp_path):
     }
     with pytest.raises(InvalidInputError, match="nothing to export yet"):
         export_coding({}, "cy", tmp_path)
-    with pytest.raises(InvalidInputError, match="coder must be"):
+    with pytest.raises(InvalidInputError, match="'coder' must be 1 to 40 letters"):
         export_coding({1: ECONOMIC}, "../cy", tmp_path)

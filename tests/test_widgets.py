@@ -43,7 +43,7 @@ def test_keyword_view(seed, phrase, paragraphs, summary):
 
 
 def test_keyword_view_refuses_an_empty_phrase(seed):
-    with pytest.raises(InvalidInputError, match="phrase must be a word or phrase"):
+    with pytest.raises(InvalidInputError, match="'phrase' must be a word or phrase"):
         keyword_view(seed, "  ")
 
 
@@ -75,7 +75,7 @@ def test_keyword_explorer_shows_hits_and_updates(seed):
 def test_a_bad_phrase_is_reported_not_raised(seed, capsys):
     box, summary, *_ = keyword_explorer(seed).children
     box.value = "?!"
-    assert "phrase must be a word or phrase" in capsys.readouterr().out
+    assert "'phrase' must be a word or phrase" in capsys.readouterr().out
     assert summary.value == ""  # the last good result is not left standing above the error
 
 

@@ -47,7 +47,6 @@ class CodingComparison:
         )
 
 
-@checked
 def check_coding(coding: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
     """Return ``coding`` with paragraph numbers as ints, checking every frame is one of the 15."""
     return _frames(coding, "coding", paragraph_count)
@@ -69,9 +68,8 @@ def _tags(
         # int() would read "1_0" as 10 and " 3" as 3: a paragraph key is a whole number or its digits only
         digits = isinstance(key, str) and key.isascii() and key.isdigit()
         if not digits and (not isinstance(key, int) or isinstance(key, bool)):
-            raise InvalidInputError(
-                f"parameter {name!r}: paragraph numbers must be whole numbers in digits only "
-                f"(such as '10'), but {key!r} was given."
+            raise invalid(
+                f"each paragraph number in {name!r}", key, "a whole number in digits only (such as '10')"
             )
         number = int(key)
         if tag not in allowed:
@@ -120,16 +118,14 @@ def coding_confusion(
         reference = reference_frames()
     else:
         reference = _frames(reference, "reference")
-    checked_coding = _frames(coding, "coding")
-    both = [n for n in reference if n in checked_coding]
+    tags = _frames(coding, "coding")
+    both = [n for n in reference if n in tags]
     if not both:
         allowed = "a coding that shares at least one paragraph with the reference, to compare"
         raise invalid("coding", coding, allowed)
-    coding = checked_coding
-    return confusion([coding[n] for n in both], [reference[n] for n in both])
+    return confusion([tags[n] for n in both], [reference[n] for n in both])
 
 
-@checked
 def read_coding(path: str | Path) -> dict[int, str]:
     """Return the frame coding in a student's exported file (a work file or {"frames": {...}})."""
     return _coding_in(Path(path), "path")
@@ -145,7 +141,6 @@ def _coding_in(path: Path, name: str) -> dict[int, str]:
     return _frames(found, name)
 
 
-@checked
 def load_class_codings(folder: str | Path) -> dict[str, dict[int, str]]:
     """Return every coding in ``folder``'s .json files, keyed by file name without its suffixes."""
     folder = Path(folder)
@@ -186,7 +181,6 @@ class TagScheme:
     reference: dict[int, str]
     rationale: dict[int, str]
 
-    @checked
     def check(self, tags: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
         """Return ``tags`` with paragraph numbers as ints, checking each tag is one of the scheme's."""
         return _tags(tags, list(self.definitions), self.name, "tags", paragraph_count)
@@ -220,7 +214,6 @@ def entman_scheme() -> TagScheme:
     )
 
 
-@checked
 def compare_tags(tags: Mapping[int | str, str], scheme: TagScheme) -> CodingComparison:
     """Return percent agreement, Cohen's kappa and disagreements of ``tags`` against the reference."""
     return _compare(tags, scheme, "tags")
@@ -243,13 +236,10 @@ def _compare(tags: Mapping, scheme: TagScheme, name: str) -> CodingComparison:
     )
 
 
-@checked
 def export_coding(frames_coded: Mapping[int | str, str], coder: str, folder: str | Path) -> Path:
     """Write a frame coding to ``<coder>.frames.json`` in ``folder`` for the class; return the path."""
-    if not isinstance(coder, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", coder):
-        raise InvalidInputError(
-            f"coder must be 1 to 40 letters, digits, '_' or '-', but {coder!r} was given."
-        )
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", coder):
+        raise invalid("coder", coder, "1 to 40 letters, digits, '_' or '-', starting with a letter or digit")
     coding = _frames(frames_coded, "frames_coded")
     if not coding:
         raise InvalidInputError("there is nothing to export yet: code at least one paragraph first.")

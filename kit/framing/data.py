@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.datafiles import Source, bundled, entries, read_csv, read_json
-from kit.errors import DataFileError, checked, invalid
+from kit.errors import DataFileError, invalid
 
 DEVICE_CATEGORIES = ("figurative", "hedge", "booster", "conflict", "minimizer")
 DEVICE_COLUMNS = ("category", "phrase", "note")
@@ -31,7 +31,6 @@ class Device:
     note: str
 
 
-@checked
 def load_devices(path: str | Path | None = None) -> list[Device]:
     """Return the device lexicon from ``path`` (a CSV: category,phrase,note), or the kit's own."""
     source: Source = bundled("framing_devices.csv") if path is None else Path(path)

@@ -41,7 +41,6 @@ def find_devices(article: Article, devices: Sequence[Device] | None = None) -> l
     return sorted(kept, key=lambda h: h.start)
 
 
-@checked
 def device_counts(hits: Sequence[DeviceHit]) -> dict[str, int]:
     """Return how many devices of each category were found (every category listed, zeros included)."""
     counts = dict.fromkeys(DEVICE_CATEGORIES, 0)
@@ -62,7 +61,6 @@ class FramingScore:
     device_phrases: tuple[str, ...]
 
 
-@checked
 def count_devices(
     text: str, devices: Sequence[Device] | None = None
 ) -> tuple[dict[str, int], tuple[str, ...]]:
@@ -79,7 +77,6 @@ def count_devices(
     return counts, tuple(text[s:e] for s, e, _ in sorted(kept, key=lambda k: k[0]))
 
 
-@checked
 def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
     """Return the sentiment, subjectivity and framing devices of a headline and dek together."""
     if not isinstance(headline, str) or not headline.strip():
@@ -90,7 +87,6 @@ def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
     return FramingScore(label, text, result.polarity, result.subjectivity, counts, phrases)
 
 
-@checked
 def reframe(article: Article, headline: str, dek: str = "") -> tuple[FramingScore, FramingScore]:
     """Return the original headline and dek scored beside a rewritten pair, for comparison."""
     return score_framing("original", article.headline, article.dek or ""), score_framing(

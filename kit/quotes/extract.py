@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kit.article import Article
 from kit.errors import checked
 from kit.quotes.shape import _MASK, _masked, quoted_spans
-from kit.quotes.speakers import _VERB, _after_quote, _attribution, _before_quote, _People, _Speaker, side_of
+from kit.quotes.speakers import _VERB, _after_quote, _attribution, _before_quote, _People, _side, _Speaker
 from kit.text import words
 
 
@@ -94,7 +94,7 @@ def _extract(article: Article) -> tuple[list[Quote], list[ReportedSpeech]]:
 def _sentence_quotes(sentence, article: Article, people: _People, earlier: list[Quote]) -> list[Quote]:
     masked = _masked(sentence.text)
     attribution = _attribution(masked, people)
-    found = []
+    found: list[Quote] = []
     for span in quoted_spans(sentence.text):
         content = span.text.strip('"\u201c\u201d').strip().rstrip(",")
         speaker = _after_quote(masked, span.end, people) or _before_quote(masked, span.start, people)
@@ -116,7 +116,7 @@ def _sentence_quotes(sentence, article: Article, people: _People, earlier: list[
                 kind=kind,
                 speaker=speaker.label if speaker else None,
                 role=speaker.role if speaker else None,
-                side=side_of(speaker.label, speaker.role, speaker.name is not None) if speaker else None,
+                side=_side(speaker.role, speaker.name is not None) if speaker else None,
             )
         )
     return found
@@ -135,9 +135,9 @@ def _resumes(masked: str, start: int) -> bool:
 def _continued(earlier: list[Quote], paragraph: int) -> _Speaker | None:
     """Return the speaker a new unattributed quote continues: the last quote's, in this or the last
     paragraph."""
-    if not earlier or earlier[-1].speaker is None or earlier[-1].paragraph < paragraph - 1:
+    last = earlier[-1] if earlier else None
+    if last is None or last.speaker is None or last.paragraph < paragraph - 1:
         return None
-    last = earlier[-1]
     return _Speaker(last.speaker if last.side != "anonymous" else None, last.speaker, last.role)
 
 
@@ -155,5 +155,5 @@ def _report(sentence, people: _People) -> ReportedSpeech | None:
         speaker.label,
         speaker.role,
         verb,
-        side_of(speaker.label, speaker.role, speaker.name is not None),
+        _side(speaker.role, speaker.name is not None),
     )

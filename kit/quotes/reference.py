@@ -43,7 +43,6 @@ def _load_reference() -> dict:
     return read_json(bundled(REFERENCE_FILE))
 
 
-@checked
 def reference_reported(article: Article) -> list[ReportedSpeech]:
     """Return the kit's hand-made list of the seed's reported speech, one entry per sentence."""
     reported = []

@@ -32,7 +32,6 @@ class ParagraphShape:
         return self.words - self.quoted_words
 
 
-@checked
 def quoted_spans(text: str) -> list[Span]:
     """Return the double-quoted stretches of ``text``, quotation marks included.
 

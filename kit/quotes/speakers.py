@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from kit.article import Article
-from kit.errors import checked
 from kit.quotes.shape import _MASK, _masked
 
 # ---------------------------------------------------------------------------
@@ -96,13 +95,10 @@ class _People:
         if person.name is None:
             return person
         known = self.by_name.get(person.name.split()[-1])
-        if known and (known.name.endswith(person.name) or person.name.endswith(known.name)):
+        if known and known.name and (known.name.endswith(person.name) or person.name.endswith(known.name)):
             if len(person.name) > len(known.name) or (person.role and not known.role):
-                known = _Speaker(
-                    max(person.name, known.name, key=len),
-                    max(person.name, known.name, key=len),
-                    person.role or known.role,
-                )
+                longer = max(person.name, known.name, key=len)
+                known = _Speaker(longer, longer, person.role or known.role)
                 self.by_name[person.name.split()[-1]] = known
             return known
         self.by_name[person.name.split()[-1]] = person
@@ -155,7 +151,6 @@ def _is_adjective_of_place(tokens: list[str]) -> bool:
     return tokens[-1].endswith(("ese", "ian", "ish")) or tokens[-1] in {"U.S.", "American"}
 
 
-@checked
 def side_of(speaker: str | None, role: str | None, named: bool) -> str | None:
     """Return the side a speaker stands for: a government, anonymous, or others (None: no speaker).
 
@@ -164,8 +159,11 @@ def side_of(speaker: str | None, role: str | None, named: bool) -> str | None:
     >>> side_of("a senior Administration official", "senior Administration official", False)
     'anonymous'
     """
-    if speaker is None:
-        return None
+    return None if speaker is None else _side(role, named)
+
+
+def _side(role: str | None, named: bool) -> str:
+    """Return a speaker's side: anonymous when unnamed, the one government their role names, or others."""
     if not named:
         return "anonymous"
     found = [side for side, pattern in _SIDE_WORDS.items() if pattern.search(role or "")]

@@ -118,7 +118,6 @@ def voice_share(article: Article, quotes: list[Quote]) -> VoiceShare:
     return VoiceShare(by_speaker, by_side, sum(q.word_count for q in quotes), total)
 
 
-@checked
 def narration_text(article: Article) -> str:
     """Return the body with every quoted stretch removed: the reporter's own words."""
     return "\n\n".join(_masked(p.text).replace(_MASK, "") for p in article.paragraphs)
