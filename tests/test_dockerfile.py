@@ -91,3 +91,16 @@ def test_it_runs_as_uid_1000_with_the_single_user_command():
 def test_the_parser_joins_continuations_and_drops_comments():
     text = '# a comment\nFROM x\nRUN a \\\n    && b\n\nCMD ["c"]\n'
     assert instructions(text) == [("FROM", "x"), ("RUN", "a && b"), ("CMD", '["c"]')]
+
+
+def test_binder_builds_the_student_requirements_on_python_3_11():
+    """repo2docker reads binder/ instead of the root: the student's packages, not the test tools."""
+    binder = REPO / "binder"
+    assert (binder / "runtime.txt").read_text(encoding="utf-8").strip() == "python-3.11"
+    lines = [
+        line
+        for line in (binder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines == ["-r ../requirements-student.txt"]
+    assert sorted(path.name for path in binder.iterdir()) == ["requirements.txt", "runtime.txt"]
