@@ -10,20 +10,19 @@ exercises (match terms, order events) have pure cores here; their widgets are in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-from kit.errors import ArticleFormatError, checked, invalid
+from kit.datafiles import bundled, read_json
+from kit.errors import DataFileError, checked, invalid
 
 FILE = "background.json"
 LAST_DAY = date(1994, 5, 25)  # the article's day: nothing later appears before the prediction
 
 
-class BackgroundFormatError(ArticleFormatError):
+class BackgroundFormatError(DataFileError):
     """A background file that breaks its rules: a missing field, an unknown source, a date too late."""
 
 
@@ -152,9 +151,7 @@ def parse_background(content: Mapping) -> Background:
 @lru_cache(maxsize=1)
 def load_background() -> Background:
     """Return the kit's background (context, people, timeline, glossary), read once and checked."""
-    return parse_background(
-        json.loads(resources.files("kit.data").joinpath(FILE).read_text(encoding="utf-8"))
-    )
+    return parse_background(read_json(bundled(FILE)))
 
 
 @checked

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from kit import agreement
 from kit.agreement import ClassAgreement, UndefinedAgreementError
 from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
-from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
+from kit.errors import MAX_DEPTH, DataFileError, InvalidInputError, checked, invalid, too_deep
 from kit.exercise import Exercise
 from kit.store import read_regular, write_files
 
@@ -90,7 +90,7 @@ def read_records(folder: str | Path, exercise: str) -> HandIns:
     for path in _answers_files("read_handins", folder, exercise):
         try:
             records[path.name] = _handin(path)
-        except (OSError, ArticleFormatError) as error:
+        except (OSError, DataFileError) as error:
             problems[path.name] = str(error)
     return HandIns(records, problems)
 
@@ -100,20 +100,20 @@ def _handin(path: Path) -> dict:
     try:
         data = read_regular(path, MAX_HANDIN_BYTES)
     except OSError as error:
-        raise ArticleFormatError(f"{path.name} could not be opened ({error.strerror}).") from None
+        raise DataFileError(f"{path.name} could not be opened ({error.strerror}).") from None
     except ValueError as error:
-        raise ArticleFormatError(f"{path.name} was not read: {error}.") from None
+        raise DataFileError(f"{path.name} was not read: {error}.") from None
     try:
         record = json.loads(data.decode("utf-8"))
         answers = record["answers"]
     except RecursionError:
         raise _nested_too_deep(path) from None
     except (ValueError, KeyError, TypeError) as error:
-        raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+        raise DataFileError(f"{path.name} is not an exported answers file ({error}).") from None
     if too_deep(answers):
         raise _nested_too_deep(path)
     if not isinstance(answers, dict):
-        raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
+        raise DataFileError(f"{path.name} is not an exported answers file (its answers are not a dict).")
     results = record.get("results")
     student = record.get("student")
     return {
@@ -123,8 +123,8 @@ def _handin(path: Path) -> dict:
     }
 
 
-def _nested_too_deep(path: Path) -> ArticleFormatError:
-    return ArticleFormatError(
+def _nested_too_deep(path: Path) -> DataFileError:
+    return DataFileError(
         f"{path.name} is not an exported answers file (its answers are nested more than "
         f"{MAX_DEPTH} levels deep)."
     )
