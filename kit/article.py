@@ -35,7 +35,7 @@ from pathlib import Path
 
 from kit.errors import ArticleFormatError, ArticleNotFoundError, checked, invalid, whole_number
 from kit.store import read_regular
-from kit.text import Span, sentence_spans, words
+from kit.text import Span, Worded, sentence_spans, words
 
 SEED_NAME = "us-japan-trade-talks-1994-05-25.txt"
 MAX_ARTICLE_CHARS = 100_000
@@ -63,7 +63,7 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Worded):
     """A body paragraph: its number (1..n), its text, offsets and sentences."""
 
     number: int
@@ -71,11 +71,6 @@ class Paragraph:
     start: int
     end: int
     sentences: tuple[Sentence, ...]
-
-    @property
-    def word_count(self) -> int:
-        """Return how many words the paragraph has."""
-        return len(words(self.text))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,17 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+)*|\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*")
 
 
+class Worded:
+    """A stretch of text that counts its words (a paragraph, a quotation): mixed into its dataclass."""
+
+    text: str
+
+    @property
+    def word_count(self) -> int:
+        """Return how many words the text has."""
+        return len(words(self.text))
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of text and where it sits: ``source[start:end] == text``."""

@@ -8,11 +8,11 @@ from kit.article import Article
 from kit.errors import checked
 from kit.quotes.shape import _MASK, _masked, quoted_spans
 from kit.quotes.speakers import _VERB, _after_quote, _attribution, _before_quote, _People, _side, _Speaker
-from kit.text import words
+from kit.text import Worded, words
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(Worded):
     """A quoted span: where it is, its words, its kind, and who (if anyone) says it.
 
     ``start`` and ``end`` index ``Article.source`` and include the quotation marks;
@@ -30,11 +30,6 @@ class Quote:
     speaker: str | None
     role: str | None
     side: str | None
-
-    @property
-    def word_count(self) -> int:
-        """Return how many words are inside the quotation marks."""
-        return len(words(self.text))
 
 
 @dataclass(frozen=True)
