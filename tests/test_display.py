@@ -7,6 +7,7 @@ import pytest
 
 from kit import charts, display
 from kit.article import load_article, parse_article
+from kit.display import common
 from kit.text import sentiment
 
 
@@ -56,7 +57,7 @@ def test_scored_words_are_marked_with_their_scores():
 
 def test_show_sends_the_description_as_alt_text_and_caption(seed):
     ax = charts.keyword_strip(seed.search("Hata"), 20, "Hata")
-    with mock.patch.object(display, "display") as shown:
+    with mock.patch.object(common, "display") as shown:
         display.show(ax)
     (bundle,), kwargs = shown.call_args_list[0]
     assert bundle["image/png"].startswith(b"\x89PNG")
@@ -84,3 +85,16 @@ def test_plain_tables_align_text_left_and_numbers_right():
     assert f"{left}Kantor</td>{right}41</td>" in table
     assert f"{right}9.5</td>" in table and f"{left}</td>" in table
     assert '<th style="padding:.2em .6em;vertical-align:top;text-align:left">words</th>' in table
+
+
+def test_the_one_table_escapes_text_keeps_html_and_right_aligns_numbers():
+    from kit.display.table import Html, table
+
+    out = table([["<b>", Html("<i>x</i>"), 3, None]], ["a&b", "html", "n", "empty"], right={0})
+    assert "<th" in out and "a&amp;b" in out
+    assert '<td style="padding:.2em .6em;vertical-align:top;text-align:right">&lt;b&gt;</td>' in out
+    assert ">" + "<i>x</i>" + "</td>" in out
+    assert '<td style="padding:.2em .6em;vertical-align:top;text-align:right">3</td>' in out
+    assert out.endswith(
+        '<td style="padding:.2em .6em;vertical-align:top;text-align:left"></td></tr></tbody></table>'
+    )

@@ -111,6 +111,8 @@ def test_a_saved_coding_of_the_wrong_kind_gives_a_notice_and_a_clean_start(artic
     notice, pick, choice, summary = controls(tagger(article, work))
     assert f"Your saved {scheme.name} coding could not be used" in notice.value
     assert "start coding again" in notice.value
+    if not isinstance(bad, dict):
+        assert "(the saved coding must be paragraph numbers and their tags, not " in notice.value
     assert choice.value == NOT_CODED and "0 of 20 paragraphs coded" in summary.value
     pick.value = 2
     choice.value = list(scheme.definitions)[0]  # the first save replaces what could not be used

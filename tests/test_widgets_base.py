@@ -52,7 +52,10 @@ def test_friendly_keeps_the_children_and_layout_and_closes_the_old_box():
     assert new.children == (text,)
     assert new.layout.width == "20em"
     assert old.comm is None  # closed: never shown
-    with pytest.raises(InvalidInputError, match="name must say what the widget is"):
+    with pytest.raises(
+        InvalidInputError,
+        match="^parameter 'name' must be text saying what the widget is, such as 'keyword explorer', not str",
+    ):
         friendly(widgets.VBox(), "  ")
 
 
@@ -118,7 +121,11 @@ def test_discussion_says_when_an_answer_could_not_be_saved(work, monkeypatch):
 
 
 def test_discussion_refuses_an_empty_key_or_prompt(work):
-    with pytest.raises(InvalidInputError, match="key and prompt must both be non-empty text"):
+    with pytest.raises(
+        InvalidInputError, match="^parameter 'key' must be text that is not empty, not str ' '.$"
+    ):
         discussion(work, " ", "Why?")
-    with pytest.raises(InvalidInputError, match="key and prompt must both be non-empty text"):
+    with pytest.raises(
+        InvalidInputError, match="^parameter 'prompt' must be text that is not empty, not str ''.$"
+    ):
         discussion(work, "q", "")

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from IPython.display import HTML
 
-from kit.errors import checked
-from kit.prediction import compare, questions, saved_prediction
+from kit.display.table import Html, table
+from kit.prediction import Comparison, compare, questions, saved_prediction
 from kit.store import WorkFile
 
 NOTHING_SAVED = (
@@ -17,7 +17,6 @@ NOTHING_SAVED = (
 )
 
 
-@checked
 def form_status(answers: Mapping[str, str], notice: str | None = None, saved_now: bool = False) -> str:
     """Return the form's status line as HTML: nothing saved yet, or how many answers are saved."""
     total = len(questions())
@@ -33,26 +32,35 @@ def form_status(answers: Mapping[str, str], notice: str | None = None, saved_now
     return f'{warning}<p class="kit-prediction-status">{html.escape(text)}</p>'
 
 
-def _row(item) -> str:
+def question_html(number: int, text: str) -> str:
+    """Return a question of the form, numbered and in bold, above its choices."""
+    return f"<b>{number}. {html.escape(text)}</b>"
+
+
+COMPARE_PROMPT = (
+    "Press the button to set the prediction you saved at the end of lesson 02 beside what happened."
+)
+
+
+def compare_prompt_html() -> str:
+    """Return what lesson 07's comparison shows before its button is pressed."""
+    return f"<p>{html.escape(COMPARE_PROMPT)}</p>"
+
+
+def _row(item: Comparison) -> tuple[str, str, Html]:
     predicted = item.predicted or "(not answered)"
     mark = "\u2714 as predicted" if item.right else "\u2718 not as predicted"
-    return (
-        f"<tr><td>{html.escape(item.question.text)}</td><td>{html.escape(predicted)}</td>"
-        f"<td><b>{html.escape(item.question.happened)}</b> ({mark})<br>"
-        f'<span style="font-size:.95em">{html.escape(item.question.evidence)}</span></td></tr>'
+    happened = (
+        f"<b>{html.escape(item.question.happened)}</b> ({mark})<br>"
+        f'<span style="font-size:.95em">{html.escape(item.question.evidence)}</span>'
     )
+    return item.question.text, predicted, Html(happened)
 
 
-@checked
 def comparison(work: WorkFile | None = None) -> HTML:
     """Return the student's saved prediction beside what happened, or a note when none is saved yet."""
     saved = saved_prediction(work)
     if not saved:
         return HTML(f'<p class="kit-prediction-missing">{html.escape(NOTHING_SAVED)}</p>')
-    cell = "text-align:left;vertical-align:top;padding:.2em .5em"
-    head = "".join(f'<th style="{cell}">{h}</th>' for h in ("question", "you predicted", "what happened"))
-    body = "".join(_row(item) for item in compare(saved)).replace("<td>", f'<td style="{cell}">')
-    return HTML(
-        f'<div class="mathjax_ignore tex2jax_ignore"><table class="kit-table"><thead><tr>{head}</tr>'
-        f"</thead><tbody>{body}</tbody></table></div>"
-    )
+    rows = [_row(item) for item in compare(saved)]
+    return HTML(table(rows, ["question", "you predicted", "what happened"]))

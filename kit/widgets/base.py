@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 import numpy as np
 import PIL.Image
 from matplotlib.axes import Axes
@@ -23,8 +23,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kit import charts
-from kit.errors import InvalidInputError, KitError, checked, whole_number
+from kit.display.common import discussion_prompt_html, not_saved_html, notice_html, small_html
+from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
+from kit.wording import counted
 
 
 class ChartImage:
@@ -89,7 +91,6 @@ class ChartImage:
         return buffer.getvalue()
 
 
-@checked
 def panel(
     controls: Sequence[widgets.Widget],
     render: Callable[[Axes], str],
@@ -122,7 +123,6 @@ def panel(
     return widgets.VBox([*controls, summary, chart.image, chart.caption, out])
 
 
-@checked
 def paragraph_slider(paragraphs: int, value: int, purpose: str) -> widgets.IntSlider:
     """Return a keyboard-operable slider over paragraphs 1 to ``paragraphs``, described for ``purpose``."""
     whole_number("paragraphs", paragraphs, 1)
@@ -142,24 +142,29 @@ class KitBox(widgets.VBox):
 
     A front end that cannot draw the widget (an untrusted notebook, a cell not yet run, GitHub,
     nbconvert) falls back to the text/plain of its output: that is the sentence a reader sees.
+    ``static``, if given, is the HTML such a front end shows instead (a marked stand-in).
     """
 
-    def __init__(self, plain: str, children: Sequence[widgets.Widget] = (), **kwargs: object):
+    def __init__(
+        self, plain: str, children: Sequence[widgets.Widget] = (), static: str = "", **kwargs: object
+    ):
         super().__init__(children, **kwargs)
         self.plain = plain
+        self.static = static
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is not None:
             bundle["text/plain"] = self.plain
+            if self.static:
+                bundle["text/html"] = self.static
         return bundle
 
 
-@checked
 def friendly(box: widgets.Box, name: str) -> KitBox:
     """Return ``box``'s children in a KitBox that reads "Run this cell to use the ``name``." as text."""
     if not name.strip():
-        raise InvalidInputError("friendly: name must say what the widget is, such as 'keyword explorer'.")
+        raise invalid("name", name, "text saying what the widget is, such as 'keyword explorer'")
     kit_box = KitBox(f"Run this cell to use the {name}.", box.children, layout=box.layout)
     box.close()  # the old box is never shown; its children live on in the new one
     return kit_box
@@ -174,14 +179,13 @@ class DiscussionView:
     status: str
 
 
-@checked
 def discussion_view(text: str, saved: bool) -> DiscussionView:
     """Return the word count of ``text`` and a one-line status: saved to the work file, or not yet."""
     count = len(text.split())
     if not count:
         return DiscussionView(text, 0, "Nothing written yet. Your answer is saved as you type.")
     where = "saved in your work file" if saved else "not saved: see the message below"
-    return DiscussionView(text, count, f"{count} word{'' if count == 1 else 's'}, {where}.")
+    return DiscussionView(text, count, f"{counted(count, 'word')}, {where}.")
 
 
 def _saved_text(work: WorkFile, key: str) -> tuple[str, str]:
@@ -195,23 +199,23 @@ def _saved_text(work: WorkFile, key: str) -> tuple[str, str]:
 @checked
 def discussion(work: WorkFile, key: str, prompt: str) -> KitBox:
     """Return a box to write an answer to ``prompt``: words counted, saved under ``key`` on every change."""
-    if not key.strip() or not prompt.strip():
-        raise InvalidInputError("discussion: key and prompt must both be non-empty text.")
+    for name, text in (("key", key), ("prompt", prompt)):
+        if not text.strip():
+            raise invalid(name, text, "text that is not empty")
     start, notice = _saved_text(work, key)
-    question = widgets.HTML(f'<p style="max-width:46em"><b>For discussion.</b> {html.escape(prompt)}</p>')
+    question = widgets.HTML(discussion_prompt_html(prompt))
     answer = widgets.Textarea(value=start, placeholder="Write your answer here.",
                               layout=widgets.Layout(width="min(46em, 100%)", height="8em"))  # fmt: skip
     status, problem = widgets.HTML(), widgets.HTML()
-    notice_html = f"<p><b>{html.escape(notice)}</b></p>" if notice else ""
 
     def save(change: object = None) -> None:
-        saved, problem.value = True, notice_html
+        saved, problem.value = True, notice_html(notice)
         if change is not None:
             try:
                 work.set(key, answer.value)
             except (KitError, OSError) as error:
-                saved, problem.value = False, f"<p><b>Not saved: {html.escape(str(error))}</b></p>"
-        status.value = f"<small>{html.escape(discussion_view(answer.value, saved).status)}</small>"
+                saved, problem.value = False, not_saved_html(error)
+        status.value = small_html(discussion_view(answer.value, saved).status)
 
     answer.observe(save, names="value")
     save()

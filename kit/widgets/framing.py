@@ -6,17 +6,18 @@ Every choice a student makes is saved at once to the notebook's work file
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 from matplotlib.axes import Axes
 
-from kit import charts
 from kit.article import Article
-from kit.display.framing import devices_compared_html, reference_comparison_html
-from kit.errors import InvalidInputError, KitError, checked
+from kit.charts.framing import coding_progress, framing_scores
+from kit.display.coding import reframe_summary_html, tagged_paragraph_html
+from kit.display.common import notice_html, text_html
+from kit.display.framing import reference_comparison_html
+from kit.errors import KitError, checked, invalid
 from kit.framing import (
     FramingScore,
     TagScheme,
@@ -55,34 +56,31 @@ class ReframeView:
     summary: str
 
 
-@checked
 def tagging_view(
     article: Article, tags: Mapping[int | str, str], paragraph: int, scheme: TagScheme
 ) -> FrameCodingView:
     """Return what a tagger shows for a paragraph: its text, its tag and how many are tagged."""
-    tags = scheme.check(tags, len(article.paragraphs))
-    chosen = tags.get(paragraph)
+    coded = scheme.check(tags, len(article.paragraphs))
+    chosen = coded.get(paragraph)
     text = article.paragraph(paragraph).text
     definition = (
         scheme.definitions[chosen] if chosen else f"Choose the {scheme.name} that best fits this paragraph."
     )
-    summary = f"{len(tags)} of {len(article.paragraphs)} paragraphs coded; saved in your work file."
-    return FrameCodingView(paragraph, text, chosen, definition, dict.fromkeys(tags, "coded"), summary)
+    summary = f"{len(coded)} of {len(article.paragraphs)} paragraphs coded; saved in your work file."
+    return FrameCodingView(paragraph, text, chosen, definition, dict.fromkeys(coded, "coded"), summary)
 
 
-@checked
 def frame_coding_view(article: Article, coding: Mapping[int | str, str], paragraph: int) -> FrameCodingView:
     """Return what the frame coder shows for ``paragraph``."""
     return tagging_view(article, coding, paragraph, frame_scheme())
 
 
-@checked
-def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple[dict[str, str], str]:
+def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple[dict[int | str, str], str]:
     """Return the tags saved under the scheme's key, or none and a notice if they cannot be used."""
     raw = work.get(scheme.work_key, {})
     try:
         if not isinstance(raw, dict):
-            raise InvalidInputError(f"it holds {type(raw).__name__} {raw!r:.40}, not paragraphs and tags")
+            raise invalid("the saved coding", raw, "paragraph numbers and their tags")
         scheme.check(raw, paragraph_count)
     except KitError as error:
         return {}, f"Your saved {scheme.name} coding could not be used ({error}); start coding again."
@@ -90,11 +88,9 @@ def saved_tags(work: WorkFile, scheme: TagScheme, paragraph_count: int) -> tuple
 
 
 def _notice(*texts: str | None) -> widgets.HTML:
-    shown = [f"<p><b>{html.escape(t)}</b></p>" for t in texts if t]
-    return widgets.HTML("".join(shown))
+    return widgets.HTML(notice_html(*texts))
 
 
-@checked
 def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
     count = len(article.paragraphs)
@@ -112,13 +108,9 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
 
     def render(ax: Axes) -> str:
         view = tagging_view(article, tags, pick.value, scheme)
-        charts.coding_progress(view.states, count, view.paragraph, ax=ax)
-        text.value = (
-            f'<p style="max-width:46em"><b>¶{view.paragraph}</b> {html.escape(view.text)}</p>'
-            f"<p><small><b>{html.escape(view.frame or 'Not coded yet')}:</b> "
-            f"{html.escape(view.definition)}</small></p>"
-        )
-        return f"<p>{html.escape(view.summary)}</p>"
+        coding_progress(view.states, count, view.paragraph, ax=ax)
+        text.value = tagged_paragraph_html(view.paragraph, view.text, view.frame, view.definition)
+        return text_html(view.summary)
 
     def on_paragraph(_change: object) -> None:
         choice.value = tags.get(str(pick.value), NOT_CODED)
@@ -187,7 +179,6 @@ def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
     return ReframeView(original, yours, summary)
 
 
-@checked
 def saved_rewrite(work: WorkFile) -> tuple[dict[str, str], str]:
     """Return the rewrite saved in ``work``, or none and a notice if it cannot be used."""
     raw = work.get(REFRAME_KEY, {})
@@ -230,8 +221,8 @@ def reframing_lab(
 
     def render(ax: Axes) -> str:
         view = reframe_view(article, boxes[0].value, boxes[1].value)
-        charts.framing_scores(view.original, view.yours, ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{devices_compared_html(view.original, view.yours)}"
+        framing_scores(view.original, view.yours, ax=ax)
+        return reframe_summary_html(view.summary, view.original, view.yours)
 
     def save() -> None:
         rewrite = {"headline": boxes[0].value, "dek": boxes[1].value, "frame": frame.value}

@@ -8,9 +8,9 @@ folder) and take their HTML from ``kit.display.prediction``.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from kit.display.prediction import comparison, form_status
+from kit.display.prediction import compare_prompt_html, comparison, form_status, question_html
 from kit.errors import checked
 from kit.prediction import KEY, WORK_NAME, questions, valid_answers
 from kit.store import WorkFile, open_work
@@ -45,13 +45,8 @@ def prediction_form(work: WorkFile | None = None) -> widgets.VBox:
     rows = []
     for number, question in enumerate(questions(), start=1):
         radios[question.key].observe(save, names="value")
-        rows += [widgets.HTML(f"<b>{number}. {question.text}</b>"), radios[question.key]]
+        rows += [widgets.HTML(question_html(number, question.text)), radios[question.key]]
     return friendly(widgets.VBox([*rows, status]), "prediction form")
-
-
-COMPARE_PROMPT = (
-    "Press the button to set the prediction you saved at the end of lesson 02 beside what happened."
-)
 
 
 @checked
@@ -66,7 +61,7 @@ def prediction_comparison(work: WorkFile | None = None) -> widgets.VBox:
         tooltip="Show your saved prediction beside what happened",
         layout=widgets.Layout(width="18em"),
     )
-    result = widgets.HTML(f"<p>{COMPARE_PROMPT}</p>")
+    result = widgets.HTML(compare_prompt_html())
 
     def show(_button: object) -> None:
         fresh = open_work(WORK_NAME) if work is None else open_work(work.name, work.folder)  # read it now

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 from matplotlib.axes import Axes
 
-from kit import charts
 from kit.article import Article, KwicHit
 from kit.background import load_background, match_check, match_choices, order_check, order_choices
-from kit.display import kwic_html, scored_words_html
+from kit.charts.reading import keyword_strip, word_scores
+from kit.display.background import event_label_html
+from kit.display.common import not_saved_html, notice_html, text_html
+from kit.display.reading import kwic_html, paragraph_score_html
 from kit.errors import KitError, checked
 from kit.store import WorkFile
-from kit.text import Sentiment, counted, joined, paragraph_list, phrase_forms, sentiment, words
+from kit.text import Sentiment, phrase_forms, sentiment, words
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
+from kit.wording import counted, joined, paragraph_list, times
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,6 @@ class ParagraphView:
     summary: str
 
 
-def _times(count: int) -> str:
-    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
-
-
 @checked
 def keyword_view(article: Article, phrase: str) -> KeywordView:
     """Return the hits of ``phrase`` and its singular or plural in ``article``, and a one-sentence summary."""
@@ -56,7 +55,7 @@ def keyword_view(article: Article, phrase: str) -> KeywordView:
     else:
         shown = joined([f"\u201c{form}\u201d" for form in sorted({h.match.lower() for h in hits})])
         also = f" (as {shown})" if found else ""
-        summary = f"\u201c{phrase}\u201d occurs {_times(len(hits))}{also}, in {paragraph_list(paragraphs)}."
+        summary = f"\u201c{phrase}\u201d occurs {times(len(hits))}{also}, in {paragraph_list(paragraphs)}."
     return KeywordView(phrase, hits, len(article.paragraphs), summary, forms)
 
 
@@ -64,7 +63,6 @@ def _start(hit: KwicHit) -> int:
     return hit.start
 
 
-@checked
 def paragraph_view(article: Article, number: int) -> ParagraphView:
     """Return paragraph ``number``, its sentiment and a one-sentence summary of the score."""
     paragraph = article.paragraph(number)
@@ -93,7 +91,7 @@ def keyword_explorer(article: Article, phrase: str = "targets") -> widgets.VBox:
 
     def render(ax: Axes) -> str:
         view = keyword_view(article, box.value)
-        charts.keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
+        keyword_strip(view.hits, view.paragraph_count, view.phrase, ax=ax)
         return kwic_html(view.summary, view.hits).data
 
     chart = ChartImage((7, 1.3), {"left": 0.03, "right": 0.98, "bottom": 0.36, "top": 0.8})
@@ -107,8 +105,8 @@ def paragraph_explorer(article: Article, number: int = 1) -> widgets.VBox:
 
     def render(ax: Axes) -> str:
         view = paragraph_view(article, slider.value)
-        charts.word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
-        return f"<p>{html.escape(view.summary)}</p>{scored_words_html(view.text, view.sentiment)}"
+        word_scores(view.sentiment, title=f"Paragraph {view.number}", ax=ax)
+        return paragraph_score_html(view.summary, view.text, view.sentiment)
 
     chart = ChartImage((7, 2.6), {"left": 0.26, "right": 0.97, "bottom": 0.17, "top": 0.88})
     return friendly(panel([slider], render, chart), "paragraph explorer")
@@ -126,15 +124,37 @@ def _saved_dict(work: WorkFile, key: str) -> tuple[dict, str]:
     return {}, "Your saved answers here could not be used, so this exercise starts afresh."
 
 
-def _feedback(notice: str) -> tuple[widgets.HTML, widgets.HTML]:
-    return widgets.HTML(), widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>" if notice else "")
-
-
 def _save(work: WorkFile, key: str, value: dict, problem: widgets.HTML) -> None:
     try:
         work.set(key, value)
     except (KitError, OSError) as error:
-        problem.value = f"<p><b>Not saved: {html.escape(str(error))}</b></p>"
+        problem.value = not_saved_html(error)
+
+
+def _wire(
+    work: WorkFile,
+    key: str,
+    menus: dict[str, widgets.Dropdown],
+    unset: object,
+    check: Callable[[dict], str],
+    notice: str,
+) -> tuple[widgets.HTML, widgets.HTML]:
+    """Save the chosen answers under ``key`` and show ``check``'s summary of them at every change.
+
+    Return the line for ``notice`` (a problem with the saved answers) or a failed save, and the summary.
+    """
+    summary, problem = widgets.HTML(), widgets.HTML(notice_html(notice))
+
+    def update(change: object = None) -> None:
+        answers = {name: menu.value for name, menu in menus.items() if menu.value != unset}
+        if change is not None:
+            _save(work, key, answers, problem)
+        summary.value = text_html(check(answers))
+
+    for menu in menus.values():
+        menu.observe(update, names="value")
+    update()
+    return problem, summary
 
 
 def _menu(options: list, saved: object, width: str, tooltip: str, description: str = "") -> widgets.Dropdown:
@@ -150,6 +170,14 @@ def _menu(options: list, saved: object, width: str, tooltip: str, description: s
     )
 
 
+def _match_summary(answers: dict) -> str:
+    return match_check(answers).summary
+
+
+def _order_summary(answers: dict) -> str:
+    return order_check(answers).summary
+
+
 @checked
 def term_matcher(work: WorkFile) -> widgets.VBox:
     """Return a widget: choose the meaning of each glossary term; every choice is saved and checked."""
@@ -161,17 +189,7 @@ def term_matcher(work: WorkFile) -> widgets.VBox:
         )
         for term in load_background().match_terms
     }
-    summary, problem = _feedback(notice)
-
-    def check(change: object = None) -> None:
-        answers = {t: m.value for t, m in menus.items() if m.value != _CHOOSE}
-        if change is not None:
-            _save(work, TERMS_KEY, answers, problem)
-        summary.value = f"<p>{html.escape(match_check(answers).summary)}</p>"
-
-    for menu in menus.values():
-        menu.observe(check, names="value")
-    check()
+    problem, summary = _wire(work, TERMS_KEY, menus, _CHOOSE, _match_summary, notice)
     return friendly(widgets.VBox([problem, *menus.values(), summary]), "term matcher")
 
 
@@ -183,16 +201,6 @@ def event_orderer(work: WorkFile) -> widgets.VBox:
     places = [("place?", 0), ("1 (earliest)", 1), *((str(n), n) for n in range(2, len(events) + 1))]
     tip = "This event's place in time, 1 for the earliest; saved when chosen."
     menus = {e.key: _menu(places, saved.get(e.key), "9em", tip) for e in events}
-    rows = [widgets.HBox([menus[e.key], widgets.HTML(f"&nbsp;{html.escape(e.text)}")]) for e in events]
-    summary, problem = _feedback(notice)
-
-    def check(change: object = None) -> None:
-        answers = {day: menu.value for day, menu in menus.items() if menu.value}
-        if change is not None:
-            _save(work, ORDER_KEY, answers, problem)
-        summary.value = f"<p>{html.escape(order_check(answers).summary)}</p>"
-
-    for menu in menus.values():
-        menu.observe(check, names="value")
-    check()
+    rows = [widgets.HBox([menus[e.key], widgets.HTML(event_label_html(e.text))]) for e in events]
+    problem, summary = _wire(work, ORDER_KEY, menus, 0, _order_summary, notice)
     return friendly(widgets.VBox([problem, *rows, summary]), "timeline exercise")

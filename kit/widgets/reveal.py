@@ -10,18 +10,18 @@ button is for.
 
 from __future__ import annotations
 
-import html
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 from IPython.display import display
 from matplotlib.axes import Axes
 
 from kit.display import show as show_chart
-from kit.display.reveal import reveal_locked_html, reveal_locked_text
-from kit.errors import KitError, checked, invalid, whole_number
+from kit.display.common import text_html
+from kit.display.reveal import REVEALED, reveal_locked_html, reveal_locked_text
+from kit.errors import KitError, invalid, whole_number
 from kit.store import WorkFile
 from kit.widgets.base import KitBox
 
@@ -46,7 +46,6 @@ def _items_saved(value: object) -> int:
     return len(value) if isinstance(value, (dict, list)) else 1
 
 
-@checked
 def reveal_state(
     answers: Mapping[str, object], keys: Sequence[str], needed: int = 1, task: str = "your answer above"
 ) -> RevealState:
@@ -76,22 +75,16 @@ def _watch_saves(work: WorkFile, callback: Callable[[], None]) -> None:
             for watcher in list(watchers):
                 watcher()
 
-        work.set = save_and_tell  # this instance only: every widget given this work file saves through it
+        # This instance only: every widget given this work file saves through it.
+        work.set = save_and_tell  # type: ignore[method-assign]  # a deliberate per-instance wrapper
     watchers.append(callback)
 
 
 class RevealBox(KitBox):
     """A reveal control whose text and HTML forms (seen before it runs, or on GitHub) say what it is."""
 
-    def __init__(self, plain: str, static: str, children: Sequence[widgets.Widget]):
-        super().__init__(plain, children)
-        self.static = static
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/html"] = self.static
-        return bundle
+    def __init__(self, label: str, task: str, children: Sequence[widgets.Widget]):
+        super().__init__(reveal_locked_text(label, task), children, static=reveal_locked_html(label, task))
 
 
 def _show(result: object) -> None:
@@ -102,7 +95,14 @@ def _show(result: object) -> None:
             display(item)
 
 
-@checked
+def _locked_button(label: str, task: str) -> widgets.Button:
+    """Return the reveal button, disabled until the task is saved."""
+    tooltip = f"Opens once you have saved {task}."
+    return widgets.Button(
+        description=label, disabled=True, icon="eye", tooltip=tooltip, layout=widgets.Layout(width="auto")
+    )
+
+
 def reveal_after(
     work: WorkFile,
     keys: Sequence[str],
@@ -113,13 +113,7 @@ def reveal_after(
 ) -> widgets.VBox:
     """Return a button that shows ``show()`` (a kit chart or display, or a list of them) once ``work``
     holds ``needed`` saved answers under each of ``keys``; disabled until then, enabled by the save."""
-    button = widgets.Button(
-        description=label,
-        disabled=True,
-        icon="eye",
-        tooltip=f"Opens once you have saved {task}.",
-        layout=widgets.Layout(width="auto"),
-    )
+    button = _locked_button(label, task)
     status, out = widgets.HTML(), widgets.Output()
     shown = {"now": False}
 
@@ -131,22 +125,18 @@ def reveal_after(
             try:
                 _show(show())
                 shown["now"] = True
-                status.value = "<p>The reference is below; it follows any change you save above.</p>"
+                status.value = text_html(REVEALED)
             except KitError as error:
                 print(error)
 
     def update() -> None:
         state = reveal_state(work.answers, keys, needed, task)
         button.disabled = not state.ready
-        status.value = f"<p>{html.escape(state.status)}</p>"
+        status.value = text_html(state.status)
         if shown["now"] and state.ready:
             reveal()  # already open: keep the comparison in step with the student's changes
 
     button.on_click(reveal)
     _watch_saves(work, update)
     update()
-    return RevealBox(
-        reveal_locked_text(label, task),
-        reveal_locked_html(label, task),
-        [widgets.HBox([button, status]), out],
-    )
+    return RevealBox(label, task, [widgets.HBox([button, status]), out])
