@@ -26,19 +26,24 @@ class DeviceHit:
 def find_devices(article: Article, devices: Sequence[Device] | None = None) -> list[DeviceHit]:
     """Return every device found in the body, in reading order; a longer phrase wins an overlap."""
     devices = load_devices() if devices is None else devices
-    candidates = []
+    return [
+        DeviceHit(device, paragraph.number, article.source[start:end], start, end)
+        for paragraph in article.paragraphs
+        for start, end, device in _matches(article.source, devices, paragraph.start, paragraph.end)
+    ]
+
+
+def _matches(
+    text: str, devices: Sequence[Device], start: int = 0, end: int | None = None
+) -> list[tuple[int, int, Device]]:
+    """Return (start, end, device) for each device in text[start:end], in reading order; longer phrases
+    win an overlap."""
+    kept: list[tuple[int, int, Device]] = []
     for device in sorted(devices, key=lambda d: -len(d.phrase)):
-        pattern = phrase_pattern(device.phrase)
-        for paragraph in article.paragraphs:
-            for match in pattern.finditer(article.source, paragraph.start, paragraph.end):
-                candidates.append(
-                    DeviceHit(device, paragraph.number, match.group(), match.start(), match.end())
-                )
-    kept: list[DeviceHit] = []
-    for hit in candidates:  # longest phrases first
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        for match in phrase_pattern(device.phrase).finditer(text, start, len(text) if end is None else end):
+            if all(match.end() <= s or match.start() >= e for s, e, _ in kept):
+                kept.append((match.start(), match.end(), device))
+    return sorted(kept, key=lambda k: k[0])
 
 
 def device_counts(hits: Sequence[DeviceHit]) -> dict[str, int]:
@@ -64,17 +69,12 @@ class FramingScore:
 def count_devices(
     text: str, devices: Sequence[Device] | None = None
 ) -> tuple[dict[str, int], tuple[str, ...]]:
-    """Return the devices found in ``text`` per category, and the phrases found, longer phrases first."""
-    devices = load_devices() if devices is None else devices
-    kept: list[tuple[int, int, Device]] = []
-    for device in sorted(devices, key=lambda d: -len(d.phrase)):
-        for match in phrase_pattern(device.phrase).finditer(text):
-            if all(match.end() <= s or match.start() >= e for s, e, _ in kept):
-                kept.append((match.start(), match.end(), device))
+    """Return the devices found in ``text`` per category, and the phrases found in reading order."""
+    kept = _matches(text, load_devices() if devices is None else devices)
     counts = dict.fromkeys(DEVICE_CATEGORIES, 0)
     for _, _, device in kept:
         counts[device.category] += 1
-    return counts, tuple(text[s:e] for s, e, _ in sorted(kept, key=lambda k: k[0]))
+    return counts, tuple(text[s:e] for s, e, _ in kept)
 
 
 def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
