@@ -2,10 +2,10 @@
 
 Modules, one concern each: ``article`` (loading, search), ``text`` (offline
 sentences, words, sentiment), ``quotes``, ``charts``, ``display``, ``widgets``,
-``store`` (the student's work file), ``checks`` (exercise feedback), ``assign``
-(student versions of exercises), ``export`` (hand-in reports), ``environment``
-(a set-up check). Import names from them explicitly, e.g.
-``from kit.article import load_article``.
+``store`` (the student's work file), ``datafiles`` (the data files, read and
+validated), ``checks`` (exercise feedback), ``assign`` (student versions of
+exercises), ``export`` (hand-in reports), ``environment`` (a set-up check).
+Import names from them explicitly, e.g. ``from kit.article import load_article``.
 """
 
 from kit.errors import KitError
@@ -21,3 +21,7 @@ def __getattr__(name: str) -> object:
 
         return load_article
     raise AttributeError(f"module 'kit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

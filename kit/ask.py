@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from functools import cache
 from numbers import Real
 from pathlib import Path
+from typing import cast
 
 import ipywidgets as widgets
 
@@ -73,12 +75,11 @@ def _coding(question: Question, values: object) -> dict[str, str]:
     return {n: labels[0] for n, labels in coded.items() if labels}
 
 
-@checked
 def answer_from(question: Question, value: object) -> object:
     """Return the answer a widget's value stands for, as ``check`` takes it (None when there is none)."""
     kind = question.kind
     if kind == "choice":
-        return (_options(question, value) or [None])[0]
+        return next(iter(_options(question, value)), None)
     if kind == "items":
         return _options(question, value) or None
     if kind == "paragraphs":
@@ -92,12 +93,11 @@ def answer_from(question: Question, value: object) -> object:
     return value if isinstance(value, str) and value.strip() else None
 
 
-@checked
 def control_value(question: Question, saved: object) -> object:
     """Return the value a question's widget shows for a saved answer (an empty one for junk)."""
     kind = question.kind
     if kind == "choice":
-        return (_options(question, saved) or [None])[0]
+        return next(iter(_options(question, saved)), None)
     if kind == "items":
         return tuple(_options(question, saved))
     if kind == "paragraphs":
@@ -111,7 +111,6 @@ def control_value(question: Question, saved: object) -> object:
     return saved if isinstance(saved, str) else ""
 
 
-@checked
 def written_status(text: object, min_words: int) -> str:
     """Return the live count under a text area: words (and how many are asked) and paragraphs cited."""
     words, cites = written_counts(text) if isinstance(text, str) else (0, 0)
@@ -120,7 +119,6 @@ def written_status(text: object, min_words: int) -> str:
     return f"{words} word{'s' * (words != 1)}{asked}; {cited}."
 
 
-@checked
 def feedback_html(feedback: Feedback, explanation: str = "") -> str:
     """Return the feedback on a check as HTML: each check, a named mistake, and an earned explanation."""
     parts = ["<p><em>Not answered yet: give an answer above, then press Check.</em></p>"]
@@ -138,7 +136,6 @@ def feedback_html(feedback: Feedback, explanation: str = "") -> str:
     return f'<div role="status" aria-live="polite">{"".join(parts)}</div>'
 
 
-@checked
 def text_fallback(question: Question, prompt: str, saved: object) -> str:
     """Return the question as plain text, for a page where widgets cannot show (GitHub, a PDF)."""
     unit = f" ({question.unit})" if question.unit else ""
@@ -175,17 +172,17 @@ class AnswerControl:
         self.inputs = [radio]
         return radio
 
-    def _checkboxes(self, names: list[str], ticked: object) -> list[widgets.Checkbox]:
+    def _checkboxes(self, names: list[str], ticked: Collection[object]) -> list[widgets.Checkbox]:
         wide = widgets.Layout(width="auto")  # long options show in full, not cut off with "..."
         return [widgets.Checkbox(value=n in ticked, description=n, indent=False, layout=wide) for n in names]
 
     def _build_items(self, value: object) -> widgets.Widget:
-        self.inputs = self._checkboxes(list(self.question.options), value)
+        self.inputs = self._checkboxes(list(self.question.options), cast(tuple, value))
         return widgets.VBox(self.inputs)
 
     def _build_paragraphs(self, value: object) -> widgets.Widget:
         numbers = range(1, self.question.paragraph_count + 1)
-        self.inputs = self._checkboxes([f"¶{n}" for n in numbers], {f"¶{n}" for n in value})
+        self.inputs = self._checkboxes([f"¶{n}" for n in numbers], {f"¶{n}" for n in cast(tuple, value)})
         texts = _paragraph_texts()
         return widgets.VBox(
             [_labelled(box, texts.get(n, "")) for n, box in zip(numbers, self.inputs, strict=True)]
@@ -200,7 +197,7 @@ class AnswerControl:
     def _build_coding(self, value: object) -> widgets.Widget:
         choices = [("(choose a label)", None), *[(o, o) for o in self.question.options]]
         self.inputs = [
-            widgets.Dropdown(options=choices, value=value.get(str(n)), description=f"¶{n}:")
+            widgets.Dropdown(options=choices, value=cast(dict, value).get(str(n)), description=f"¶{n}:")
             for n in self.question.paragraphs
         ]
         texts = _paragraph_texts()
@@ -233,12 +230,12 @@ class AnswerControl:
         """Set the widget to show ``answer`` (any form: what cannot be shown leaves it empty)."""
         value, kind = control_value(self.question, answer), self.question.kind
         if kind in ("items", "paragraphs"):
-            names = {f"¶{v}" if kind == "paragraphs" else v for v in value}
+            names = {f"¶{v}" if kind == "paragraphs" else v for v in cast(tuple, value)}
             for box in self.inputs:
                 box.value = box.description in names
         elif kind == "coding":
             for n, box in zip(self.question.paragraphs, self.inputs, strict=True):
-                box.value = value.get(str(n))
+                box.value = cast(dict, value).get(str(n))
         else:
             self.inputs[0].value = value
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from kit.errors import ArticleFormatError, KitError, checked, invalid
+from kit.errors import ArticleFormatError, KitError, invalid
 from kit.keys import bank_text
 from kit.questions import Question, questions_of
 from kit.variants import variant_index
@@ -37,7 +37,6 @@ _REGIONS = {
 _MARKER = re.compile(r"### (BEGIN|END) (SOLUTION|HIDDEN TESTS)")
 
 
-@checked
 def strip_solutions(source: str, where: str = "cell") -> str:
     """Return ``source`` without its solution and hidden-test regions; refuse unbalanced markers."""
     for pattern in _REGIONS.values():
@@ -59,7 +58,6 @@ def _tag(cell: nbformat.NotebookNode, tag: str) -> None:
         tags.append(tag)
 
 
-@checked
 def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return a copy of ``notebook`` with solutions, hidden tests, outputs and widget state removed."""
     student = nbformat.from_dict(notebook)
@@ -75,13 +73,11 @@ def student_version(notebook: nbformat.NotebookNode, name: str) -> nbformat.Note
     return student
 
 
-@checked
 def sources(folder: Path) -> list[Path]:
     """Return the source exercise notebooks in ``folder``, in order."""
     return sorted(folder.glob("*.ipynb"))
 
 
-@checked
 def render(path: Path) -> str:
     """Return the student version of the source notebook at ``path``, as notebook JSON text."""
     if path.suffix != ".ipynb" or not path.is_file():
@@ -90,7 +86,6 @@ def render(path: Path) -> str:
     return nbformat.writes(student_version(notebook, path.name)) + "\n"
 
 
-@checked
 def write_student_versions(folder: Path) -> list[Path]:
     """Write the student version of every source notebook in ``folder`` to ``folder/student``."""
     if not folder.is_dir():
@@ -105,7 +100,6 @@ def write_student_versions(folder: Path) -> list[Path]:
     return written
 
 
-@checked
 def stale_student_versions(folder: Path) -> list[str]:
     """Return the names of student versions in ``folder/student`` that differ from their source."""
     stale = []
@@ -124,7 +118,6 @@ def _sealed_text(key: Path) -> str:
         raise ArticleFormatError(f"answer keys in {key.parent}: {error}") from None
 
 
-@checked
 def write_banks(keys: Path, banks: Path) -> list[Path]:
     """Write the sealed student bank of every answer key in ``keys`` to ``banks``."""
     if not keys.is_dir():
@@ -138,7 +131,6 @@ def write_banks(keys: Path, banks: Path) -> list[Path]:
     return [path for path, _ in written]
 
 
-@checked
 def stale_banks(keys: Path, banks: Path) -> list[str]:
     """Return the names of the banks in ``banks`` that differ from what their key in ``keys`` seals."""
     stale = [k.name for k in sorted(keys.glob("*.json")) if not (banks / k.name).is_file() or

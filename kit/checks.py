@@ -21,7 +21,6 @@ from typing import Any
 
 from kit import sealed
 from kit.agreement import UndefinedAgreementError, cohen_kappa
-from kit.errors import checked
 from kit.questions import KINDS, Question, Variant, bank_names, known_bank, load_questions
 
 __all__ = [
@@ -190,7 +189,8 @@ def _chosen_items(q: Question, answer: object) -> list[str] | None:
     if not isinstance(items, list | tuple | set | frozenset):
         return None
     chosen = [_option(q, i) for i in items]
-    return None if None in chosen else chosen
+    found = [option for option in chosen if option is not None]
+    return found if len(found) == len(chosen) else None
 
 
 def _check_items(q: Question, v: Variant, answer: object) -> list[tuple[bool, str]]:
@@ -205,7 +205,7 @@ def _paragraph_key(key: object) -> int | None:
     # a saved answer comes back from JSON with its paragraph numbers as text
     if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
         key = int(key)
-    return int(key) if _whole(key) else None
+    return int(key) if isinstance(key, Integral) and not isinstance(key, bool) else None
 
 
 def _coding_problem(q: Question, answer: object) -> str | None:
@@ -221,15 +221,14 @@ def _coding_problem(q: Question, answer: object) -> str | None:
     return None
 
 
-@checked
 def coding_of(q: Question, answer: object) -> dict[int, str] | None:
     """Return ``answer`` as a coding of paragraphs with ``q``'s labels, or None if it is not one."""
-    if _coding_problem(q, answer) is not None:
+    if not isinstance(answer, dict) or _coding_problem(q, answer) is not None:
         return None
-    return {_paragraph_key(k): _option(q, v) for k, v in answer.items()}
+    pairs = [(_paragraph_key(k), _option(q, v)) for k, v in answer.items()]
+    return {number: label for number, label in pairs if number is not None and label is not None}
 
 
-@checked
 def reference_coding(q: Question, variant: object = 0) -> dict[int, str]:
     """Return the reference label of each paragraph a coding question asks, found from its digests."""
     v = q.variant(variant)
@@ -267,7 +266,6 @@ def _check_coding(q: Question, v: Variant, answer: object) -> list[tuple[bool, s
     return [*lines, _agreement_line(q, coding, reference)]
 
 
-@checked
 def written_counts(text: str) -> tuple[int, int]:
     """Return how many words a written answer has and how many different paragraphs it cites."""
     cited = {re.sub(r"\D", "", hit) for hit in _PARAGRAPH_CITE.findall(text)}
@@ -306,7 +304,8 @@ def _answer_token(q: Question, answer: object) -> str | None:
         value = _finite(answer)
         return None if value is None else _number_token(q, value)
     if q.kind == "choice":
-        return None if _option(q, answer) is None else sealed.option_token(_option(q, answer))
+        option = _option(q, answer)
+        return None if option is None else sealed.option_token(option)
     if q.kind == "items":
         chosen = _chosen_items(q, answer)
         return None if chosen is None else sealed.set_token({sealed.option_token(o) for o in chosen})
@@ -325,7 +324,6 @@ def _named_mistake(q: Question, v: Variant, answer: object) -> str:
     return next((q.mistake_message(m) for m in v.mistakes if found in m.answer), "")
 
 
-@checked
 def check_answer(question: Question, answer: object, variant: object = 0) -> Feedback:
     """Return the feedback on ``answer`` to ``question`` (its variant ``variant``); never raises."""
     if _is_unanswered(answer):

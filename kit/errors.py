@@ -70,8 +70,12 @@ def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
 
 def whole_number(name: str, value: object, low: int, high: int | None = None) -> int:
     """Return ``value`` if it is a whole number in [low, high]; otherwise raise InvalidInputError."""
-    in_range = isinstance(value, int) and not isinstance(value, bool) and value >= low
-    if in_range and (high is None or value <= high):
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and low <= value
+        and (high is None or value <= high)
+    ):
         return value
     allowed = f"from {low} to {high}" if high is not None else f"of at least {low}"
     raise invalid(name, value, f"a whole number {allowed}")
@@ -116,7 +120,12 @@ def checked(function: Callable[..., T]) -> Callable[..., T]:
 
     # Give the wrapper the function's module globals, so doctest still finds the function's examples.
     wrapper = types.FunctionType(wrapper.__code__, function.__globals__, None, None, wrapper.__closure__)
-    return functools.wraps(function)(wrapper)
+    wrapped = functools.wraps(function)(wrapper)
+    wrapped.__dict__[CHECKED] = True  # tests/test_surface.py keeps @checked on the student-facing surface
+    return wrapped
+
+
+CHECKED = "kit_checked"  # the attribute that marks a function wrapped by ``checked``
 
 
 class _Check:
@@ -151,7 +160,7 @@ class _Check:
                 f"{where} must hold at most {MAX_ITEMS:,} items, not {_given(value)}."
             ) from None
         if not fits:
-            raise invalid(name, value, _allowed(self.hints[name]))
+            raise invalid(name, value, _allowed((self.hints or {})[name]))
 
 
 _KNOWN: dict[int, dict[str, type]] = {}
@@ -240,7 +249,7 @@ def _sequence_test(args: tuple) -> Callable[[object], bool]:
     return _is_sequence
 
 
-def _is_sequence(value: object) -> bool:
+def _is_sequence(value: object) -> typing.TypeGuard[collections.abc.Sequence[object]]:
     return isinstance(value, collections.abc.Sequence) and not isinstance(value, (str, bytes))
 
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from kit.checks import check_answer
-from kit.errors import checked, invalid
+from kit.errors import invalid
 from kit.export import read_records, variant_answered
 from kit.questions import Question, bank_names, load_questions
 
@@ -80,7 +80,6 @@ def _exercise_rows(exercise: str, folder: Path, rows: dict[str, dict[str, str]])
     return columns
 
 
-@checked
 def gradebook_csv(folder: str | Path) -> str:
     """Return the class gradebook for the hand-ins in ``folder`` as CSV text: a row per student."""
     where = Path(folder)
@@ -99,7 +98,6 @@ def gradebook_csv(folder: str | Path) -> str:
     return out.getvalue()
 
 
-@checked
 def write_gradebook(folder: str | Path, out: str | Path | None = None) -> str:
     """Write the class gradebook for ``folder`` to ``out`` (default FOLDER/gradebook.csv); summarise it."""
     text = gradebook_csv(folder)

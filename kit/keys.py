@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kit import sealed
-from kit.errors import ArticleFormatError, checked
+from kit.errors import ArticleFormatError
 from kit.questions import BANK_FORMAT, KINDS, Question, questions_of, worded
 from kit.variants import computed
 
@@ -152,7 +152,6 @@ def _bank_question(name: str, salt: str, entry: object) -> dict:
     return {**shown, "variants": _variants(where, entry, salt)}
 
 
-@checked
 def student_bank(name: str, key: object) -> dict:
     """Return the student bank for the answer key ``key`` of exercise ``name``: nothing in plain text."""
     if not isinstance(key, dict) or not isinstance(key.get("questions"), list):
@@ -165,7 +164,6 @@ def student_bank(name: str, key: object) -> dict:
     return {"kit_question_bank": BANK_FORMAT, "exercise": name, "salt": salt, "questions": questions}
 
 
-@checked
 def questions_from_key(name: str, key: dict) -> dict[str, Question]:
     """Return the questions an answer key gives students, as the kit checks them (for tests and tools)."""
     return questions_of(name, student_bank(name, key))

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from kit.errors import ArticleFormatError, checked, invalid
+from kit.errors import ArticleFormatError, invalid
 from kit.sealed import unseal
 
 KINDS = ("number", "choice", "items", "paragraphs", "coding", "written")
 BANK_FORMAT = 2
 
 
-@checked
 def worded(text: str, values: dict[str, Any]) -> str:
     """Return ``text`` with each value put in place of ``{name}`` (other braces are left alone)."""
     for name, value in values.items():
@@ -67,10 +66,10 @@ class Question:
 
     def variant(self, index: object = 0) -> Variant:
         """Return variant ``index``, or the first when ``index`` is not one of them."""
-        ok = isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(self.variants)
-        return self.variants[index if ok else 0]
+        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(self.variants):
+            return self.variants[index]
+        return self.variants[0]
 
-    @checked
     def worded(self, text: str, index: object = 0) -> str:
         """Return ``text`` with the values of variant ``index`` put in place of ``{name}``."""
         return worded(text, self.variant(index).values)
@@ -79,7 +78,6 @@ class Question:
         """Return the variant's explanation, opened."""
         return unseal(self.salt, self.id, self.variant(index).explanation)
 
-    @checked
     def mistake_message(self, mistake: Mistake) -> str:
         """Return a mistake's message, opened."""
         return unseal(self.salt, self.id, mistake.message)
@@ -96,7 +94,10 @@ def _variant(entry: object) -> Variant:
 
 def _question_from_bank(name: str, salt: str, entry: object) -> Question:
     """Return the question a bank ``entry`` describes; raise ArticleFormatError naming what is wrong."""
-    where = f"{name}: question {entry.get('id', '?')!r}" if isinstance(entry, dict) else name
+    if not isinstance(entry, dict):
+        shown = f"{entry!r:.60}"
+        raise ArticleFormatError(f"{name} is not a question the kit can ask (not a JSON object: {shown}).")
+    where = f"{name}: question {entry.get('id', '?')!r}"
     try:
         if entry["kind"] not in KINDS:
             raise ValueError(f"kind {entry['kind']!r} is not one of {', '.join(KINDS)}")
@@ -127,7 +128,6 @@ def known_bank(where: str, parameter: str, name: object) -> str:
     return name
 
 
-@checked
 def questions_of(name: str, bank: object) -> dict[str, Question]:
     """Return the questions of a student bank's JSON content, by id."""
     if (
@@ -142,7 +142,6 @@ def questions_of(name: str, bank: object) -> dict[str, Question]:
     return {q.id: q for q in questions}
 
 
-@checked
 def load_questions(name: str) -> dict[str, Question]:
     """Return the question bank ``name`` (kit/data/exercises/<name>.json), by id."""
     path = resources.files("kit.data").joinpath(

@@ -82,7 +82,8 @@ def set_token(tokens: Iterable[str]) -> str:
 
 
 def _keystream(salt: str, question: str, length: int) -> bytes:
-    blocks, counter = [], 0
+    blocks: list[bytes] = []
+    counter = 0
     while sum(map(len, blocks)) < length:
         blocks.append(hashlib.sha256(f"{salt}\x1f{question}\x1fexplanation {counter}".encode()).digest())
         counter += 1

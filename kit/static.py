@@ -29,7 +29,7 @@ import nbformat
 from latex2mathml.converter import convert as tex_to_mathml
 from traitlets import default
 
-from kit.errors import InvalidInputError, checked, invalid
+from kit.errors import InvalidInputError, invalid
 
 # nbconvert imports bleach, which adds a process-wide warning filter; `import kit.static`
 # must change no global state, so the filters are put back as they were.
@@ -98,14 +98,12 @@ class MathMLRenderer(IPythonRenderer):
         return tex_to_mathml(body)
 
 
-@checked
 def is_widget(output: dict) -> bool:
     """Return whether a cell output displays a widget."""
     data = output.get("data")
     return isinstance(data, dict) and WIDGET_VIEW in data
 
 
-@checked
 def without_widgets(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return a copy of ``notebook`` with each widget output replaced by a note and no widget state."""
     copy = nbformat.from_dict(notebook)
@@ -163,7 +161,6 @@ class StaticHTMLExporter(HTMLExporter):
         return MarkdownWithMath(renderer=renderer).render(source)
 
 
-@checked
 def static_html(path: str | Path, exporter: StaticHTMLExporter | None = None) -> str:
     """Return the static HTML copy of the notebook at ``path`` (one ``exporter`` may serve many)."""
     return _static_html(path, exporter, "static_html")
@@ -184,7 +181,6 @@ def _static_html(path: str | Path, exporter: StaticHTMLExporter | None, where: s
     return body
 
 
-@checked
 def write_static_copy(path: str | Path, out: str | Path, exporter: StaticHTMLExporter | None = None) -> Path:
     """Write the static HTML copy of the notebook at ``path`` into folder ``out``; return the file."""
     target = Path(out) / f"{Path(path).stem}.html"

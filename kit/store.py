@@ -26,12 +26,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kit.errors import MAX_DEPTH, InvalidInputError, SaveError, checked, too_deep
+from kit.errors import MAX_DEPTH, InvalidInputError, SaveError, checked, invalid, too_deep
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # no locks on Windows: saves stay atomic
 
 FORMAT = 1
 SUFFIX = ".work.json"
@@ -42,10 +42,7 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or not _NAME.fullmatch(name):
-        raise InvalidInputError(
-            f"work file name must be 1 to 80 letters, digits, '_' or '-' (no folders, no '..'), "
-            f"but {name!r} was given."
-        )
+        raise invalid("name", name, "1 to 80 letters, digits, '_' or '-' (no folders, no '..')")
     return name
 
 
@@ -69,13 +66,13 @@ def _check_folder(folder: Path) -> Path:
 
 
 def _check_json(key: str, value: object) -> None:
+    if too_deep(value):
+        raise invalid(f"answer {key!r}", value, f"nested at most {MAX_DEPTH} levels deep")
     try:
         json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError) as error:
-        raise InvalidInputError(
-            f"answer {key!r} must be text, a number, true/false, None, or a list or dict of those, "
-            f"but its value holds a {type(value).__name__} ({error})."
-        ) from None
+    except (TypeError, ValueError):
+        allowed = "text, a number, true/false, None, or a list or dict of those"
+        raise invalid(f"answer {key!r}", value, allowed) from None
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -144,11 +141,10 @@ class WorkFile:
         """Return the saved answer for ``key``, or ``default`` when there is none."""
         return self.answers.get(key, default)
 
-    @checked
     def set(self, key: str, value: Any) -> None:
         """Save ``value`` as the answer for ``key``, with what other kernels saved meanwhile, now."""
         if not isinstance(key, str) or not key.strip():
-            raise InvalidInputError(f"answer key must be non-empty text, but {key!r} was given.")
+            raise invalid("key", key, "non-empty text")
         _check_json(key, value)
         value = json.loads(json.dumps(value))
         try:
@@ -240,7 +236,6 @@ def _not_saved(folder: Path, error: OSError, kept: str) -> SaveError:
     )
 
 
-@checked
 def write_files(folder: str | Path, files: dict[str, str]) -> list[Path]:
     """Write each text in ``files`` (by file name) into ``folder``, atomically; return the paths.
 

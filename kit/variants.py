@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from kit.errors import ArticleFormatError, checked
+from kit.errors import ArticleFormatError
 from kit.targets import load_dataset, required_growth
 
 
@@ -23,7 +23,6 @@ def student_key(student: object) -> str:
     return student.strip().lower() if isinstance(student, str) else ""
 
 
-@checked
 def variant_index(student: str, exercise: str, question: str, count: int) -> int:
     """Return which of ``count`` draws ``student`` gets for ``question``; 0 without a student id."""
     key = student_key(student)

@@ -47,6 +47,43 @@ def test_public_functions_have_a_docstring_and_type_hints(name, function):
 def test_the_top_level_api():
     assert kit.__all__ == ["KitError", "load_article"]
     assert kit.load_article().headline.startswith("U.S., Japan")
+    assert set(kit.__all__) <= set(dir(kit)) and "__version__" in dir(kit)
+
+
+def imported_names(module) -> set[str]:
+    """Return the names a module's top level binds by importing them."""
+    tree = ast.parse(inspect.getsource(module))
+    statements = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+    return {(a.asname or a.name).split(".")[0] for node in statements for a in node.names}
+
+
+def defined_public_names(module) -> set[str]:
+    """Return the public functions, classes and capitalised constants ``module`` itself defines."""
+    imported = imported_names(module)
+    return {
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and (
+            (inspect.isfunction(value) or inspect.isclass(value))
+            and value.__module__ == module.__name__
+            or name.isupper()
+            and len(name) > 1
+            and name not in imported
+        )
+    }
+
+
+@pytest.mark.parametrize("package", ["kit.charts", "kit.widgets"])
+def test_the_lazy_exports_are_every_public_name_of_the_topic_modules(package):
+    """The lists are generated from the modules' source (kit.lazy): they match what the modules define."""
+    from kit.lazy import homes
+
+    module = importlib.import_module(package)
+    topics = [importlib.import_module(m.name) for m in pkgutil.iter_modules(module.__path__, f"{package}.")]
+    assert sorted(module.__all__) == sorted(set().union(*(defined_public_names(t) for t in topics)))
+    assert {name: places for name, places in homes(package).items() if len(places) > 1} == {}
+    assert set(module.__all__) <= set(dir(module))
 
 
 @pytest.mark.parametrize("package", ["kit.charts", "kit.widgets"])
@@ -68,6 +105,20 @@ def test_a_topic_loads_on_first_use_only():
         "assert 'kit.targets' in sys.modules and 'kit.charts.targets' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+def test_the_checks_and_the_hand_ins_load_without_matplotlib():
+    """An instructor's gradebook (kit.export) and the checks run where no chart is ever drawn."""
+    script = "import sys, kit.checks, kit.export\nassert 'matplotlib' not in sys.modules\n"
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+def test_the_type_checker_finds_nothing():
+    """mypy (pinned in requirements-test.txt, configured in pyproject.toml) checks the kit's own calls."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "kit"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
 
 
 def test_ruff_finds_nothing():

@@ -10,29 +10,4 @@ every chart is importable from here, and a topic's module loads on first use.
 
 from kit.lazy import exports
 
-__getattr__, __dir__, __all__ = exports(
-    __name__,
-    {
-        "base": ["PALETTE", "Layers", "description", "layers"],
-        "framing": [
-            "coding_progress",
-            "frame_confusion",
-            "framing_scores",
-            "speaker_words",
-            "story_parts",
-            "voice_share",
-            "voices_sentiment",
-        ],
-        "reading": ["keyword_strip", "sentiment_arc", "story_shape", "word_scores"],
-        "stakeholders": ["appearance_strip", "grid_comparison", "power_interest_grid", "win_sets"],
-        "targets": [
-            "current_account",
-            "dealer_outlets",
-            "goods_trade",
-            "growth_path",
-            "imported_vehicles",
-            "measurement_lab",
-            "semiconductor_share",
-        ],
-    },
-)
+__getattr__, __dir__ = exports(__name__)

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from IPython.display import HTML
 
 from kit.article import Article
 from kit.display.common import ARTICLE, STYLE
 from kit.errors import checked
+
+if TYPE_CHECKING:  # devices_html's hint; kit.framing loads only when a lesson finds devices
+    from kit.framing import DeviceHit
 
 DEVICE_STYLES = {
     "figurative": ("F", "wavy", "#0072B2"),
@@ -44,7 +48,7 @@ def devices_legend_html(counts: dict[str, int] | None = None) -> str:
 
 
 @checked
-def devices_html(article: Article, hits: Sequence) -> HTML:
+def devices_html(article: Article, hits: Sequence[DeviceHit]) -> HTML:
     """Return the body as HTML with each framing device underlined and tagged by category, plus a legend."""
     counts = {category: 0 for category in DEVICE_STYLES}
     paragraphs = []

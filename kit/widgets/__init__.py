@@ -11,47 +11,4 @@ topic's module loads on first use.
 
 from kit.lazy import exports
 
-__getattr__, __dir__, __all__ = exports(
-    __name__,
-    {
-        "base": ["DiscussionView", "KitBox", "discussion", "discussion_view", "friendly"],
-        "framing": [
-            "FrameCodingView",
-            "ReframeView",
-            "entman_reference",
-            "entman_tagger",
-            "frame_coder",
-            "frame_coding_view",
-            "frame_reference",
-            "paragraph_tagger",
-            "reframe_view",
-            "reframing_lab",
-            "saved_rewrite",
-            "saved_tags",
-            "tagging_view",
-        ],
-        "reading": [
-            "KeywordView",
-            "ParagraphView",
-            "event_orderer",
-            "keyword_explorer",
-            "keyword_view",
-            "paragraph_explorer",
-            "paragraph_view",
-            "term_matcher",
-        ],
-        "prediction": ["prediction_comparison", "prediction_form"],
-        "reveal": ["RevealBox", "RevealState", "reveal_after", "reveal_state"],
-        "stakeholders": [
-            "GameView",
-            "GridView",
-            "game_view",
-            "grid_comparison_view",
-            "grid_placer",
-            "grid_reference",
-            "grid_view",
-            "two_level_game",
-        ],
-        "targets": ["GrowthView", "LabView", "growth_view", "lab_view", "measurement_lab", "target_growth"],
-    },
-)
+__getattr__, __dir__ = exports(__name__)
