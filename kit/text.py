@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import pysbd  # type: ignore[import-untyped]  # pysbd and TextBlob ship no type hints
-from textblob import Word  # type: ignore[import-untyped]
-from textblob.en.sentiments import PatternAnalyzer  # type: ignore[import-untyped]
+import pysbd
+from textblob import Word
+from textblob.en.sentiments import PatternAnalyzer
 
 from kit.errors import checked, invalid
 
