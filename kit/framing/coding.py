@@ -181,6 +181,7 @@ class TagScheme:
     reference: dict[int, str]
     rationale: dict[int, str]
 
+    @checked
     def check(self, tags: Mapping[int | str, str], paragraph_count: int | None = None) -> dict[int, str]:
         """Return ``tags`` with paragraph numbers as ints, checking each tag is one of the scheme's."""
         return _tags(tags, list(self.definitions), self.name, "tags", paragraph_count)
