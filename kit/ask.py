@@ -30,6 +30,8 @@ from kit.exercise import Exercise
 from kit.questions import known_bank
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# ipywidgets gives each radio label one line's height, so a long option overlapped the next one.
+_CHOICE_CSS = "<style>.kit-choice label{height:auto!important;line-height:1.4;margin-bottom:.3em}</style>"
 WIDGET_NAMES = {
     "choice": "a set of radio buttons",
     "items": "a checkbox for each option",
@@ -169,6 +171,7 @@ class AnswerControl:
     def _build_choice(self, value: object) -> widgets.Widget:
         radio = widgets.RadioButtons(options=list(self.question.options), value=value, description="Answer:")
         radio.layout.width = "auto"
+        radio.add_class("kit-choice")
         self.inputs = [radio]
         return radio
 
@@ -189,7 +192,10 @@ class AnswerControl:
         )
 
     def _build_number(self, value: object) -> widgets.Widget:
-        box = widgets.Text(value=value, description="Answer:", placeholder="a number, like 12.5")
+        # Sent when the box loses focus (Tab, or a click on Check), so it reaches the kernel before the
+        # click: typed keys sent one by one queue behind a busy kernel and the click overtook them.
+        example = "a paragraph number, like 4" if "¶" in self.question.unit else "a number, like 12.5"
+        box = widgets.Text(value=value, description="Answer:", placeholder=example, continuous_update=False)
         box.tooltip = f"Type a number{f' in {self.question.unit}' if self.question.unit else ''}."
         self.inputs = [box]
         return widgets.HBox([box, widgets.Label(self.question.unit)])
@@ -265,7 +271,8 @@ class AskedQuestion:
         self.reveal_button.on_click(lambda _: self.reveal())
         self.refresh()
         buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
-        self.box = widgets.VBox([self.prompt, self.control.box, buttons, self.hints, self.feedback])
+        parts = [self.prompt, self.control.box, buttons, self.hints, self.feedback]
+        self.box = widgets.VBox([widgets.HTML(_CHOICE_CSS), *parts] if question.kind == "choice" else parts)
 
     def refresh(self) -> None:
         """Show the prompt, hints and feedback the work file holds (after a restart, or a new id)."""
@@ -332,7 +339,10 @@ class Coursework(Exercise):
         super().__init__(name, folder)
         self.asked: dict[str, AskedQuestion] = {}
         self.id_box = widgets.Text(
-            value=self.student, description="Student id:", placeholder="as given by your instructor"
+            value=self.student,
+            description="Student id:",
+            placeholder="as given by your instructor",
+            continuous_update=False,  # sent on Tab or on a click on Save id, before it (as the number box)
         )
         self.id_box.tooltip = "Type your student id once; it picks your own numbers for some questions."
         self.id_button = widgets.Button(description="Save id", icon="save")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from kit.errors import ArticleFormatError, KitError, invalid
+from kit.errors import DataFileError, KitError, invalid
 from kit.keys import bank_text
 from kit.questions import Question, questions_of
 from kit.variants import variant_index
@@ -43,7 +43,7 @@ def strip_solutions(source: str, where: str = "cell") -> str:
         source = pattern.sub("", source)
     leftover = _MARKER.search(source)
     if leftover:
-        raise ArticleFormatError(f"{where}: '{leftover.group()}' has no matching BEGIN/END marker.")
+        raise DataFileError(f"{where}: '{leftover.group()}' has no matching BEGIN/END marker.")
     return source.rstrip("\n")
 
 
@@ -114,8 +114,8 @@ def _sealed_text(key: Path) -> str:
     """Return the bank sealed from ``key``; a bad key's error names the answer keys' folder."""
     try:
         return bank_text(key)
-    except ArticleFormatError as error:
-        raise ArticleFormatError(f"answer keys in {key.parent}: {error}") from None
+    except DataFileError as error:
+        raise DataFileError(f"answer keys in {key.parent}: {error}") from None
 
 
 def write_banks(keys: Path, banks: Path) -> list[Path]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kit import sealed
-from kit.errors import ArticleFormatError
+from kit.errors import DataFileError
 from kit.questions import BANK_FORMAT, KINDS, Question, questions_of, worded
 from kit.variants import computed
 
@@ -32,25 +32,23 @@ def bank_salt(exercise: str, key: dict) -> str:
 
 def _number(where: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ArticleFormatError(f"{where} must be a finite number, not {value!r}.")
+        raise DataFileError(f"{where} must be a finite number, not {value!r}.")
     return float(value)
 
 
 def _options_named(where: str, entry: dict, named: list) -> None:
     options = entry.get("options")
     if not isinstance(options, list) or not options:
-        raise ArticleFormatError(f"{where} ({entry['kind']}) needs a list of 'options'.")
+        raise DataFileError(f"{where} ({entry['kind']}) needs a list of 'options'.")
     outside = [n for n in named if n not in options]
     if outside:
-        raise ArticleFormatError(f"{where} names {outside[0]!r}, which is not one of its options {options}.")
+        raise DataFileError(f"{where} names {outside[0]!r}, which is not one of its options {options}.")
 
 
 def _paragraph_list(where: str, entry: dict, value: object) -> list[int]:
     count = entry.get("paragraph_count", 20)
     if not isinstance(value, list) or not all(isinstance(n, int) and 1 <= n <= count for n in value):
-        raise ArticleFormatError(
-            f"{where} must be a list of paragraph numbers from 1 to {count}, not {value!r}."
-        )
+        raise DataFileError(f"{where} must be a list of paragraph numbers from 1 to {count}, not {value!r}.")
     return value
 
 
@@ -71,7 +69,7 @@ def answer_tokens(where: str, entry: dict, answer: Any) -> list[str]:
         _options_named(where, entry, list(answer.values()))
         _paragraph_list(where, entry, [int(n) if str(n).isdigit() else 0 for n in answer])
         return [sealed.label_token(int(n), label) for n, label in answer.items()]
-    raise ArticleFormatError(f"{where}: a {kind} question has no expected answer of this form: {answer!r}.")
+    raise DataFileError(f"{where}: a {kind} question has no expected answer of this form: {answer!r}.")
 
 
 def _mistake_tokens(where: str, entry: dict, answer: Any) -> list[str]:
@@ -89,7 +87,7 @@ def _sealed_mistakes(entry: dict, salt: str, values: dict, answers: dict) -> lis
             or "answer" not in mistake
             or not isinstance(mistake.get("message"), str)
         ):
-            raise ArticleFormatError(f"{where}: mistake {number} needs an 'answer' and a 'message'.")
+            raise DataFileError(f"{where}: mistake {number} needs an 'answer' and a 'message'.")
         answer = answers.get(mistake["answer"], mistake["answer"]) if values else mistake["answer"]
         tokens = _mistake_tokens(f"{where}, mistake {number}", entry, answer)
         message = sealed.seal(salt, qid, worded(mistake["message"], values))
@@ -116,11 +114,11 @@ def _variants(where: str, entry: dict, salt: str) -> list[dict]:
     if spec is None:
         return [_sealed_variant(entry, salt, {}, {})]
     if entry["kind"] != "number":
-        raise ArticleFormatError(f"{where}: only number questions have variants, not {entry['kind']} ones.")
+        raise DataFileError(f"{where}: only number questions have variants, not {entry['kind']} ones.")
     draws = computed(where, spec)
     first = draws[0][1]["expected"]
     if "expected" in entry and abs(first - _number(f"{where}: 'expected'", entry["expected"])) > 1e-9:
-        raise ArticleFormatError(
+        raise DataFileError(
             f"{where}: 'expected' is {entry['expected']!r}, but the variant's first draw computes {first!r}."
         )
     return [_sealed_variant(entry, salt, values, answers) for values, answers in draws]
@@ -129,23 +127,21 @@ def _variants(where: str, entry: dict, salt: str) -> list[dict]:
 def _bank_question(name: str, salt: str, entry: object) -> dict:
     """Return a key question as the student bank holds it: shown fields plain, answers sealed."""
     if not isinstance(entry, dict):
-        raise ArticleFormatError(f"{name}: every question must be a JSON object, not {entry!r}.")
+        raise DataFileError(f"{name}: every question must be a JSON object, not {entry!r}.")
     where = f"{name}: question {entry.get('id', '?')!r}"
     missing = [f for f in _REQUIRED if f not in entry]
     if missing:
-        raise ArticleFormatError(f"{where} lacks {', '.join(missing)}.")
+        raise DataFileError(f"{where} lacks {', '.join(missing)}.")
     if entry["kind"] not in KINDS:
-        raise ArticleFormatError(f"{where} has kind {entry['kind']!r}; kinds are {', '.join(KINDS)}.")
+        raise DataFileError(f"{where} has kind {entry['kind']!r}; kinds are {', '.join(KINDS)}.")
     if entry["kind"] != "written" and "expected" not in entry and "variant" not in entry:
-        raise ArticleFormatError(f"{where} needs an 'expected' answer.")
+        raise DataFileError(f"{where} needs an 'expected' answer.")
     if (
         not isinstance(entry["hints"], list)
         or not entry["hints"]
         or not all(isinstance(h, str) for h in entry["hints"])
     ):
-        raise ArticleFormatError(
-            f"{where} needs 'hints', a list of one or more texts, the last a worked method."
-        )
+        raise DataFileError(f"{where} needs 'hints', a list of one or more texts, the last a worked method.")
     shown = {k: entry[k] for k in _SHOWN if k in entry}
     if entry["kind"] == "coding":
         shown["paragraphs"] = sorted(int(n) for n in entry["expected"] if str(n).isdigit())
@@ -155,12 +151,12 @@ def _bank_question(name: str, salt: str, entry: object) -> dict:
 def student_bank(name: str, key: object) -> dict:
     """Return the student bank for the answer key ``key`` of exercise ``name``: nothing in plain text."""
     if not isinstance(key, dict) or not isinstance(key.get("questions"), list):
-        raise ArticleFormatError(f"{name}: an answer key is a JSON object with a list of 'questions'.")
+        raise DataFileError(f"{name}: an answer key is a JSON object with a list of 'questions'.")
     salt = bank_salt(name, key)
     questions = [_bank_question(f"{name}.json", salt, e) for e in key["questions"]]
     ids = [q["id"] for q in questions]
     if len(set(ids)) != len(ids):
-        raise ArticleFormatError(f"{name}.json: question ids must differ, but they are {ids}.")
+        raise DataFileError(f"{name}.json: question ids must differ, but they are {ids}.")
     return {"kit_question_bank": BANK_FORMAT, "exercise": name, "salt": salt, "questions": questions}
 
 
@@ -170,11 +166,11 @@ def questions_from_key(name: str, key: dict) -> dict[str, Question]:
 
 
 def read_key(path: Path) -> dict:
-    """Return the answer key at ``path``; raise ArticleFormatError naming the file if it is not JSON."""
+    """Return the answer key at ``path``; raise DataFileError naming the file if it is not JSON."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ArticleFormatError(f"{path.name}: the answer key cannot be read ({error}).") from None
+        raise DataFileError(f"{path.name}: the answer key cannot be read ({error}).") from None
 
 
 def bank_text(path: Path) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kit.errors import InvalidInputError, checked
+from kit.errors import invalid
 from kit.store import WorkFile, open_work
 
 # The work file (in the notebooks folder) and the key under which the answers are saved.
@@ -81,7 +81,6 @@ def _by_key() -> dict[str, Question]:
     return {q.key: q for q in QUESTIONS}
 
 
-@checked
 def valid_answers(saved: object) -> dict[str, str]:
     """Return the answers in ``saved`` that are a known question's allowed choice; drop anything else."""
     if not isinstance(saved, Mapping):
@@ -90,35 +89,27 @@ def valid_answers(saved: object) -> dict[str, str]:
     return {k: v for k, v in saved.items() if k in by_key and v in by_key[k].choices}
 
 
-@checked
 def saved_prediction(work: WorkFile | None = None) -> dict[str, str]:
     """Return the prediction saved in the work file "prediction" (only valid answers; {} if none)."""
     work = work if work is not None else open_work(WORK_NAME)
     return valid_answers(work.get(KEY, {}))
 
 
-@checked
 def compare(prediction: Mapping[str, str]) -> tuple[Comparison, ...]:
     """Return each question beside the student's answer; an answer not among the choices is refused."""
     if not isinstance(prediction, Mapping):
-        raise InvalidInputError(
-            f"prediction must be a dict of answers, but a {type(prediction).__name__} was given."
-        )
+        raise invalid("prediction", prediction, "a dict of answers")
     for key, answer in prediction.items():
         question = _by_key().get(key)
         if question is None:
             known = "; ".join(repr(q.key) for q in QUESTIONS)
-            raise InvalidInputError(f"{key!r} is not a question of the prediction; they are {known}.")
+            raise invalid("a question of the prediction", key, f"one of {known}")
         if answer not in question.choices:
             allowed = ", ".join(repr(c) for c in question.choices)
-            raise InvalidInputError(
-                f"in the prediction, the answer to {key!r} must be one of {allowed}, "
-                f"but {answer!r} was given."
-            )
+            raise invalid(f"in the prediction, the answer to {key!r}", answer, f"one of {allowed}")
     return tuple(Comparison(q, prediction.get(q.key)) for q in QUESTIONS)
 
 
-@checked
 def compare_prediction(prediction: Mapping[str, str]) -> tuple[str, ...]:
     """Return, for each question, a sentence: what the student predicted beside what happened."""
     lines = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from kit.errors import ArticleFormatError, invalid
+from kit.errors import DataFileError, invalid
 from kit.sealed import unseal
 
 KINDS = ("number", "choice", "items", "paragraphs", "coding", "written")
@@ -93,10 +93,10 @@ def _variant(entry: object) -> Variant:
 
 
 def _question_from_bank(name: str, salt: str, entry: object) -> Question:
-    """Return the question a bank ``entry`` describes; raise ArticleFormatError naming what is wrong."""
+    """Return the question a bank ``entry`` describes; raise DataFileError naming what is wrong."""
     if not isinstance(entry, dict):
         shown = f"{entry!r:.60}"
-        raise ArticleFormatError(f"{name} is not a question the kit can ask (not a JSON object: {shown}).")
+        raise DataFileError(f"{name} is not a question the kit can ask (not a JSON object: {shown}).")
     where = f"{name}: question {entry.get('id', '?')!r}"
     try:
         if entry["kind"] not in KINDS:
@@ -111,7 +111,7 @@ def _question_from_bank(name: str, salt: str, entry: object) -> Question:
         )
         return Question(**fields)
     except (KeyError, TypeError, ValueError) as error:
-        raise ArticleFormatError(f"{where} is not a question the kit can ask ({error}).") from None
+        raise DataFileError(f"{where} is not a question the kit can ask ({error}).") from None
 
 
 def bank_names() -> list[str]:
@@ -135,7 +135,7 @@ def questions_of(name: str, bank: object) -> dict[str, Question]:
         or bank.get("kit_question_bank") != BANK_FORMAT
         or not isinstance(bank.get("questions"), list)
     ):
-        raise ArticleFormatError(
+        raise DataFileError(
             f"{name}: the bank is not a question bank of format {BANK_FORMAT}: run python -m kit.assign."
         )
     questions = [_question_from_bank(name, str(bank.get("salt", "")), e) for e in bank["questions"]]

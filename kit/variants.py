@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from kit.errors import ArticleFormatError
+from kit.errors import DataFileError
 from kit.targets import load_dataset, required_growth
 
 
@@ -81,13 +81,11 @@ def computed(where: str, spec: object) -> list[tuple[dict, dict[str, float]]]:
     The answers (``expected`` and each named mistake) are sealed by ``kit.keys``, never shown.
     """
     if not isinstance(spec, dict) or spec.get("compute") not in COMPUTATIONS:
-        raise ArticleFormatError(f"{where}: a variant needs 'compute', one of {', '.join(COMPUTATIONS)}.")
+        raise DataFileError(f"{where}: a variant needs 'compute', one of {', '.join(COMPUTATIONS)}.")
     draws = spec.get("draws")
     if not isinstance(draws, list) or not draws or not all(isinstance(d, dict) for d in draws):
-        raise ArticleFormatError(
-            f"{where}: a variant needs 'draws', a list of objects like {{'start': 1993}}."
-        )
+        raise DataFileError(f"{where}: a variant needs 'draws', a list of objects like {{'start': 1993}}.")
     try:
         return [_shown_and_answers(COMPUTATIONS[spec["compute"]], spec, draw) for draw in draws]
     except (KeyError, TypeError, ValueError, ZeroDivisionError) as error:
-        raise ArticleFormatError(f"{where}: a variant draw cannot be computed ({error}).") from None
+        raise DataFileError(f"{where}: a variant draw cannot be computed ({error}).") from None

@@ -13,9 +13,14 @@ import ipaddress
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="kit-empty-nltk-data-")
 
@@ -52,6 +57,44 @@ def _offline_guard(event: str, args: tuple) -> None:
 sys.addaudithook(_offline_guard)
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Launch one headless Chromium for a test file; each test opens its own context in it.
+
+    Launching takes seconds on 2 busy cores; a new context (no cookies, no storage) is as clean
+    for a test as a new browser and takes milliseconds.
+    """
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM_ARGS, chromium_or_skip
+
+    executable = chromium_or_skip()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """Open a page in a new context of the file's Chromium; save a screenshot of it at the end."""
+    from playwright.sync_api import expect
+    from test_browser import ARTIFACTS, TIMEOUT_MS, VIEWPORT
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    expect.set_options(timeout=TIMEOUT_MS)
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("pageerror", lambda error: print(f"page error: {error}"))
+        yield page
+        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png")
+    finally:
+        context.close()
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     """Close every pyplot figure a test opened."""
@@ -59,6 +102,35 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+# The files that take longest, slowest first: each starts servers, a browser or a kernel per
+# notebook. xdist hands out whole files in collection order (pyproject: --dist loadfile,
+# --no-loadscope-reorder), so these start at once and the quick files fill in around them.
+# Left to xdist's default order (most tests first), the browser, Hub and student-view files,
+# with a few tests each, started last and one worker ran on alone for minutes. Measured one
+# file at a time with -n 0 on a loaded machine (seconds of wall time there, about 7 times a
+# quiet machine's): nbgrader 1913, axe 958, browser 936, fuzz 426, student view 393, lessons 262,
+# Hub 237, framing notebook 236, static export 202, determinism 133, package 105.
+SLOWEST_FIRST = (
+    "tests/test_nbgrader.py",
+    "tests/test_axe_audit.py",
+    "tests/test_browser.py",
+    "tests/test_fuzz.py",
+    "tests/test_student_view.py",
+    "tests/test_lessons.py",
+    "tests/test_jupyterhub.py",
+    "tests/test_framing_notebook.py",
+    "tests/test_static_export.py",
+    "tests/test_determinism.py",
+    "tests/test_package.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Move the files in SLOWEST_FIRST to the front, in that order; the rest keep theirs."""
+    rank = {path: index for index, path in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from kit.assign import BANKS, main, stale_banks, stale_student_versions, strip_solutions, student_version
-from kit.errors import ArticleFormatError
+from kit.errors import DataFileError
 
 EXERCISES = Path(__file__).parents[1] / "exercises"
 KEYS = EXERCISES / "key"
@@ -24,7 +24,7 @@ def test_solutions_and_hidden_tests_are_removed():
 
 
 def test_an_unbalanced_marker_is_refused():
-    with pytest.raises(ArticleFormatError, match="cell 3: '### BEGIN SOLUTION' has no matching"):
+    with pytest.raises(DataFileError, match="cell 3: '### BEGIN SOLUTION' has no matching"):
         strip_solutions("### BEGIN SOLUTION\nq1 = 4\n", "cell 3")
 
 

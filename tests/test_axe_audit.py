@@ -18,14 +18,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import test_browser
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from test_browser import free_port, port_open, serving
 
 from kit.static import main as make_static_copies
 
-page = test_browser.page  # the browser test's Chromium page fixture, used here by name
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 SEVERE = {"critical", "serious"}

@@ -12,7 +12,8 @@ chart is redrawn) and no cell shows a traceback. A screenshot of the page is
 saved to tests/artifacts/<test name>.png at the end, pass or fail.
 
 One JupyterLab server, serving a scratch copy of notebooks/, is shared by the
-tests of this module; each test opens its own page. A last test opens notebook 02
+tests of this module, and one Chromium (tests/conftest.py); each test opens its own page in a
+new browser context. A last test opens notebook 02
 as a Voila app, the README's way to show a lesson without its code, and uses it with
 the keyboard alone. A test for another
 notebook's widgets is one more test function here.
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
@@ -264,24 +265,6 @@ def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # Every page load runs the notebook in a new kernel, so readiness is a TCP connect, not a GET.
     with serving(command, tmp_path, lambda: port_open(port)):
         yield f"http://127.0.0.1:{port}/"
-
-
-@pytest.fixture
-def page(request: pytest.FixtureRequest) -> Iterator[Page]:
-    """Open a page in headless Chromium; save a screenshot of it at the end, pass or fail."""
-    executable = chromium_or_skip()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport=VIEWPORT)
-            page.set_default_timeout(TIMEOUT_MS)
-            page.on("pageerror", lambda error: print(f"page error: {error}"))
-            yield page
-            page.screenshot(path=ARTIFACTS / f"{request.node.name}.png")
-        finally:
-            browser.close()
 
 
 def choose(page: Page, menu: str, item: str) -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kit.article import load_article
 from kit.checks import check_answer, load_questions
-from kit.errors import ArticleFormatError, InvalidInputError
+from kit.errors import DataFileError, InvalidInputError
 from kit.exercise import open_exercise
 from kit.keys import questions_from_key, student_bank
 
@@ -159,13 +159,13 @@ def test_question_banks_are_validated(tmp_path, monkeypatch):
         r", not str 'nope'\.",
     ):
         load_questions("nope")
-    with pytest.raises(ArticleFormatError, match="question 'x' has kind 'essay'"):
+    with pytest.raises(DataFileError, match="question 'x' has kind 'essay'"):
         key_question(id="x", kind="essay")
-    with pytest.raises(ArticleFormatError, match="needs 'hints', a list of one or more texts"):
+    with pytest.raises(DataFileError, match="needs 'hints', a list of one or more texts"):
         key_question(id="x", kind="written", hints=[])
-    with pytest.raises(ArticleFormatError, match="question 'x' needs an 'expected' answer"):
+    with pytest.raises(DataFileError, match="question 'x' needs an 'expected' answer"):
         key_question(id="x", kind="number")
-    with pytest.raises(ArticleFormatError, match="question ids must differ"):
+    with pytest.raises(DataFileError, match="question ids must differ"):
         student_bank("t", {"questions": [{"id": "x", "kind": "written", "prompt": "?", "hints": ["a"],
                                           "explanation": "e"}] * 2})  # fmt: skip
 
@@ -270,13 +270,13 @@ def test_an_incomplete_or_malformed_coding_is_feedback():
 
 
 def test_keys_with_expected_answers_outside_their_options_are_refused():
-    with pytest.raises(ArticleFormatError, match=r"'x' \(items\) needs a list of 'options'"):
+    with pytest.raises(DataFileError, match=r"'x' \(items\) needs a list of 'options'"):
         key_question(id="x", kind="items", expected=["A"])
-    with pytest.raises(ArticleFormatError, match=r"names 'C', which is not one of its options \['A', 'B'"):
+    with pytest.raises(DataFileError, match=r"names 'C', which is not one of its options \['A', 'B'"):
         key_question(id="x", kind="items", expected=["A", "C"], options=["A", "B"])
-    with pytest.raises(ArticleFormatError, match="names 'B'"):
+    with pytest.raises(DataFileError, match="names 'B'"):
         key_question(id="x", kind="coding", options=["A"], expected={"1": "B"})
-    with pytest.raises(ArticleFormatError, match=r"mistake 1 needs an 'answer' and a 'message'"):
+    with pytest.raises(DataFileError, match=r"mistake 1 needs an 'answer' and a 'message'"):
         key_question(id="x", kind="choice", options=["A", "B"], expected="A", mistakes=[{"answer": "B"}])
 
 

@@ -254,18 +254,14 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "second": lambda: game()[1],
         "zone": lambda: game()[2],
     },
-    "kit.charts.targets.current_account": {
+    "kit.charts.current_account": {
         "dataset": lambda: module("targets").load_dataset("japan_current_account")
     },
-    "kit.charts.targets.semiconductor_share": {
+    "kit.charts.semiconductor_share": {
         "dataset": lambda: module("targets").load_dataset("semiconductor_share")
     },
-    "kit.charts.targets.imported_vehicles": {
-        "dataset": lambda: module("targets").load_dataset("imported_vehicles")
-    },
-    "kit.charts.targets.dealer_outlets": {
-        "dataset": lambda: module("targets").load_dataset("dealer_outlets")
-    },
+    "kit.charts.imported_vehicles": {"dataset": lambda: module("targets").load_dataset("imported_vehicles")},
+    "kit.charts.dealer_outlets": {"dataset": lambda: module("targets").load_dataset("dealer_outlets")},
     "kit.charts.targets.measurement_lab": {
         "increase": lambda: lab().increase,
         "reached": lambda: lab().reached,

@@ -13,6 +13,7 @@ and their kernels are stopped at the end.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hub import (
@@ -45,10 +46,11 @@ def classroom(tmp_path_factory):
             "JupyterHub or configurable-http-proxy is missing: run the README's set-up", pytrace=False
         )
     with running_hub(tmp_path_factory.mktemp("hub")) as hub:
-        students = {}
-        for name in STUDENTS:
-            token = add_student(hub, name)
-            students[name] = (token, start_server(hub, name, token))
+        tokens = {name: add_student(hub, name) for name in STUDENTS}
+        # The three servers start at once, as a class's do; each waits on the Hub, not on the others.
+        with ThreadPoolExecutor(len(STUDENTS)) as pool:
+            servers = pool.map(lambda name: start_server(hub, name, tokens[name]), STUDENTS)
+            students = {name: (tokens[name], server) for name, server in zip(STUDENTS, servers, strict=True)}
         yield hub, students
 
 

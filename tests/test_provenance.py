@@ -33,7 +33,7 @@ def test_the_search_covers_the_data_the_lessons_and_the_exercises():
         "kit/data/stakeholders.json",
         "kit/data/targets_us_goods_trade.csv",
         "kit/data/targets_README.md",
-        "kit/stakeholders.py",
+        "kit/stakeholders/data.py",
         "notebooks/05_stakeholders.ipynb",
         "exercises/05_stakeholders_exercises.ipynb",
         "exercises/student/05_stakeholders_exercises.ipynb",

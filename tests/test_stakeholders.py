@@ -15,13 +15,12 @@ from importlib import resources
 import pytest
 
 from kit.article import load_article
-from kit.errors import InvalidInputError, KitError
+from kit.errors import DataFileError, InvalidInputError
 from kit.quotes import extract_quotes, reported_speech
 from kit.stakeholders import (
     Actor,
     Constituent,
     Placement,
-    RegistryFormatError,
     WinSet,
     actor,
     appearance_rows,
@@ -151,63 +150,131 @@ def test_an_unknown_actor_is_refused_with_the_ids_listed():
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("side", "Mars", "actor 1 (kantor), field 'side': 'Mars' is not allowed; use one of: United States"),
+        ("side", "Mars", "field 'side': must be one of United States, Japan, both, neither, not 'Mars'."),
         (
             "presented",
             "shouted",
-            "field 'presented': 'shouted' is not allowed; use one of: quoted, paraphrased",
+            "field 'presented': must be one of quoted, paraphrased, mentioned, implied, not 'shouted'.",
         ),
-        ("paragraphs", [2, 21], "field 'paragraphs': must list paragraph numbers from 1 to 20"),
-        ("paragraphs", [], "field 'paragraphs': is empty; only an implied actor may have no paragraph"),
-        ("evidence", [], "field 'evidence': must list at least one paragraph or dated source"),
-        ("evidence", [{"paragraph": 2, "source": "LA Times, 12 Feb 1994"}], "must give either a paragraph"),
+        (
+            "paragraphs",
+            [2, 21],
+            "field 'paragraphs': must be a list of paragraph numbers from 1 to 20, not [2, 21].",
+        ),
+        ("paragraphs", [], "field 'paragraphs': must list at least one paragraph (only an implied actor"),
+        ("evidence", [], "field 'evidence': must list at least one paragraph or dated source, not []."),
+        (
+            "evidence",
+            [{"paragraph": 2, "source": "LA Times, 12 Feb 1994"}],
+            "must give each item a paragraph or a source, not {'paragraph': 2, 'source'",
+        ),
         (
             "evidence",
             [{"source": "a newspaper", "note": "x"}],
-            "source 'a newspaper' must name a publication or document, not a file, then its date, "
-            "as 'Publication, 12 Feb 1994, <URL>'.",
+            "must give each source as a publication or document (not a file), then its date, "
+            "as 'Publication, 12 Feb 1994, <URL>', not 'a newspaper'.",
         ),
         (
             "evidence",
             [{"source": "LA Times, 1994", "note": "x"}],
-            "source 'LA Times, 1994' must name a publication or document, not a file, then its date",
+            "must give each source as a publication or document (not a file), then its date, "
+            "as 'Publication, 12 Feb 1994, <URL>', not 'LA Times, 1994'.",
         ),
         (
             "evidence",
             [{"source": "FACTS.md §2, 11 Feb 1994", "note": "x"}],
-            "source 'FACTS.md §2, 11 Feb 1994' must name a publication or document, not a file",
+            "not 'FACTS.md §2, 11 Feb 1994'.",
         ),
         (
             "evidence",
             [{"source": "LA Times, 12 Feb 1994"}],
-            "source 'LA Times, 12 Feb 1994' needs a 'note' saying what it reports.",
+            "must give source 'LA Times, 12 Feb 1994' a 'note' saying what it reports.",
         ),
-        ("evidence", [{"paragraph": 0}], "field 'evidence': paragraph 0 is not from 1 to 20"),
-        ("position", "  ", "field 'position': must be non-empty text"),
-        ("aliases", "Kantor", "field 'aliases': must be a list"),
+        ("evidence", [{"paragraph": 0}], "field 'evidence': must cite paragraphs from 1 to 20, not 0."),
+        ("position", "  ", "field 'position': must be non-empty text, not empty."),
+        ("aliases", "Kantor", "field 'aliases': must be a list of non-empty texts, not 'Kantor'."),
     ],
 )
 def test_a_bad_row_is_reported_with_its_file_entry_and_field(field, value, message):
     data = raw_registry()
     data["actors"][0][field] = value
-    with pytest.raises(RegistryFormatError, match=re.escape(message)) as error:
+    with pytest.raises(DataFileError, match=re.escape(message)) as error:
         parse_registry(data)
-    prefix = "parse_registry: parameter 'data' must follow the registry format, but stakeholders.json"
-    assert str(error.value).startswith(f"{prefix}, actor 1 (kantor), field ")
+    assert str(error.value).startswith("stakeholders.json, actor 1 (kantor), field ")
 
 
 def test_a_missing_field_and_a_repeated_id_are_reported():
     data = raw_registry()
     del data["actors"][2]["stance"]
-    with pytest.raises(RegistryFormatError, match=r"actor 3 \(hata\), field 'stance': is missing"):
+    with pytest.raises(
+        DataFileError, match=r"actor 3 \(hata\), field 'stance': must be given, as every actor"
+    ):
         parse_registry(data)
     data = raw_registry()
     data["actors"][1]["id"] = "kantor"
-    with pytest.raises(RegistryFormatError, match=r"actor 2 \(kantor\), field 'id': is used twice"):
+    message = (
+        r"^stakeholders.json, actor 2 \(kantor\), field 'id': must name each actor once, not 'kantor' again"
+    )
+    with pytest.raises(DataFileError, match=message):
         parse_registry(data)
-    with pytest.raises(RegistryFormatError, match="'actors' lists at least one actor"):
+    with pytest.raises(
+        DataFileError, match=r"^stakeholders.json, field 'actors': must list at least one actor"
+    ):
         parse_registry({"actors": []})
-    assert isinstance(RegistryFormatError("x"), KitError)
+    with pytest.raises(
+        DataFileError, match=r"^stakeholders.json, actor 1: must be a JSON object, not a list"
+    ):
+        parse_registry({"actors": [[]]})
+    with pytest.raises(
+        DataFileError,
+        match=r"^stakeholders.json: must hold a JSON object whose 'actors' lists the actors, not \[\]",
+    ):
+        parse_registry([])
+
+
+@pytest.fixture
+def data_files(monkeypatch, tmp_path):
+    """Return a writer of stand-in data files that the stakeholder loaders then read, uncached."""
+    import kit.stakeholders.data as data
+
+    def write(name: str, content: dict) -> None:
+        (tmp_path / name).write_text(json.dumps(content), encoding="utf-8")
+        real = data.bundled
+        monkeypatch.setattr(data, "bundled", lambda n: tmp_path / n if n == name else real(n))
+        data.reference_grid.cache_clear()
+        data.game_presets.cache_clear()
+
+    yield write
+    data.reference_grid.cache_clear()
+    data.game_presets.cache_clear()
+
+
+def test_a_bad_placement_or_preset_is_reported_with_its_file_entry_and_field(data_files):
+    grid = json.loads(
+        resources.files("kit.data").joinpath("stakeholders_grid.json").read_text(encoding="utf-8")
+    )
+    grid["placements"][1]["power"] = 11
+    data_files("stakeholders_grid.json", grid)
+    message = r"^stakeholders_grid.json, placement 2 \(clinton\), field 'power': "
+    message += r"must be a number from 0 to 10, not 11\.$"
+    with pytest.raises(DataFileError, match=message):
+        reference_grid()
+    game = json.loads(
+        resources.files("kit.data").joinpath("stakeholders_game.json").read_text(encoding="utf-8")
+    )
+    game["presets"][0]["sides"]["Japan"]["constituents"][1]["weight"] = -1
+    data_files("stakeholders_game.json", game)
+    where = r"^stakeholders_game.json, preset 1 \(February 1994 \(breakdown\)\), Japan, constituent 2"
+    with pytest.raises(
+        DataFileError, match=where + r", field 'weight': must be a number of at least 0, not -1\.$"
+    ):
+        game_presets()
+    del game["presets"][0]["sides"]["Japan"]
+    data_files("stakeholders_game.json", game)
+    with pytest.raises(
+        DataFileError, match=r"field 'sides': must give United States and Japan each a tolerance"
+    ):
+        game_presets()
 
 
 # ---------------------------------------------------------------- speakers to actors
@@ -317,7 +384,7 @@ def test_quadrants_split_at_five(power, interest, expected):
 
 @pytest.mark.parametrize("bad", [-1, 10.5, "5", True, math.nan, None])
 def test_a_score_outside_zero_to_ten_is_refused(bad):
-    with pytest.raises(InvalidInputError, match=r"power must be a number from 0 to 10, but .* was given"):
+    with pytest.raises(InvalidInputError, match=r"^parameter 'power' must be a number from 0 to 10, not "):
         quadrant(bad, 5)
 
 
@@ -355,7 +422,7 @@ def test_a_student_grid_is_checked_and_compared_with_the_reference():
         placements_from({"hata": [1]})
     with pytest.raises(InvalidInputError, match=rf"parameter 'saved' {pair} list \[1, 11\]\."):
         placements_from({"hata": [1, 11]})
-    kind = r"must be a dict of text \(a str\) to a list of a finite number, not list"
+    kind = r"must be a dict of actor ids to placements \[power, interest\], not list"
     with pytest.raises(InvalidInputError, match=rf"parameter 'saved' {kind}"):
         placements_from([["hata", 1, 1]])
 

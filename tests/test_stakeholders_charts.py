@@ -60,7 +60,10 @@ def test_the_appearance_strip_has_a_row_per_actor_tagged_by_side(registry):
         "Kantor, Tsutomu Hata and a senior Administration official (unnamed); sides are tagged US, JP, "
         "US+JP or other."
     )
-    with pytest.raises(InvalidInputError, match="at least one appearance"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^parameter 'found' must be a list holding at least one appearance of one of the actors, not ",
+    ):
         charts.appearance_strip(registry, [], 20)
 
 
@@ -148,7 +151,8 @@ def test_touching_and_empty_win_sets_are_drawn_and_described():
     empty = win_set("Japan", [Constituent("a", 20, 2), Constituent("b", 80, 2)], 10, quota=0.6)
     ax = charts.win_sets(us, empty, zone_of_agreement(us, empty))
     assert "Japan's win-set is empty" in charts.description(ax)
-    with pytest.raises(InvalidInputError, match="United States' win-set first and Japan's second"):
+    message = r"^the side of parameter 'first' must be 'United States' \(the United States' win-set first, "
+    with pytest.raises(InvalidInputError, match=message + r"Japan's second\), not str 'Japan'\.$"):
         charts.win_sets(japan, us, zone_of_agreement(us, japan))
 
 

@@ -167,8 +167,8 @@ def test_an_unusable_saved_grid_is_set_aside_with_a_notice(tmp_path):
     assert "You have placed 0 of 10 actors." in summary(box, "kit-grid-summary")
     work.set(GRID_KEY, ["kantor", 8, 9])
     notice = grid_placer(work).children[0].value
-    expected = "could not be used (parameter &#x27;saved&#x27; must be a dict of text "
-    assert f"{expected}(a str) to a list of a finite number, not list [&#x27;kantor&#x27;, 8, 9].)" in notice
+    expected = "could not be used (parameter &#x27;saved&#x27; must be a dict of actor ids to placements "
+    assert f"{expected}[power, interest], not list [&#x27;kantor&#x27;, 8, 9].)" in notice
     work.set(GRID_KEY, {"hosokawa": [2, 3]})  # an actor of the registry, but not of the grid
     assert "must be a dict whose keys are actors of the grid" in grid_placer(work).children[0].value
     work.set(GRID_KEY, {"kantor": [7.5, 9]})  # a slider holds whole numbers only

@@ -4,7 +4,8 @@ The README's set-up installs student-view/, which puts a page_config.d file into
 {sys.prefix}/etc/jupyter/labconfig that disables the @jupyter/nbgrader extension. These tests
 open JupyterLab in Chromium and look for nbgrader's menu and its panels: absent as installed,
 present after the instructor command the README gives (`jupyter labextension enable
-@jupyter/nbgrader`), and absent again after `jupyter labextension disable @jupyter/nbgrader`.
+@jupyter/nbgrader`), and absent again after `jupyter labextension disable @jupyter/nbgrader`,
+each on the next page load of one Lab server.
 The commands write {sys.prefix}/etc/jupyter/labconfig/page_config.json; the test puts that
 file back as it found it.
 """
@@ -17,11 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import test_browser
 from playwright.sync_api import Page, expect
 from test_browser import KERNEL_READY, MENU_BAR, STATUS_BAR, TIMEOUT_MS, Lab, lab_server
 
-page = test_browser.page  # the browser test's Chromium page fixture, used here by name
 LABCONFIG = Path(sys.prefix) / "etc" / "jupyter" / "labconfig"
 STUDENT_VIEW = LABCONFIG / "page_config.d" / "trade-talks-kit.json"
 SETTING = LABCONFIG / "page_config.json"
@@ -62,15 +61,15 @@ def test_the_set_up_installs_the_student_view():
 
 def test_students_see_no_nbgrader_and_one_command_turns_it_on_and_off(page, tmp_path, setting_restored):
     SETTING.unlink(missing_ok=True)  # the state right after the set-up
-    with lab_server(tmp_path / "student") as lab:
+    # As the README says, the instructor runs the command and reloads the page: Lab reads the page
+    # config from disk at every page load (jupyterlab_server's LabHandler), so one server serves all three.
+    with lab_server(tmp_path) as lab:
         assert nbgrader_menu_count(page, lab) == 0
         assert page.get_by_text("Create Assignment").count() == 0
-    labextension("enable")
-    with lab_server(tmp_path / "instructor") as lab:
+        labextension("enable")
         assert nbgrader_menu_count(page, lab) == 1
         page.locator(MENU_BAR).get_by_role("menuitem", name=NBGRADER_MENU, exact=True).click()
         expect(page.get_by_role("menuitem", name="Formgrader")).to_be_visible()
         page.keyboard.press("Escape")
-    labextension("disable")
-    with lab_server(tmp_path / "student-again") as lab:
+        labextension("disable")
         assert nbgrader_menu_count(page, lab) == 0

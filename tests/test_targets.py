@@ -6,12 +6,11 @@ import re
 
 import pytest
 
-from kit.errors import InvalidInputError, KitError
+from kit.errors import DataFileError, InvalidInputError, KitError
 from kit.targets import (
     BASES,
     DATASETS,
     STATUSES,
-    DataFormatError,
     IncreaseDefinition,
     Series,
     TargetDefinition,
@@ -169,7 +168,8 @@ def test_the_events_of_the_talks():
     assert all(e.source for e in events()) and len(events()) > len(marked)
     assert [e.label for e in events(since="1995-06-28")] == ["Autos deal", "Autos signed", "Chip pact ends"]
     with pytest.raises(
-        InvalidInputError, match="since must be a date like 1994-05-24, but 'May 1994' was given."
+        InvalidInputError,
+        match="parameter 'since' must be a date like 1994-05-24, or None, not str 'May 1994'.",
     ):
         events(since="May 1994")
 
@@ -178,7 +178,7 @@ def test_an_unknown_dataset_or_series_is_refused():
     with pytest.raises(InvalidInputError, match="^parameter 'name' must be one of us_goods_"):
         load_dataset("rice")
     with pytest.raises(
-        InvalidInputError, match="dealer_outlets has no series 'sales'; it has goal_cumulative,"
+        InvalidInputError, match="parameter 'name' must be a series of dealer_outlets: goal_cumulative,"
     ):
         load_dataset("dealer_outlets")["sales"]
     periods = r"must be a period of goal_cumulative \(1996, 1997, 2000\), not str '1993'\.$"
@@ -194,7 +194,7 @@ def test_an_unknown_dataset_or_series_is_refused():
     [
         (
             GOOD + "s,1994,,65.7,USD billions,census,VERIFIED,,\n",
-            "bad.csv, row 3, field 'source': is empty; every value needs one.",
+            "bad.csv, row 3, field 'source': must be non-empty text, not empty.",
         ),
         (
             "s,1994,,65.7,USD billions,census,UNVERIFIED,Census as recalled from memory,\n",
@@ -214,7 +214,7 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1994,,65.7,USD billions,fob,VERIFIED,AP 1995,\n",
-            "row 2, field 'basis': 'fob' is not a basis; use one of census, cif,",
+            "row 2, field 'basis': must be one of census, cif,",
         ),
         (
             GOOD + "s,1994,,65.7,USD billions,cif,VERIFIED,AP 1995,\n",
@@ -226,7 +226,7 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1994,,65.7,USD billions,census,MAYBE,AP,\n",
-            "bad.csv, row 2, field 'status': 'MAYBE' is not a status; use one of VERIFIED,",
+            "bad.csv, row 2, field 'status': must be one of VERIFIED,",
         ),
         (
             GOOD + "s,1992,,49.6,USD billions,census,VERIFIED,AP 1995,\n",
@@ -238,7 +238,8 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1993,,59.3,dollars,census,VERIFIED,AP 1995,\n",
-            "bad.csv, row 2, field 'unit': 'dollars' is not a known unit; use one of USD billions,",
+            "bad.csv, row 2, field 'unit': must be one of USD billions, JPY trillions, percent, vehicles, "
+            "outlets, not 'dollars'.",
         ),
         (
             GOOD + "s,1994,,20,percent,census,VERIFIED,AP 1995,\n",
@@ -250,11 +251,11 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1994,5,60,USD billions,census,VERIFIED,AP 1995,\n",
-            "row 2, field 'quarter': must be empty (a whole year) or 1 to 4",
+            "row 2, field 'quarter': must be empty (a whole year) or 1 to 4, not '5'.",
         ),
         (
             "s,1994,,n/a,USD billions,census,VERIFIED,AP 1995,\n",
-            "row 2, field 'value': must be a float number, but it is 'n/a'.",
+            "row 2, field 'value': must be a finite number, not 'n/a'.",
         ),
         (
             "s,1994,,nan,USD billions,census,VERIFIED,AP 1995,\n",
@@ -262,15 +263,18 @@ def test_an_unknown_dataset_or_series_is_refused():
         ),
         (
             "s,1970,,1,USD billions,census,VERIFIED,AP 1995,\n",
-            "row 2, field 'year': must be from 1980 to 2005, but it is 1970.",
+            "row 2, field 'year': must be a whole number from 1980 to 2005, not '1970'.",
         ),
-        (",1994,,1,USD billions,census,VERIFIED,AP 1995,\n", "row 2, field 'series': is empty"),
+        (
+            ",1994,,1,USD billions,census,VERIFIED,AP 1995,\n",
+            "row 2, field 'series': must be non-empty text, not empty.",
+        ),
     ],
 )
 def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, message):
-    with pytest.raises(DataFormatError) as error:
+    with pytest.raises(DataFileError) as error:
         read_dataset(write(tmp_path, body))
-    assert str(error.value).startswith("read_dataset: parameter 'path': bad.csv, row ")
+    assert str(error.value).startswith("bad.csv, row ")
     assert message in str(error.value)
     assert isinstance(error.value, KitError)
 
@@ -278,10 +282,10 @@ def test_a_bad_data_file_is_refused_with_file_row_and_field(tmp_path, body, mess
 def test_a_wrong_header_or_an_empty_file_is_refused(tmp_path):
     path = tmp_path / "h.csv"
     path.write_text("year,value\n1993,59.3\n", encoding="utf-8")
-    header = "^read_dataset: parameter 'path': h.csv: the header must be series,year,quarter"
-    with pytest.raises(DataFormatError, match=header):
+    header = "^h.csv, row 1: the header must name the columns series, year, .*; it lacks 'series', 'quarter'"
+    with pytest.raises(DataFileError, match=header):
         read_dataset(path)
-    with pytest.raises(DataFormatError, match="empty.csv: the file holds no values."):
+    with pytest.raises(DataFileError, match="empty.csv: must hold at least one row of values, not none."):
         read_dataset(write(tmp_path, "", "empty.csv"))
 
 
@@ -302,7 +306,8 @@ def test_events_out_of_order_are_refused(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(
-        DataFormatError, match="ev.csv, row 3, field 'date': 1994-02-11 is not after 1994-05-24"
+        DataFileError,
+        match=r"ev.csv, row 3, field 'date': must come after 1994-05-24 \(events in date order\), not ",
     ):
         read_events(path)
 
@@ -413,11 +418,11 @@ def test_the_real_chip_series_flips_with_the_definition():
         ),
         (
             IncreaseDefinition(2000, -1, 1, 1),
-            "minimum growth must be a number of percent from 0 to 1000, but -1",
+            "minimum growth must be a number of percent from 0 to 1000, not int -1",
         ),
         (
             IncreaseDefinition(2000, "5", 1, 1),
-            "minimum growth must be a number of percent from 0 to 1000, but '5'",
+            "minimum growth must be a number of percent from 0 to 1000, not str '5'",
         ),
         (
             IncreaseDefinition(2000, 5, 0, 1),
@@ -480,9 +485,9 @@ def test_targets_on_yearly_series_and_bad_targets(chips):
         InvalidInputError, match="the target date for us_count_quarterly must be a quarter like 1992Q4"
     ):
         judge_target(chips, TargetDefinition(20, "1992"))
-    with pytest.raises(InvalidInputError, match="must be a quarter like 1992Q4, but '1992Q5' was given."):
+    with pytest.raises(InvalidInputError, match="must be a quarter like 1992Q4, not str '1992Q5'."):
         judge_target(chips, TargetDefinition(20, "1992Q5"))
-    with pytest.raises(InvalidInputError, match="target level must be a number, but 'twenty' was given."):
+    with pytest.raises(InvalidInputError, match="target level must be a number, not str 'twenty'."):
         judge_target(chips, TargetDefinition("twenty", "1992Q4"))
 
 
@@ -492,7 +497,7 @@ def test_required_growth_is_compound():
     assert required_growth(200, 100, 1) == pytest.approx(-50.0)
     with pytest.raises(InvalidInputError, match=".periods. must be a whole number of at least 1, not int 0."):
         required_growth(100, 121, 0)
-    with pytest.raises(InvalidInputError, match="start must be a number above 0, but 0 was given."):
+    with pytest.raises(InvalidInputError, match="parameter 'start' must be a number above 0, not int 0."):
         required_growth(0, 121, 2)
 
 
@@ -506,7 +511,8 @@ def test_growth_plan_from_the_1993_dip_to_a_25_percent_target(chips):
         plan.summary
         == "From 18.1% in 1993Q3 to 25% by 1994Q4 takes +6.7% a quarter, every quarter for 5 quarters."
     )
-    with pytest.raises(InvalidInputError, match="the target date 1993Q1 must come after the start, 1993Q3."):
+    after = "the target date must be from 1 to 100 periods after the start, 1993Q3, not str '1993Q1'."
+    with pytest.raises(InvalidInputError, match=after):
         growth_plan(chips, "1993Q3", TargetDefinition(25, "1993Q1"))
 
 
@@ -577,7 +583,7 @@ def test_bad_weights_are_refused():
     from kit.targets import weigh
 
     with pytest.raises(
-        InvalidInputError, match=r"unknown argument ids \['rice'\]; the ids are chips, counts,"
+        InvalidInputError, match="an argument id in weights must be one of chips, counts, .*, not str 'rice'."
     ):
         weigh({"rice": 1})
     with pytest.raises(
@@ -599,12 +605,12 @@ def test_an_argument_without_a_source_is_refused(tmp_path):
         "id,side,holder,argument,source,status\nx,for,Someone,Targets work,,VERIFIED\n", encoding="utf-8"
     )
     with pytest.raises(
-        DataFormatError, match="args.csv, row 2, field 'source': is empty; every value needs one."
+        DataFileError, match="args.csv, row 2, field 'source': must be non-empty text, not empty."
     ):
         read_arguments(path)
     path.write_text("id,side,holder,argument,source,status\nx,maybe,A,B,C,VERIFIED\n", encoding="utf-8")
     with pytest.raises(
-        DataFormatError, match="row 2, field 'side': must be for, against or between, but it is 'maybe'."
+        DataFileError, match="row 2, field 'side': must be one of for, against, between, not 'maybe'."
     ):
         read_arguments(path)
 
@@ -615,13 +621,11 @@ def test_an_argument_without_a_source_is_refused(tmp_path):
 def test_a_negative_share_or_count_target_is_refused_not_met(chips):
     with pytest.raises(InvalidInputError) as error:
         judge_target(chips, TargetDefinition(-5, "1994Q2"))
-    assert str(error.value) == (
-        "a target for us_count_quarterly is a share from 0 to 100%, but -5 was given."
-    )
-    with pytest.raises(InvalidInputError, match="is a share from 0 to 100%, but 120 was given"):
+    assert str(error.value) == ("a target for us_count_quarterly must be a share from 0 to 100%, not int -5.")
+    with pytest.raises(InvalidInputError, match="must be a share from 0 to 100%, not int 120"):
         judge_target(chips, TargetDefinition(120, "1994Q2"))
     vehicles = load_dataset("imported_vehicles")["all_imported_vehicles"]
-    with pytest.raises(InvalidInputError, match="is a count of 0 or more, but -5 was given"):
+    with pytest.raises(InvalidInputError, match="must be a count of 0 or more, not int -5"):
         judge_target(vehicles, TargetDefinition(-5, 1996))
     deficit = load_dataset("us_goods_trade")["balance_reported"]  # a balance may be negative
     assert judge_target(deficit, TargetDefinition(-50.0, 1996)).reasons[-1] == (
@@ -633,11 +637,14 @@ def test_growth_too_large_to_compute_is_a_clear_error():
     with pytest.raises(InvalidInputError) as error:
         required_growth(5e-324, 1e308, 1)
     assert str(error.value) == (
-        "start 5e-324 and level 1e+308 are too far apart: the growth over 1 period(s) "
-        "is too large to compute."
+        "parameter 'level' must be close enough to start (5e-324) for the growth over 1 period to be "
+        "computed, not float 1e+308."
     )
 
 
 def test_a_growth_plan_longer_than_the_limit_is_refused(chips):
-    with pytest.raises(InvalidInputError, match="is 105 periods after the start; at most 100 are allowed."):
+    with pytest.raises(
+        InvalidInputError,
+        match="the target date must be from 1 to 100 periods after the start, 1993Q3, not str '2019Q4'.",
+    ):
         growth_plan(chips, "1993Q3", TargetDefinition(25, "2019Q4"))

@@ -6,7 +6,7 @@ import pytest
 from matplotlib.lines import Line2D
 
 from kit import charts
-from kit.charts.targets import STATUS_NOTES
+from kit.charts.sourced import STATUS_NOTES
 from kit.errors import InvalidInputError
 from kit.targets import (
     IncreaseDefinition,
@@ -199,7 +199,8 @@ def test_dealer_outlets_goals_against_counts_by_agreement_year():
 
 def test_charts_refuse_the_wrong_dataset():
     with pytest.raises(
-        InvalidInputError, match=r"dataset must be kit.targets.load_dataset\('us_goods_trade'\)"
+        InvalidInputError,
+        match=r"parameter 'dataset' must be kit.targets.load_dataset\('us_goods_trade'\), not str 'dealer_",
     ):
         charts.goods_trade(load_dataset("dealer_outlets"))
 

@@ -18,8 +18,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from kit.charts.base import MAX_PARAGRAPHS, PALETTE, framed_axes, new_axes, record
-from kit.errors import InvalidInputError, checked, invalid, whole_number
-from kit.stakeholders import QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
+from kit.errors import checked, invalid, whole_number
+from kit.stakeholders import GAME_SIDES, QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
 from kit.text import counted, joined
 
 SIDE_STYLE = {  # colour, marker, tag
@@ -45,7 +45,7 @@ def appearance_strip(
     whole_number("paragraph_count", paragraph_count, 1, MAX_PARAGRAPHS)
     shown = [a for a in actors if any(f.actor == a.id for f in found)]
     if not shown:
-        raise InvalidInputError("found must hold at least one appearance of one of the actors.")
+        raise invalid("found", found, "a list holding at least one appearance of one of the actors")
     ax = new_axes(ax, (8, 0.3 * len(shown) + 1.6))
     row = {a.id: i for i, a in enumerate(shown)}
     for kind, (marker, size, filled) in KIND_STYLE.items():
@@ -61,6 +61,17 @@ def appearance_strip(
             linewidths=1.6,
             zorder=3,
         )
+    _strip_axes(ax, shown, paragraph_count)
+    quoted = sorted({f.name for f in found if f.how == "quoted"})
+    return record(
+        ax,
+        f"{counted(len(shown), 'actor')} across the story's {paragraph_count} paragraphs; "
+        f"quoted in their own words: {joined(quoted)}; sides are tagged US, JP, US+JP or other.",
+    )
+
+
+def _strip_axes(ax: Axes, shown: Sequence[Actor], paragraph_count: int) -> None:
+    """Label the appearance strip: a row per actor tagged with its side, a column per paragraph, a key."""
     ax.set_yticks(range(len(shown)), [f"[{SIDE_STYLE[a.side][2]}] {a.name}" for a in shown], fontsize=8)
     ax.set_xticks(range(1, paragraph_count + 1), [str(n) for n in range(1, paragraph_count + 1)])
     ax.tick_params(axis="x", labelsize=8)
@@ -79,12 +90,6 @@ def appearance_strip(
         handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4, fontsize=8, frameon=False
     )
     ax.spines[["top", "right"]].set_visible(False)
-    quoted = sorted({f.name for f in found if f.how == "quoted"})
-    return record(
-        ax,
-        f"{counted(len(shown), 'actor')} across the story's {paragraph_count} paragraphs; "
-        f"quoted in their own words: {joined(quoted)}; sides are tagged US, JP, US+JP or other.",
-    )
 
 
 # ---------------------------------------------------------------- the power-interest grid
@@ -181,7 +186,7 @@ def _points(ax: Axes, placed: Sequence[Placement], sides: Mapping[str, str], hol
 
 
 def _names(
-    where: str, placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
+    placed: Sequence[Placement], numbered: Mapping[str, str] | None, selected: str | None
 ) -> list[str]:
     """Return each marker's label: its name, or (numbered) its number, with the name for the selected one."""
     if not numbered:
@@ -212,13 +217,11 @@ def power_interest_grid(
         ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
     )
     data = _points(ax, placed, sides, hollow=False)
-    data += _label_all(ax, _grouped(placed, _names("power_interest_grid", placed, numbered, selected)))
+    data += _label_all(ax, _grouped(placed, _names(placed, numbered, selected)))
     chosen = [p for p in placed if p.actor == selected]
     if chosen:
-        ring = {"marker": "o", "markersize": 18, "markerfacecolor": "none", "markeredgecolor": "black"}
-        data += ax.plot(
-            [chosen[0].interest], [chosen[0].power], linestyle="none", markeredgewidth=1.5, **ring
-        )
+        data += ax.plot([chosen[0].interest], [chosen[0].power], linestyle="none", marker="o", markersize=18,
+                        markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.5)  # fmt: skip
     ax.set_title(title, fontsize=11)
     counts = {q: sum(p.quadrant == q for p in placed) for q in QUADRANTS}
     where = "; ".join(f"{q}: {counts[q]}" for q in QUADRANTS)
@@ -228,7 +231,6 @@ def power_interest_grid(
     return record(ax, text, data)
 
 
-@checked
 def grid_comparison(
     differences: Sequence[GridDifference],
     sides: Mapping[str, str],
@@ -241,7 +243,7 @@ def grid_comparison(
     ax = framed_axes(
         ax, (6.4, 5.6), ("grid", note, tuple((numbered or {}).items())), _grid_frame(note, numbered)
     )
-    names = _names("grid_comparison", [d.reference for d in differences], numbered, None)
+    names = _names([d.reference for d in differences], numbered, None)
     data = _points(ax, [d.reference for d in differences], sides, hollow=False)
     data += _points(ax, [d.student for d in differences], sides, hollow=True)
     data += _label_all(ax, _grouped([d.reference for d in differences], names))
@@ -270,7 +272,6 @@ def grid_comparison(
 
 # ---------------------------------------------------------------- the two-level game
 
-_SIDES = ("United States", "Japan")
 _OWNER = {"United States": "the United States'", "Japan": "Japan's"}
 _HATCH = {"United States": "//", "Japan": "\\\\"}
 
@@ -315,10 +316,27 @@ def _game_frame(rows: Mapping[tuple[str, str], float]) -> Callable[[Axes], None]
 @checked
 def win_sets(first: WinSet, second: WinSet, zone: Zone, title: str = "", ax: Axes | None = None) -> Axes:
     """Draw constituents' ideal points and ranges, both win-sets as hatched bars, and the agreement zone."""
-    if (first.side, second.side) != _SIDES:
-        raise InvalidInputError("win_sets needs the United States' win-set first and Japan's second.")
+    for name, ws, side in (("first", first, GAME_SIDES[0]), ("second", second, GAME_SIDES[1])):
+        if ws.side != side:
+            allowed = f"{side!r} (the United States' win-set first, Japan's second)"
+            raise invalid(f"the side of parameter {name!r}", ws.side, allowed)
     rows = _rows(first, second)
     ax = framed_axes(ax, (8, 4.2), ("win_sets", tuple(rows)), _game_frame(rows))
+    data = _zone_band(ax, zone)
+    for ws in (first, second):
+        data += _side_marks(ax, ws, rows)
+    verdict = {
+        "overlap": "agreement possible",
+        "touching": "agreement at one point only",
+        "none": "no agreement",
+    }
+    ax.set_title(f"{title}{': ' if title else ''}{verdict[zone.status]}", fontsize=11)
+    sides = "; ".join(f"{_OWNER[ws.side]} win-set {_spans(ws.intervals)}" for ws in (first, second))
+    return record(ax, f"Win-sets on the 0-100 scale (illustrative parameters): {sides}. {zone.summary}", data)
+
+
+def _zone_band(ax: Axes, zone: Zone) -> list[Artist]:
+    """Shade the zone of possible agreement, labelled once above the rows."""
     data: list[Artist] = []
     for low, high in zone.intervals:
         pad = 0.4 if low == high else 0.0  # a single touching point still shows as a thin band
@@ -331,31 +349,29 @@ def win_sets(first: WinSet, second: WinSet, zone: Zone, title: str = "", ax: Axe
         data.append(
             ax.text(start, -0.75, label, fontsize=8, color="#006644", ha="left" if start < 70 else "right")
         )
-    for ws in (first, second):
-        colour, marker, _tag = SIDE_STYLE[ws.side]
-        total = sum(c.weight for c in ws.constituents) or 1
-        xs, ys = [], []
-        for c in ws.constituents:  # each constituent's range, one line broken by NaNs
-            xs += [max(0, c.ideal - ws.tolerance), min(100, c.ideal + ws.tolerance), math.nan]
-            ys += [rows[(ws.side, c.name)]] * 2 + [math.nan]
-        data += ax.plot(xs, ys, color=colour, linewidth=1.5)
-        for c in ws.constituents:  # marker area grows with the constituent's share of the pressure
-            size = math.sqrt(30 + 300 * c.weight / total)
-            style = {"marker": marker, "markersize": size, "color": colour, "markeredgecolor": "white"}
-            data += ax.plot([c.ideal], [rows[(ws.side, c.name)]], linestyle="none", zorder=3, **style)
-        y = rows[(ws.side, "")]
-        for low, high in ws.intervals:
-            bar = Rectangle((low, y - 0.3), max(high - low, 0.6), 0.6, facecolor="white", edgecolor=colour,
-                            hatch=_HATCH[ws.side], linewidth=1.5)  # fmt: skip
-            data.append(ax.add_patch(bar))
-    verdict = {
-        "overlap": "agreement possible",
-        "touching": "agreement at one point only",
-        "none": "no agreement",
-    }
-    ax.set_title(f"{title}{': ' if title else ''}{verdict[zone.status]}", fontsize=11)
-    sides = "; ".join(f"{_OWNER[ws.side]} win-set {_spans(ws.intervals)}" for ws in (first, second))
-    return record(ax, f"Win-sets on the 0-100 scale (illustrative parameters): {sides}. {zone.summary}", data)
+    return data
+
+
+def _side_marks(ax: Axes, ws: WinSet, rows: Mapping[tuple[str, str], float]) -> list[Artist]:
+    """Draw a side's constituents (ideal point, sized by pressure, and range) and its win-set as bars."""
+    colour, marker, _tag = SIDE_STYLE[ws.side]
+    total = sum(c.weight for c in ws.constituents) or 1
+    xs: list[float] = []
+    ys: list[float] = []
+    for c in ws.constituents:  # each constituent's range, one line broken by NaNs
+        xs += [max(0, c.ideal - ws.tolerance), min(100, c.ideal + ws.tolerance), math.nan]
+        ys += [rows[(ws.side, c.name)]] * 2 + [math.nan]
+    data: list[Artist] = [*ax.plot(xs, ys, color=colour, linewidth=1.5)]
+    for c in ws.constituents:  # marker area grows with the constituent's share of the pressure
+        size = math.sqrt(30 + 300 * c.weight / total)
+        data += ax.plot([c.ideal], [rows[(ws.side, c.name)]], linestyle="none", zorder=3, marker=marker,
+                        markersize=size, color=colour, markeredgecolor="white")  # fmt: skip
+    y = rows[(ws.side, "")]
+    for low, high in ws.intervals:
+        bar = Rectangle((low, y - 0.3), max(high - low, 0.6), 0.6, facecolor="white", edgecolor=colour,
+                        hatch=_HATCH[ws.side], linewidth=1.5)  # fmt: skip
+        data.append(ax.add_patch(bar))
+    return data
 
 
 def _spans(intervals: Sequence[tuple[float, float]]) -> str:

@@ -66,13 +66,16 @@ def speakers_html(rows: Sequence[tuple[int, str, str]]) -> HTML:
     return rows_html(["¶", "speaker (found by kit.quotes)", "registry entry"], shown)
 
 
-@checked
+def notice_html(notice: str) -> str:
+    """Return a notice a widget shows above itself, such as a saved grid that could not be used."""
+    return f"<p><b>{html.escape(notice)}</b></p>"
+
+
 def grid_summary_html(summary: str) -> str:
     """Return the grid placer's summary line."""
     return f'<p class="kit-grid-summary">{html.escape(summary)}</p>'
 
 
-@checked
 def grid_reasons_html(differences: Sequence[GridDifference]) -> HTML:
     """Return the student's placements beside the kit's reference, with the reference's reasons."""
     rows = [
@@ -88,7 +91,6 @@ def grid_reasons_html(differences: Sequence[GridDifference]) -> HTML:
     return rows_html(header, rows)
 
 
-@checked
 def game_summary_html(summary: str) -> str:
     """Return the two-level game's summary, with the reminder that its numbers are assumptions."""
     return (
@@ -96,6 +98,16 @@ def game_summary_html(summary: str) -> str:
         "<p><small>Every number here is a teaching assumption, not data: change it and argue for "
         "your choice from the article.</small></p>"
     )
+
+
+def preset_note_html(note: str) -> str:
+    """Return what a preset of the two-level game stands for, as the game shows it above its sliders."""
+    return f"<p><small><b>What the preset stands for:</b> {html.escape(note)}</small></p>"
+
+
+def side_heading_html(side: str) -> str:
+    """Return the heading over one side's sliders in the two-level game."""
+    return f"<b>{html.escape(side)}</b>"
 
 
 @checked

@@ -166,13 +166,11 @@ def plan(result: GrowthPlan) -> HTML:
     return HTML(_no_math(f'<p class="kit-growth-summary">{html.escape(result.summary)}</p>'))
 
 
-@checked
 def plan_html(summary: str, values: Sequence[Value]) -> str:
     """Return the target-growth widget's summary as HTML, with a note on derived or unverified data."""
     return _no_math(f'<p class="kit-growth-summary">{html.escape(summary)}</p>{status_warning(values)}')
 
 
-@checked
 def status_warning(values: Sequence[Value]) -> str:
     """Return HTML warning that some ``values`` are derived or unverified, or "" when none is."""
     notes = []
@@ -186,7 +184,6 @@ def status_warning(values: Sequence[Value]) -> str:
     return f"<p>{' '.join(notes)}</p>" if notes else ""
 
 
-@checked
 def lab_html(summary: str, values: Sequence[Value], increase: IncreaseVerdict, reached: TargetVerdict) -> str:
     """Return the lab's two verdicts side by side as HTML, with a note on derived or unverified data."""
     return _no_math(
@@ -197,7 +194,6 @@ def lab_html(summary: str, values: Sequence[Value], increase: IncreaseVerdict, r
     )
 
 
-@checked
 def position_html(position: Position) -> str:
     """Return the position a student's weights imply, as a short HTML paragraph."""
     return f'<p class="kit-position">{html.escape(position.summary)}</p>'

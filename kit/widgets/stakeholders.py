@@ -8,24 +8,31 @@ slider per parameter to the win-set chart. Both redraw by blitting.
 
 from __future__ import annotations
 
-import html
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 import numpy as np
 import PIL.Image
 from matplotlib.axes import Axes
 
-from kit import charts
-from kit.display.stakeholders import game_summary_html, grid_reasons_html, grid_summary_html
+from kit.charts.stakeholders import grid_comparison, power_interest_grid, win_sets
+from kit.display.stakeholders import (
+    game_summary_html,
+    grid_reasons_html,
+    grid_summary_html,
+    notice_html,
+    preset_note_html,
+    side_heading_html,
+)
 from kit.errors import KitError, checked, invalid
 from kit.stakeholders import (
     GAME_SIDES,
     Constituent,
     GridDifference,
     Placement,
+    Preset,
     WinSet,
     Zone,
     actor_sides,
@@ -89,7 +96,7 @@ def _labels() -> dict[str, str]:
     return {p.actor: p.label for p in reference_grid()}
 
 
-def _grid_actor(where: str, selected: str, labels: Mapping[str, str]) -> str:
+def _grid_actor(selected: str, labels: Mapping[str, str]) -> str:
     """Return the id of the grid's actor named ``selected`` (its id or its name, in any case)."""
     wanted = selected.strip().casefold()
     for ident, label in labels.items():
@@ -99,11 +106,10 @@ def _grid_actor(where: str, selected: str, labels: Mapping[str, str]) -> str:
     raise invalid("selected", selected, allowed)
 
 
-@checked
 def grid_view(saved: Mapping[str, Sequence[float]], selected: str) -> GridView:
     """Return what the grid placer shows for saved placements ({id: [power, interest]}) and one actor."""
     labels = _labels()
-    selected = _grid_actor("grid_view", selected, labels)
+    selected = _grid_actor(selected, labels)
     placed = placements_from(saved)
     count = f"You have placed {len(placed)} of {len(labels)} actors."
     if selected in placed:
@@ -114,7 +120,6 @@ def grid_view(saved: Mapping[str, Sequence[float]], selected: str) -> GridView:
     return GridView(placed, selected, f"{count} {where}")
 
 
-@checked
 def grid_html(view: GridView) -> str:
     """Return the grid placer's summary as HTML."""
     return grid_summary_html(view.summary)
@@ -153,7 +158,7 @@ def _grid_controls(labels: Mapping[str, str], selected: str, start: Sequence[int
 def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     """Return the grid placer: pick an actor, set its power and interest; every change is saved at once."""
     labels = _labels()
-    selected = _grid_actor("grid_placer", selected, labels)
+    selected = _grid_actor(selected, labels)
     saved, problem = _saved(work)
     sides = actor_sides(load_registry())
     picker, power, interest = _grid_controls(labels, selected, saved.get(selected, START))
@@ -178,17 +183,16 @@ def grid_placer(work: WorkFile, selected: str = "kantor") -> widgets.VBox:
     def render(ax: Axes) -> str:
         view = grid_view(saved, picker.value)
         title, note = "Your power-interest grid", "Your placement: a judgement to argue for."
-        charts.power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax, labels)
+        power_interest_grid(list(view.placed.values()), sides, title, note, view.selected, ax, labels)
         return grid_html(view)
 
     box = panel([picker, power, interest], render, chart)
     notice = work.notice or problem
     if notice:
-        box.children = [widgets.HTML(f"<p><b>{html.escape(notice)}</b></p>"), *box.children]
+        box.children = [widgets.HTML(notice_html(notice)), *box.children]
     return friendly(box, "power-interest grid")
 
 
-@checked
 def grid_comparison_view(saved: Mapping[str, Sequence[float]]) -> list[GridDifference]:
     """Return each placed actor's saved placement beside the kit's reference, in grid order."""
     return compare_grid(placements_from(saved))
@@ -202,7 +206,7 @@ def grid_reference(work: WorkFile) -> widgets.VBox:
 
     def comparison() -> list[object]:
         differences = grid_comparison_view(work.get(GRID_KEY, {}))
-        return [charts.grid_comparison(differences, sides), grid_reasons_html(differences)]
+        return [grid_comparison(differences, sides), grid_reasons_html(differences)]
 
     task = f"a placement for each of the {len(_labels())} actors on your grid"
     return reveal_after(work, [GRID_KEY], comparison, needed=len(_labels()), task=task)
@@ -222,7 +226,6 @@ class GameView:
     summary: str
 
 
-@checked
 def game_view(
     us: Sequence[Constituent],
     japan: Sequence[Constituent],
@@ -233,7 +236,7 @@ def game_view(
     """Return both sides' win-sets for these constituents and tolerances, and the zone of agreement."""
     for side in GAME_SIDES:
         tolerance = tolerances.get(side)
-        if tolerance is None or not 0 <= tolerance <= 100:
+        if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or not 0 <= tolerance <= 100:
             allowed = f"a dict giving {side} a tolerance from 0 to 100"
             raise invalid("tolerances", tolerances, allowed)
     first = win_set("United States", us, tolerances["United States"], quota)
@@ -242,13 +245,18 @@ def game_view(
     return GameView(first, second, zone, title, zone.summary)
 
 
-@checked
 def game_html(view: GameView) -> str:
     """Return the game's summary as HTML, with the reminder that its numbers are assumptions."""
     return game_summary_html(view.summary)
 
 
-def _game_controls(chosen_name: str) -> tuple[dict, dict]:
+Sliders = Mapping[tuple[str, str, str], widgets.IntSlider]  # by side, constituent, "ideal" or "weight"
+Sides = Mapping[str, widgets.IntSlider]  # a slider per side of the game
+
+
+def _game_controls(
+    chosen_name: str,
+) -> tuple[dict[tuple[str, str, str], widgets.IntSlider], dict[str, widgets.IntSlider]]:
     chosen = preset(chosen_name)
     # Wide enough for the longest description and a usable track, two columns side by side.
     style, layout = {"description_width": "16.5em"}, widgets.Layout(width="31em")
@@ -286,14 +294,10 @@ def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
 
     def load(_change: object = None) -> None:
         current = preset(picker.value)
-        note.value = f"<p><small><b>What the preset stands for:</b> {html.escape(current.note)}</small></p>"
+        note.value = preset_note_html(current.note)
         chart.paused = True  # the picker's own observer, registered after this one, draws once
         try:
-            for side in GAME_SIDES:
-                for c in current.constituents[side]:
-                    sliders[(side, c.name, "ideal")].value = c.ideal
-                    sliders[(side, c.name, "weight")].value = c.weight
-                tolerance[side].value = current.tolerances[side]
+            _set_sliders(current, sliders, tolerance)
         finally:
             chart.paused = False
 
@@ -301,30 +305,47 @@ def two_level_game(chosen: str = "May 1994 (resumption)") -> widgets.VBox:
     picker.observe(load, names="value")
 
     def render(ax: Axes) -> str:
-        current = preset(picker.value)
-        sides = {
-            side: [Constituent(c.name, sliders[(side, c.name, "ideal")].value,
-                               sliders[(side, c.name, "weight")].value) for c in current.constituents[side]]
-            for side in GAME_SIDES
-        }  # fmt: skip
-        changed = any(
-            (c.ideal, c.weight) != (n.ideal, n.weight)
-            for side in GAME_SIDES
-            for c, n in zip(sides[side], current.constituents[side], strict=True)
-        ) or any(tolerance[s].value != current.tolerances[s] for s in GAME_SIDES)
-        title = "Your settings" if changed else current.name
-        view = game_view(sides["United States"], sides["Japan"], {s: tolerance[s].value for s in GAME_SIDES},
-                         current.quota, title)  # fmt: skip
-        charts.win_sets(view.us, view.japan, view.zone, view.title, ax)
+        view = _game_settings(preset(picker.value), sliders, tolerance)
+        win_sets(view.us, view.japan, view.zone, view.title, ax)
         return game_html(view)
 
     controls = [*sliders.values(), *tolerance.values()]
     box = panel([picker, *controls], render, chart)
+    box.children = [picker, note, _game_columns(sliders, tolerance), *box.children[len(controls) + 1 :]]
+    return friendly(box, "two-level game")
+
+
+def _set_sliders(chosen: Preset, sliders: Sliders, tolerance: Sides) -> None:
+    """Set every slider to the preset's value."""
+    for side in GAME_SIDES:
+        for c in chosen.constituents[side]:
+            sliders[(side, c.name, "ideal")].value = c.ideal
+            sliders[(side, c.name, "weight")].value = c.weight
+        tolerance[side].value = chosen.tolerances[side]
+
+
+def _game_settings(chosen: Preset, sliders: Sliders, tolerance: Sides) -> GameView:
+    """Return the game's view for the sliders' settings, titled by the preset unless a slider moved."""
+    sides = {
+        side: [Constituent(c.name, sliders[(side, c.name, "ideal")].value,
+                           sliders[(side, c.name, "weight")].value) for c in chosen.constituents[side]]
+        for side in GAME_SIDES
+    }  # fmt: skip
+    changed = any(
+        (c.ideal, c.weight) != (n.ideal, n.weight)
+        for side in GAME_SIDES
+        for c, n in zip(sides[side], chosen.constituents[side], strict=True)
+    ) or any(tolerance[s].value != chosen.tolerances[s] for s in GAME_SIDES)
+    title = "Your settings" if changed else chosen.name
+    tolerances = {s: tolerance[s].value for s in GAME_SIDES}
+    return game_view(sides["United States"], sides["Japan"], tolerances, chosen.quota, title)
+
+
+def _game_columns(sliders: Sliders, tolerance: Sides) -> widgets.HBox:
+    """Return the sliders in two columns, one per side, each under the side's name."""
     columns = [
         widgets.VBox([s for (side, *_), s in sliders.items() if side == column] + [tolerance[column]])
         for column in GAME_SIDES
     ]
-    headings = [widgets.HTML(f"<b>{side}</b>") for side in GAME_SIDES]
-    layout = widgets.HBox([widgets.VBox([h, c]) for h, c in zip(headings, columns, strict=True)])
-    box.children = [picker, note, layout, *box.children[len(controls) + 1 :]]
-    return friendly(box, "two-level game")
+    headings = [widgets.HTML(side_heading_html(side)) for side in GAME_SIDES]
+    return widgets.HBox([widgets.VBox([h, c]) for h, c in zip(headings, columns, strict=True)])

@@ -15,10 +15,10 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from kit import charts
-from kit.charts.targets import MAX_PERIODS_AHEAD
+from kit.charts.targets import MAX_PERIODS_AHEAD, growth_path
+from kit.charts.targets import measurement_lab as lab_chart
 from kit.display.targets import lab_html, plan_html, position_html
-from kit.errors import KitError, checked, invalid
+from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
 from kit.targets import (
     MAX_GROWTH_PERIODS,
@@ -107,23 +107,17 @@ class LabView:
     summary: str
 
 
-@checked
 def lab_series(choice: str) -> Series:
     """Return the series behind the lab's menu entry ``choice``."""
-    return _lab_series(choice, "lab_series")
-
-
-def _lab_series(choice: str, where: str) -> Series:
     if choice not in LAB_SERIES:
         raise invalid("choice", choice, f"one of the lab's series: {'; '.join(LAB_SERIES)}")
     entry = LAB_SERIES[choice]
     return load_dataset(entry.dataset)[entry.series]
 
 
-@checked
 def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefinition) -> LabView:
     """Return both verdicts on series ``choice``: results-oriented ``definition`` and numerical ``target``."""
-    series = _lab_series(choice, "lab_view")
+    series = lab_series(choice)
     increase, reached = judge_increase(series, definition), judge_target(series, target)
     summary = (
         f"Results-oriented goal: {increase.verdict}. Numerical target: {reached.verdict}. "
@@ -138,20 +132,41 @@ _WIDE = widgets.Layout(width="44em")
 _MENU = widgets.Layout(width="28em")
 
 
+# The sliders of a stated definition: widget kind, range, label, tooltip and any other settings.
+_DEFINITION_SLIDERS: dict[str, tuple[type, float, float, str, str, dict[str, float]]] = {
+    "growth": (
+        widgets.FloatSlider,
+        0,
+        40,
+        "Minimum growth per period (%):",
+        "The smallest rise per period that counts as progress on a results-oriented goal.",
+        {"step": 0.5},
+    ),
+    "periods": (
+        widgets.IntSlider,
+        1,
+        6,
+        "Periods in a row:",
+        "How many periods in a row the rise must last.",
+        {},
+    ),
+    "within": (
+        widgets.IntSlider,
+        1,
+        8,
+        "Must start within (periods):",
+        "How soon after the baseline the run of rises must begin.",
+        {},
+    ),
+}
+_SLIDER = {"continuous_update": False, "style": _STYLE, "layout": _WIDE}
+LEVEL_TIP = "The numerical target: the level the series must reach by the target date, in the axis's unit."
+
+
 def _slider(
     kind: type, value: float, low: float, high: float, label: str, tip: str, **extra
 ) -> widgets.Widget:
-    return kind(
-        value=value,
-        min=low,
-        max=high,
-        description=label,
-        tooltip=tip,
-        continuous_update=False,
-        style=_STYLE,
-        layout=_WIDE,
-        **extra,
-    )
+    return kind(value=value, min=low, max=high, description=label, tooltip=tip, **_SLIDER, **extra)
 
 
 def _menu(periods: list[str], value: str, label: str, tip: str) -> widgets.Dropdown:
@@ -160,45 +175,36 @@ def _menu(periods: list[str], value: str, label: str, tip: str) -> widgets.Dropd
     )
 
 
+def _set_level(slider: widgets.FloatSlider, entry: LabSeries, level: float, least: float = 0.0) -> None:
+    """Set the target slider to ``entry``'s range and unit (the chart axis's), at ``level``.
+
+    ``least`` is the lowest level in steps of the slider: 0 allows a level of 0, 1 one step above it.
+    """
+    scale = entry.scale
+    slider.max = max(slider.max, entry.ylim[1] / scale)
+    slider.min, slider.step = least * entry.level_step / scale, entry.level_step / scale
+    slider.readout_format, slider.description = entry.readout, entry.level_label
+    slider.value, slider.max = level / scale, entry.ylim[1] / scale
+
+
+def _level_slider(entry: LabSeries, level: float, tip: str, least: float = 0.0) -> widgets.FloatSlider:
+    """Return the target-level slider, set for ``entry`` at ``level``."""
+    slider = _slider(widgets.FloatSlider, 0.0, 0.0, 1e9, "Target level:", tip)
+    _set_level(slider, entry, level, least)
+    return slider
+
+
 def _controls(entry: LabSeries, series: Series) -> dict[str, widgets.Widget]:
     periods, d = list(series.periods), entry.definition
+    values = {"growth": d.min_growth, "periods": d.periods, "within": d.within}
+    sliders = {
+        key: _slider(kind, values[key], low, high, label, tip, **extra)
+        for key, (kind, low, high, label, tip, extra) in _DEFINITION_SLIDERS.items()
+    }
     return {
         "baseline": _menu(periods, str(d.baseline), "Baseline:", "The period that growth is measured from."),
-        "growth": _slider(
-            widgets.FloatSlider,
-            d.min_growth,
-            0,
-            40,
-            "Minimum growth per period (%):",
-            "The smallest rise per period that counts as progress on a results-oriented goal.",
-            step=0.5,
-        ),
-        "periods": _slider(
-            widgets.IntSlider,
-            d.periods,
-            1,
-            6,
-            "Periods in a row:",
-            "How many periods in a row the rise must last.",
-        ),
-        "within": _slider(
-            widgets.IntSlider,
-            d.within,
-            1,
-            8,
-            "Must start within (periods):",
-            "How soon after the baseline the run of rises must begin.",
-        ),
-        "level": _slider(
-            widgets.FloatSlider,
-            entry.target.level / entry.scale,
-            0,
-            entry.ylim[1] / entry.scale,
-            entry.level_label,
-            "The numerical target: the level the series must reach by the target date, in the axis's unit.",
-            step=entry.level_step / entry.scale,
-            readout_format=entry.readout,
-        ),
+        **sliders,
+        "level": _level_slider(entry, entry.target.level, LEVEL_TIP),
         "by": _menu(
             periods, str(entry.target.by), "Target date:", "The period by which the target must be reached."
         ),
@@ -210,11 +216,7 @@ def _reset(controls: dict[str, widgets.Widget], entry: LabSeries, series: Series
     periods = list(series.periods)
     controls["baseline"].options, controls["by"].options = periods, periods
     controls["baseline"].value, controls["by"].value = str(entry.definition.baseline), str(entry.target.by)
-    level = controls["level"]
-    level.max = max(level.max, entry.ylim[1] / entry.scale)
-    level.step, level.readout_format = entry.level_step / entry.scale, entry.readout
-    level.value, level.max = entry.target.level / entry.scale, entry.ylim[1] / entry.scale
-    level.description = entry.level_label
+    _set_level(controls["level"], entry, entry.target.level)
     controls["growth"].value = entry.definition.min_growth
     controls["periods"].value, controls["within"].value = entry.definition.periods, entry.definition.within
 
@@ -288,7 +290,7 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         scale = LAB_SERIES[picker.value].scale
         target = TargetDefinition(c["level"].value * scale, c["by"].value)
         view = lab_view(picker.value, definition, target)
-        charts.measurement_lab(
+        lab_chart(
             view.series,
             view.increase,
             view.target,
@@ -323,30 +325,18 @@ class GrowthView:
     summary: str
 
 
-@checked
 def growth_view(choice: str, start: str, level: float, periods: int) -> GrowthView:
     """Return the steady growth that takes series ``choice`` from ``start`` to ``level`` in ``periods``.
 
     ``periods`` runs from 1 to ``kit.targets.MAX_GROWTH_PERIODS`` (100): a longer path is refused
     with a clear error rather than computed.
     """
-    series = _lab_series(choice, "growth_view")
-    series._at(start, "growth_view", "start")
-    if not 1 <= periods <= MAX_GROWTH_PERIODS:
-        allowed = f"a whole number from 1 to {MAX_GROWTH_PERIODS}"
-        raise invalid("periods", periods, allowed)
+    series = lab_series(choice)
+    series.at(start, name="start")
+    whole_number("periods", periods, 1, MAX_GROWTH_PERIODS)
     target = TargetDefinition(level, series.period_after(start, periods))
     plan, reached = growth_plan(series, start, target), judge_target(series, target)
     return GrowthView(choice, series, plan, reached, f"{plan.summary} What happened: {reached.reasons[-1]}")
-
-
-def _set_level(slider: widgets.FloatSlider, entry: LabSeries, level: float) -> None:
-    """Set the target slider to ``entry``'s range and unit (the chart axis's), at ``level``."""
-    scale = entry.scale
-    slider.max = max(slider.max, entry.ylim[1] / scale)
-    slider.min, slider.step = entry.level_step / scale, entry.level_step / scale
-    slider.readout_format, slider.description = entry.readout, entry.level_label
-    slider.value, slider.max = level / scale, entry.ylim[1] / scale
 
 
 @checked
@@ -357,8 +347,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     )
     first, level, periods = GROWTH_DEFAULTS[choice]
     start = _menu(list(lab_series(choice).periods), first, "Start:", "The period the growth starts from.")
-    target = _slider(widgets.FloatSlider, 0.0, 0.0, 1e9, "Target level:", "The level to reach.")
-    _set_level(target, LAB_SERIES[choice], level)
+    target = _level_slider(LAB_SERIES[choice], level, "The level to reach.", least=1)
     ahead = MAX_PERIODS_AHEAD["quarter" if lab_series(choice).quarterly else "year"]
     count = _slider(
         widgets.IntSlider, periods, 1, ahead, "Periods to reach it:", "How many periods the series has."
@@ -372,7 +361,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
         try:
             first, level, periods = GROWTH_DEFAULTS[picker.value]
             start.options, start.value = list(lab_series(picker.value).periods), first
-            _set_level(target, LAB_SERIES[picker.value], level)
+            _set_level(target, LAB_SERIES[picker.value], level, least=1)
             count.max = MAX_PERIODS_AHEAD["quarter" if lab_series(picker.value).quarterly else "year"]
             count.value = periods
         finally:
@@ -383,7 +372,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     def render(ax: Axes) -> str:
         level = target.value * LAB_SERIES[picker.value].scale
         view = growth_view(picker.value, start.value, level, count.value)
-        charts.growth_path(view.series, view.plan, LAB_SERIES[view.choice].ylim, ax, view.choice)
+        growth_path(view.series, view.plan, LAB_SERIES[view.choice].ylim, ax, view.choice)
         return plan_html(view.summary, view.series.values)
 
     return friendly(panel([picker, start, target, count], render, chart), "target growth explorer")
