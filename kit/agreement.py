@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import numbers
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kit.errors import InvalidInputError, checked
+from kit.errors import InvalidInputError, invalid
 
 
 class UndefinedAgreementError(InvalidInputError):
@@ -38,7 +38,6 @@ class Confusion:
     categories: tuple[str, ...]
     counts: dict[tuple[str, str], int]
 
-    @checked
     def count(self, first: str, second: str) -> int:
         """Return how many items the first coder put in ``first`` and the second in ``second``."""
         return self.counts.get((first, second), 0)
@@ -46,7 +45,7 @@ class Confusion:
 
 def _pair(
     first: Sequence[Hashable], second: Sequence[Hashable], names: str = "first and second"
-) -> tuple[list, list]:
+) -> tuple[list[str], list[str]]:
     first, second = list(first), list(second)
     if len(first) != len(second):
         raise InvalidInputError(
@@ -57,9 +56,7 @@ def _pair(
         raise InvalidInputError(f"agreement needs at least one coded item; {names} are empty.")
     for code in first + second:
         if _missing(code):
-            raise InvalidInputError(
-                f"every item in {names} needs a code, but {code!r} was given; leave uncoded items out."
-            )
+            raise invalid(f"every item in {names}", code, "coded (leave uncoded items out)")
     return [str(c) for c in first], [str(c) for c in second]  # compared as text: 1 and "1" agree
 
 
@@ -70,7 +67,6 @@ def _missing(code: Hashable) -> bool:
     return code is None or isinstance(code, str) and not code.strip()
 
 
-@checked
 def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return the share (0..1) of items the two coders put in the same category.
 
@@ -81,7 +77,6 @@ def percent_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> 
     return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
-@checked
 def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return the agreement expected by chance from each coder's own category rates (Cohen's p_e)."""
     first, second = _pair(first, second)
@@ -89,7 +84,6 @@ def chance_agreement(first: Sequence[Hashable], second: Sequence[Hashable]) -> f
     return sum(rates_a[c] * rates_b[c] for c in rates_a) / (n * n)
 
 
-@checked
 def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Return Cohen's kappa for two coders who coded the same items.
 
@@ -98,15 +92,21 @@ def cohen_kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """
     observed = percent_agreement(first, second)
     chance = chance_agreement(first, second)
+    return _kappa(
+        observed,
+        chance,
+        "kappa is undefined here: both coders (first and second) used one and the same category for "
+        "every item, so chance agreement is 1. Their percent agreement is 100%; report that instead.",
+    )
+
+
+def _kappa(observed: float, chance: float, undefined: str) -> float:
+    """Return (observed - chance) / (1 - chance), or raise UndefinedAgreementError(undefined) at chance 1."""
     if chance == 1:
-        raise UndefinedAgreementError(
-            "kappa is undefined here: both coders (first and second) used one and the same category for "
-            "every item, so chance agreement is 1. Their percent agreement is 100%; report that instead."
-        )
+        raise UndefinedAgreementError(undefined)
     return (observed - chance) / (1 - chance)
 
 
-@checked
 def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusion:
     """Return how often each pair of categories (first coder's, second coder's) was chosen."""
     first, second = _pair(first, second)
@@ -114,7 +114,6 @@ def confusion(first: Sequence[Hashable], second: Sequence[Hashable]) -> Confusio
     return Confusion(categories, dict(Counter(zip(first, second, strict=True))))
 
 
-@checked
 def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...], list[list[int]]]:
     """Return the categories and, per item, how many raters chose each: Fleiss' n_ij table.
 
@@ -131,12 +130,11 @@ def fleiss_counts(ratings: Sequence[Sequence[Hashable]]) -> tuple[tuple[str, ...
         )
     if raters.pop() < 2:
         raise InvalidInputError("Fleiss' kappa needs at least two raters per item of ratings.")
-    rows = [_pair(row, row, "ratings")[0] for row in rows]
-    categories = tuple(sorted({code for row in rows for code in row}))
-    return categories, [[Counter(row)[cat] for cat in categories] for row in rows]
+    codes = [_pair(row, row, "ratings")[0] for row in rows]
+    categories = tuple(sorted({code for row in codes for code in row}))
+    return categories, [[Counter(row)[cat] for cat in categories] for row in codes]
 
 
-@checked
 def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     """Return Fleiss' kappa from an n_ij table: one row per item, one column per category.
 
@@ -158,16 +156,58 @@ def fleiss_kappa_from_counts(table: Sequence[Sequence[int]]) -> float:
     items = len(rows)
     p_j = [sum(row[j] for row in rows) / (items * n) for j in range(len(rows[0]))]
     p_i = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in rows]
-    observed, chance = sum(p_i) / items, sum(p * p for p in p_j)
-    if chance == 1:
-        raise UndefinedAgreementError(
-            "Fleiss' kappa is undefined here: in the ratings table every rater chose the same single "
-            "category for every item, so chance agreement is 1. Agreement is 100%; report that instead."
-        )
-    return (observed - chance) / (1 - chance)
+    return _kappa(
+        sum(p_i) / items,
+        sum(p * p for p in p_j),
+        "Fleiss' kappa is undefined here: in the ratings table every rater chose the same single "
+        "category for every item, so chance agreement is 1. Agreement is 100%; report that instead.",
+    )
 
 
-@checked
 def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float:
     """Return Fleiss' kappa for items each coded by the same number of raters (one row per item)."""
     return fleiss_kappa_from_counts(fleiss_counts(ratings)[1])
+
+
+@dataclass(frozen=True)
+class ClassAgreement:
+    """Coders' codings of the same paragraphs: each pair's Cohen's kappa, Fleiss' kappa, the votes.
+
+    A kappa is None where it is undefined: the coders concerned all chose one and the same label.
+    """
+
+    coders: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    pairwise: dict[tuple[str, str], float | None]
+    fleiss: float | None
+    votes: dict[int, dict[str, int]]
+
+    def disputed(self) -> list[int]:
+        """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
+        return sorted(self.paragraphs, key=lambda n: (max(self.votes[n].values()), n))
+
+
+def kappa_or_none(first: Sequence[Hashable], second: Sequence[Hashable]) -> float | None:
+    """Return Cohen's kappa, or None when both coders used one and the same label (kappa undefined)."""
+    if len(set(first)) == 1 and list(first) == list(second):
+        return None  # one shared category: percent agreement says it all
+    return cohen_kappa(first, second)
+
+
+def class_agreement(codings: Mapping[str, Mapping[int, str]]) -> ClassAgreement:
+    """Return the agreement of coders (name -> {paragraph: label}) over the paragraphs every one coded."""
+    if len(codings) < 2:
+        raise InvalidInputError("class agreement needs at least two coders.")
+    common = sorted(set.intersection(*(set(c) for c in codings.values())))
+    if not common:
+        raise InvalidInputError("no paragraph was coded by every coder, so there is nothing to compare.")
+    names = tuple(codings)
+    pairwise = {
+        (a, b): kappa_or_none([codings[a][n] for n in common], [codings[b][n] for n in common])
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    }
+    rows = [[codings[name][n] for name in names] for n in common]
+    single = len({code for row in rows for code in row}) == 1
+    votes = {n: dict(Counter(row).most_common()) for n, row in zip(common, rows, strict=True)}
+    return ClassAgreement(names, tuple(common), pairwise, None if single else fleiss_kappa(rows), votes)

@@ -33,9 +33,9 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from kit.errors import ArticleFormatError, ArticleNotFoundError, InvalidInputError, checked, whole_number
+from kit.errors import ArticleFormatError, ArticleNotFoundError, checked, invalid, whole_number
 from kit.store import read_regular
-from kit.text import Span, sentence_spans, words
+from kit.text import Span, Worded, sentence_spans, words
 
 SEED_NAME = "us-japan-trade-talks-1994-05-25.txt"
 MAX_ARTICLE_CHARS = 100_000
@@ -63,7 +63,7 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Worded):
     """A body paragraph: its number (1..n), its text, offsets and sentences."""
 
     number: int
@@ -71,11 +71,6 @@ class Paragraph:
     start: int
     end: int
     sentences: tuple[Sentence, ...]
-
-    @property
-    def word_count(self) -> int:
-        """Return how many words the paragraph has."""
-        return len(words(self.text))
 
 
 @dataclass(frozen=True)
@@ -131,12 +126,11 @@ class Article:
         fact = self.metadata.get("published")
         return date.fromisoformat(fact.value) if fact else None
 
-    @checked
+    @checked  # lessons call article.paragraph(n)
     def paragraph(self, number: int) -> Paragraph:
         """Return body paragraph ``number`` (counting from 1)."""
         return self.paragraphs[whole_number("paragraph number", number, 1, len(self.paragraphs)) - 1]
 
-    @checked
     def search(self, phrase: str, width: int = 40) -> list[KwicHit]:
         """Return every hit of ``phrase`` in the body (any case, whole words), in context."""
         return keyword_in_context(self, phrase, width)
@@ -154,10 +148,6 @@ def load_article(path: str | Path | None = None) -> Article:
         text = resources.files("kit.seeds").joinpath(SEED_NAME).read_text(encoding="utf-8")
         meta = resources.files("kit.seeds").joinpath(SEED_NAME[:-4] + ".json")
         return parse_article(text, name=SEED_NAME, metadata=_read_metadata(meta.read_text("utf-8")))
-    if not isinstance(path, (str, Path)):
-        raise InvalidInputError(
-            f"path must be a file path (str or Path) or None, but a {type(path).__name__} was given."
-        )
     path = Path(path)
     if not path.exists():
         raise ArticleNotFoundError(
@@ -201,8 +191,6 @@ def _read_text(path: Path) -> str:
 @checked
 def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | None = None) -> Article:
     """Return the Article that ``text`` holds, in the plain-text format described above."""
-    if not isinstance(text, str):
-        raise InvalidInputError(f"text must be a string, but a {type(text).__name__} was given.")
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleFormatError(
             f"{name} is larger than the limit of {MAX_ARTICLE_CHARS:,} characters ({len(text):,} were given)."
@@ -232,17 +220,12 @@ def parse_article(text: str, name: str = "article", metadata: dict[str, Fact] | 
     )
 
 
-@checked
 def keyword_in_context(article: Article, phrase: str, width: int = 40) -> list[KwicHit]:
     """Return each hit of ``phrase`` in the body with ``width`` characters either side."""
-    if isinstance(phrase, str) and len(phrase) > MAX_PHRASE_CHARS:
-        raise InvalidInputError(
-            f"phrase must be at most {MAX_PHRASE_CHARS} characters, but {len(phrase):,} were given."
-        )
-    if not isinstance(phrase, str) or not words(phrase):
-        raise InvalidInputError(
-            f"phrase must be a word or phrase with at least one letter or digit, but {phrase!r} was given."
-        )
+    if len(phrase) > MAX_PHRASE_CHARS:
+        raise invalid("phrase", phrase, f"at most {MAX_PHRASE_CHARS} characters long")
+    if not words(phrase):
+        raise invalid("phrase", phrase, "a word or phrase with at least one letter or digit")
     whole_number("width", width, 0, 500)
     pattern = phrase_pattern(phrase)
     hits = []
@@ -253,7 +236,6 @@ def keyword_in_context(article: Article, phrase: str, width: int = 40) -> list[K
     return hits
 
 
-@checked
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Return a regex matching ``phrase`` as whole words, in any case, across any white space."""
     body = r"\s+".join(re.escape(part) for part in phrase.split())
@@ -361,7 +343,6 @@ def _read_metadata(text: str, name: str = SEED_NAME[:-4] + ".json") -> dict[str,
             date.fromisoformat(facts["published"].value)
         except ValueError:
             raise ArticleFormatError(
-                f"{name}: 'published' must be a date written YYYY-MM-DD, "
-                f"but {facts['published'].value!r} was given."
+                f"{name}: 'published' must be a date written YYYY-MM-DD, not {facts['published'].value!r}."
             ) from None
     return facts

@@ -10,20 +10,19 @@ exercises (match terms, order events) have pure cores here; their widgets are in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-from kit.errors import ArticleFormatError, checked, invalid
+from kit.datafiles import bundled, read_json
+from kit.errors import DataFileError, checked, invalid
 
 FILE = "background.json"
 LAST_DAY = date(1994, 5, 25)  # the article's day: nothing later appears before the prediction
 
 
-class BackgroundFormatError(ArticleFormatError):
+class BackgroundFormatError(DataFileError):
     """A background file that breaks its rules: a missing field, an unknown source, a date too late."""
 
 
@@ -127,7 +126,6 @@ def _known_sources(content: Mapping) -> dict[str, Source]:
     }
 
 
-@checked
 def parse_background(content: Mapping) -> Background:
     """Return the background in ``content`` (the JSON file's object), checked; raise BackgroundFormatError."""
     known = _known_sources(content)
@@ -153,9 +151,7 @@ def parse_background(content: Mapping) -> Background:
 @lru_cache(maxsize=1)
 def load_background() -> Background:
     """Return the kit's background (context, people, timeline, glossary), read once and checked."""
-    return parse_background(
-        json.loads(resources.files("kit.data").joinpath(FILE).read_text(encoding="utf-8"))
-    )
+    return parse_background(read_json(bundled(FILE)))
 
 
 @checked
@@ -167,7 +163,6 @@ def section(key: str) -> Entry:
     return sections[key]
 
 
-@checked
 def match_check(answers: Mapping[str, str]) -> CheckResult:
     """Return how many glossary terms ``answers`` (term -> chosen short definition) match rightly."""
     background = load_background()
@@ -184,7 +179,6 @@ def match_check(answers: Mapping[str, str]) -> CheckResult:
     return CheckResult(right, total, revisit, summary)
 
 
-@checked
 def order_check(places: Mapping[str, int]) -> CheckResult:
     """Return how many timeline events ``places`` (date -> place 1..n the student gave) puts rightly."""
     days = load_background().order_events

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import html
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kit.agreement import fleiss_kappa
+from kit import agreement
+from kit.agreement import ClassAgreement, UndefinedAgreementError
 from kit.checks import check_answer, coding_of, known_bank, load_questions, reference_coding
-from kit.errors import MAX_DEPTH, ArticleFormatError, InvalidInputError, checked, invalid, too_deep
+from kit.errors import MAX_DEPTH, DataFileError, InvalidInputError, checked, invalid, too_deep
 from kit.exercise import Exercise
 from kit.store import read_regular, write_files
 
@@ -35,20 +35,22 @@ class QuestionSummary:
 
 
 @dataclass(frozen=True)
-class ClassAgreement:
-    """How far a class's codings of the same paragraphs agree: Fleiss' kappa and each paragraph's votes."""
+class HandInAgreement(ClassAgreement):
+    """The agreement of a class's hand-ins on one coding question, naming the files left out."""
 
-    question: str
-    students: int
-    paragraphs: tuple[int, ...]
-    kappa: float
-    votes: dict[int, dict[str, int]]
-    left_out: tuple[str, ...]
+    question: str = ""
+    left_out: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()  # "<file>: why it was not read"; those files are in left_out too
 
-    def disputed(self) -> list[int]:
-        """Return the paragraphs, the least agreed first (the smallest share for the most chosen label)."""
-        return sorted(self.paragraphs, key=lambda n: (max(self.votes[n].values()), n))
+    @property
+    def students(self) -> int:
+        """Return how many students' complete codings were compared."""
+        return len(self.coders)
+
+    @property
+    def kappa(self) -> float | None:
+        """Return Fleiss' kappa over every complete coding."""
+        return self.fleiss
 
 
 def _answers_files(where: str, folder: str | Path, exercise: str) -> list[Path]:
@@ -69,7 +71,6 @@ class HandIns(NamedTuple):
     problems: dict[str, str]
 
 
-@checked
 def read_handins(folder: str | Path, exercise: str) -> HandIns:
     """Return the exported answers for ``exercise`` in ``folder``, and the hand-ins that could not be read.
 
@@ -81,7 +82,6 @@ def read_handins(folder: str | Path, exercise: str) -> HandIns:
     return HandIns({name: record["answers"] for name, record in records.items()}, problems)
 
 
-@checked
 def read_records(folder: str | Path, exercise: str) -> HandIns:
     """Return the whole hand-ins for ``exercise`` in ``folder`` (student id, answers, per-question
     results), read as safely as ``read_handins`` reads them, and why each other file was not read."""
@@ -90,7 +90,7 @@ def read_records(folder: str | Path, exercise: str) -> HandIns:
     for path in _answers_files("read_handins", folder, exercise):
         try:
             records[path.name] = _handin(path)
-        except (OSError, ArticleFormatError) as error:
+        except (OSError, DataFileError) as error:
             problems[path.name] = str(error)
     return HandIns(records, problems)
 
@@ -100,20 +100,20 @@ def _handin(path: Path) -> dict:
     try:
         data = read_regular(path, MAX_HANDIN_BYTES)
     except OSError as error:
-        raise ArticleFormatError(f"{path.name} could not be opened ({error.strerror}).") from None
+        raise DataFileError(f"{path.name} could not be opened ({error.strerror}).") from None
     except ValueError as error:
-        raise ArticleFormatError(f"{path.name} was not read: {error}.") from None
+        raise DataFileError(f"{path.name} was not read: {error}.") from None
     try:
         record = json.loads(data.decode("utf-8"))
         answers = record["answers"]
     except RecursionError:
         raise _nested_too_deep(path) from None
     except (ValueError, KeyError, TypeError) as error:
-        raise ArticleFormatError(f"{path.name} is not an exported answers file ({error}).") from None
+        raise DataFileError(f"{path.name} is not an exported answers file ({error}).") from None
     if too_deep(answers):
         raise _nested_too_deep(path)
     if not isinstance(answers, dict):
-        raise ArticleFormatError(f"{path.name} is not an exported answers file (its answers are not a dict).")
+        raise DataFileError(f"{path.name} is not an exported answers file (its answers are not a dict).")
     results = record.get("results")
     student = record.get("student")
     return {
@@ -123,14 +123,13 @@ def _handin(path: Path) -> dict:
     }
 
 
-def _nested_too_deep(path: Path) -> ArticleFormatError:
-    return ArticleFormatError(
+def _nested_too_deep(path: Path) -> DataFileError:
+    return DataFileError(
         f"{path.name} is not an exported answers file (its answers are nested more than "
         f"{MAX_DEPTH} levels deep)."
     )
 
 
-@checked
 def variant_answered(record: dict, question: str) -> int:
     """Return the variant a hand-in's record says ``question`` was answered in (0 when it names none)."""
     results = record.get("results")
@@ -213,7 +212,6 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
     )
 
 
-@checked
 def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
@@ -236,8 +234,7 @@ def _problem_lines(handins: HandIns) -> tuple[str, ...]:
     return tuple(f"{name}: {problem}" for name, problem in handins.problems.items())
 
 
-@checked
-def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAgreement:
+def class_agreement(folder: str | Path, exercise: str, question: str) -> HandInAgreement:
     """Return the agreement (Fleiss' kappa) of the class's codings for coding question ``question``.
 
     Only complete codings count (every paragraph the question asks for, with valid labels);
@@ -252,28 +249,26 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> ClassAg
         )
     paragraphs = tuple(sorted(reference_coding(questions[question])))
     handins = read_handins(folder, exercise)
-    codings, left_out = [], list(handins.problems)
+    codings, left_out = {}, list(handins.problems)
     for name, answers in handins.answers.items():
         coding = coding_of(questions[question], answers.get(question))
         if coding is None or not set(paragraphs) <= coding.keys():
             left_out.append(name)
         else:
-            codings.append(coding)
+            codings[name] = {n: coding[n] for n in paragraphs}
     if len(codings) < 2:
         raise InvalidInputError(
             f"class agreement needs at least two complete codings of {question}, but {len(codings)} "
             f"of {len(codings) + len(left_out)} answers files have one."
         )
-    rows = [[coding[n] for coding in codings] for n in paragraphs]
-    votes = {n: dict(Counter(row).most_common()) for n, row in zip(paragraphs, rows, strict=True)}
-    return ClassAgreement(
-        question,
-        len(codings),
-        paragraphs,
-        fleiss_kappa(rows),
-        votes,
-        tuple(sorted(left_out)),
-        _problem_lines(handins),
+    result = agreement.class_agreement(codings)
+    if result.fleiss is None:
+        raise UndefinedAgreementError(
+            f"Fleiss' kappa is undefined for {question}: every student chose the same label for every "
+            "paragraph, so chance agreement is 1. Agreement is 100%; report that instead."
+        )
+    return HandInAgreement(
+        **vars(result), question=question, left_out=tuple(sorted(left_out)), problems=_problem_lines(handins)
     )
 
 

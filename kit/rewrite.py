@@ -59,8 +59,6 @@ def read_rewrite(text: str, paragraphs: int | None = None) -> Article:
     >>> mine.headline, mine.dek, [p.text for p in mine.paragraphs]
     ('Talks Resume', 'Both sides claim a win.', ['They met.'])
     """
-    if not isinstance(text, str):
-        raise InvalidInputError(f"text must be a string, but a {type(text).__name__} was given.")
     kept = "\n".join(line for line in text.replace("\r\n", "\n").split("\n") if not _SOURCES_LINE.match(line))
     blocks = [block.strip() for block in _BLANK_LINES.split(kept.strip()) if block.strip()]
     head = blocks[0].split("\n") if blocks else []
@@ -79,11 +77,6 @@ def read_rewrite(text: str, paragraphs: int | None = None) -> Article:
 
 def opening(article: Article, paragraphs: int = 2) -> Article:
     """Return the article's headline, dek and first ``paragraphs`` body paragraphs as an article."""
-    if not isinstance(article, Article):
-        raise InvalidInputError(
-            f"article must be an Article, as load_article() returns, "
-            f"but a {type(article).__name__} was given."
-        )
     count = whole_number("paragraphs", paragraphs, 1, len(article.paragraphs))
     texts = [p.text for p in article.paragraphs[:count]]
     return _composed(article.headline, article.dek, texts, f"{article.name} (opening)")
@@ -111,7 +104,6 @@ class RewriteComparison:
     problem: str
 
 
-@checked
 def measure_opening(text: Article, label: str) -> OpeningMeasures:
     """Return the measures of an opening (an article of headline, dek and body paragraphs)."""
     share = voice_share(text, extract_quotes(text))

@@ -18,7 +18,7 @@ import pysbd
 from textblob import Word
 from textblob.en.sentiments import PatternAnalyzer
 
-from kit.errors import InvalidInputError, checked
+from kit.errors import checked, invalid
 
 if TYPE_CHECKING:
     from kit.article import Article
@@ -27,6 +27,17 @@ if TYPE_CHECKING:
 # ("131", "1,000", "2.5") or a run of letters joined by hyphens or apostrophes
 # ("can't", "country's", "results-oriented"). Punctuation is never a word.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+)*|\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*")
+
+
+class Worded:
+    """A stretch of text that counts its words (a paragraph, a quotation): mixed into its dataclass."""
+
+    text: str
+
+    @property
+    def word_count(self) -> int:
+        """Return how many words the text has."""
+        return len(words(self.text))
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,7 @@ class Sentiment:
 
 def _require_text(text: object, name: str = "text") -> str:
     if not isinstance(text, str):
-        raise InvalidInputError(f"{name} must be a string, but a {type(text).__name__} was given.")
+        raise invalid(name, text, "text (a str)")
     return text
 
 
@@ -67,7 +78,6 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-@checked
 def joined(items: Sequence[object]) -> str:
     """Return items as an English list.
 
@@ -80,7 +90,6 @@ def joined(items: Sequence[object]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@checked
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """Return a count with its noun in the right number.
 
@@ -90,7 +99,6 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-@checked
 def paragraph_list(numbers: Sequence[int]) -> str:
     """Return paragraph numbers as words.
 
@@ -118,7 +126,6 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return [*pieces, (start, text[start:])]
 
 
-@checked
 def sentence_spans(text: str) -> list[Span]:
     """Return the sentences of ``text`` as spans, without surrounding white space."""
     text = _require_text(text)
@@ -132,14 +139,12 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
-@checked
 def word_spans(text: str) -> list[Span]:
     """Return the word tokens of ``text`` (punctuation left out) with their offsets."""
     text = _require_text(text)
     return [Span(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
 
 
-@checked
 def words(text: str) -> list[str]:
     """Return the words of ``text``, punctuation left out.
 
@@ -149,7 +154,6 @@ def words(text: str) -> list[str]:
     return [span.text for span in word_spans(text)]
 
 
-@checked
 def phrase_forms(phrase: str) -> tuple[str, ...]:
     """Return ``phrase`` and the phrases with its last word singular or plural, as TextBlob inflects it.
 
@@ -169,7 +173,6 @@ def phrase_forms(phrase: str) -> tuple[str, ...]:
     return tuple(" ".join([*head, form]) for form in ([last, other] if kept else [last]))
 
 
-@checked
 def sentiment(text: str) -> Sentiment:
     """Return TextBlob's PatternAnalyzer sentiment of ``text`` with the assessments behind it.
 

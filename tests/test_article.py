@@ -114,7 +114,7 @@ def test_search_context_stops_at_the_paragraph(seed):
 
 @pytest.mark.parametrize("phrase", ["", "   ", "?!"])
 def test_search_rejects_phrases_without_a_word(seed, phrase):
-    with pytest.raises(InvalidInputError, match="phrase must be a word or phrase"):
+    with pytest.raises(InvalidInputError, match="'phrase' must be a word or phrase"):
         seed.search(phrase)
 
 
@@ -133,13 +133,6 @@ def test_paragraph_numbers_outside_the_article_are_refused(seed, number):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda a: a.search(42), "parameter 'phrase' must be text (a str), not int 42."),
-        (lambda a: a.search(None), "parameter 'phrase' must be text (a str), not None."),
-        (
-            lambda a: a.search("Japan", 2.5),
-            "parameter 'width' must be a whole number, not float 2.5.",
-        ),
-        (lambda a: a.search("Japan", True), "parameter 'width' must be a whole number, not True."),
         (lambda a: a.paragraph(1.0), "parameter 'number' must be a whole number, not float 1.0."),
         (lambda a: a.paragraph("3"), "parameter 'number' must be a whole number, not str '3'."),
         (lambda a: a.paragraph(True), "parameter 'number' must be a whole number, not True."),
@@ -307,7 +300,7 @@ def test_only_plain_text_article_files_load(tmp_path, name, content):
 def test_a_search_phrase_has_a_length_limit():
     article = load_article()
     with pytest.raises(
-        InvalidInputError, match="phrase must be at most 200 characters, but 10,000,000 were given"
+        InvalidInputError, match="'phrase' must be at most 200 characters long, not str 'targets"
     ):
         article.search("targets " * 1_250_000)
     assert len(article.search("numerical targets " + "x" * 180)) == 0

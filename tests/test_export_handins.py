@@ -7,6 +7,8 @@ limit are read; every other entry is reported by name with the reason, and the s
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -78,3 +80,10 @@ def test_class_agreement_leaves_out_bad_hand_ins_by_name(hostile_folder, monkeyp
     assert agreement.students == 2
     assert NAME.format("fifo") in agreement.left_out and NAME.format("zero") in agreement.left_out
     assert any("not a regular file" in p for p in agreement.problems)
+
+
+def test_reading_hand_ins_does_not_load_matplotlib():
+    # an instructor's gradebook run loads no chart library: only saving a chart (kit.exercise) needs it
+    code = "import sys, kit.export, kit.checks; print([m for m in sys.modules if m.startswith('matplotlib')])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -7,7 +7,7 @@ import pytest
 
 from kit.agreement import UndefinedAgreementError
 from kit.article import load_article
-from kit.errors import ArticleFormatError, InvalidInputError
+from kit.errors import DataFileError, InvalidInputError
 from kit.framing import (
     DEVICE_CATEGORIES,
     NO_FUNCTION,
@@ -101,10 +101,11 @@ def test_a_student_lexicon_file(tmp_path, article):
 def test_a_bad_lexicon_says_what_is_wrong(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("category,phrase,note\nmetaphor,sunny,\n", "utf-8")
-    with pytest.raises(ArticleFormatError, match="needs a category"):
+    message = r"^bad.csv, row 2, field 'category': must be one of figurative, hedge, .*, not 'metaphor'"
+    with pytest.raises(DataFileError, match=message):
         load_devices(path)
     path.write_text("kind,phrase\n", "utf-8")
-    with pytest.raises(ArticleFormatError, match="header line"):
+    with pytest.raises(DataFileError, match="^bad.csv, row 1: the header must name the columns category"):
         load_devices(path)
     missing = r"^parameter 'path' must be an existing lexicon file \(a CSV; copy kit's"
     with pytest.raises(InvalidInputError, match=missing):
@@ -161,7 +162,7 @@ def test_coding_confusion_against_the_reference():
     nothing_shared = r"^parameter 'coding' must be a coding that shares at least one"
     with pytest.raises(InvalidInputError, match=nothing_shared):
         coding_confusion({1: ECONOMIC}, {2: ECONOMIC})
-    with pytest.raises(InvalidInputError, match=r"^coding_confusion: parameter 'reference', paragraph 2:"):
+    with pytest.raises(InvalidInputError, match=r"^parameter 'reference', paragraph 2:"):
         coding_confusion({1: ECONOMIC}, {2: "x"})
 
 
@@ -205,9 +206,9 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
     assert codings == {"ana": {1: ECONOMIC, 2: POLICY}, "bo": {1: ECONOMIC, 2: POLITICAL}}
     assert read_coding(tmp_path / "bo.json") == {1: ECONOMIC, 2: POLITICAL}
     (tmp_path / "cy.json").write_text('{"answers": {}}', "utf-8")
-    with pytest.raises(ArticleFormatError, match="^load_class_codings: parameter 'folder': cy.json holds no"):
+    with pytest.raises(DataFileError, match="^cy.json: must hold a frame coding"):
         load_class_codings(tmp_path)
-    with pytest.raises(ArticleFormatError, match="^read_coding: parameter 'path': cy.json holds no frame"):
+    with pytest.raises(DataFileError, match="^cy.json: must hold a frame coding"):
         read_coding(tmp_path / "cy.json")
     with pytest.raises(InvalidInputError, match="No folder"):
         load_class_codings(tmp_path / "nowhere")
@@ -217,7 +218,8 @@ def test_load_class_codings_from_a_folder_of_exports(tmp_path):
 def test_read_coding_refuses_a_paragraph_key_that_is_not_plain_digits(tmp_path, key):
     # int() reads "1_0" as paragraph 10 and " 3" as 3: a hand-edited file must not be read that way.
     (tmp_path / "dee.json").write_text(json.dumps({"frames": {key: ECONOMIC}}), "utf-8")
-    message = f"paragraph numbers must be whole numbers in digits only (such as '10'), but {key!r} was given"
+    allowed = "a whole number in digits only (such as '10')"
+    message = f"each paragraph number in 'path' must be {allowed}, not str {key!r}."
     with pytest.raises(InvalidInputError, match=re.escape(message)):
         read_coding(tmp_path / "dee.json")
 
@@ -233,7 +235,7 @@ def test_entman_scheme_and_its_reference():
     ]
     assert len(scheme.reference) == 20 and all(scheme.rationale[n] for n in scheme.reference)
     assert scheme.reference[4] == "moral evaluation" and scheme.reference[10] == "treatment recommendation"
-    with pytest.raises(InvalidInputError, match="^TagScheme.check: parameter 'tags', paragraph 1: 'blame'"):
+    with pytest.raises(InvalidInputError, match="^parameter 'tags', paragraph 1: 'blame'"):
         scheme.check({1: "blame"})
 
 
@@ -283,5 +285,5 @@ def test_export_then_load_a_class(tmp_path):
     }
     with pytest.raises(InvalidInputError, match="nothing to export yet"):
         export_coding({}, "cy", tmp_path)
-    with pytest.raises(InvalidInputError, match="coder must be"):
+    with pytest.raises(InvalidInputError, match="'coder' must be 1 to 40 letters"):
         export_coding({1: ECONOMIC}, "../cy", tmp_path)

@@ -305,7 +305,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
     "kit.framing.compare_coding": {"reference": lambda: module("framing").reference_frames()},
     "kit.framing.coding_confusion": {"reference": lambda: module("framing").reference_frames()},
     "kit.framing.class_agreement": {"codings": lambda: module("framing").example_class()},
-    "kit.framing.TagScheme.check": {"self": lambda: module("framing").entman_scheme()},
+    "kit.framing.coding.TagScheme.check": {"self": lambda: module("framing").entman_scheme()},
     "kit.stakeholders.actor": {"ident": lambda: "kantor"},
     "kit.stakeholders.play": {"chosen": lambda: module("stakeholders").preset("May 1994 (resumption)")},
     "kit.stakeholders.preset": {"name": lambda: "May 1994 (resumption)"},

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kit.article import load_article, parse_article
-from kit.errors import ArticleFormatError
+from kit.errors import DataFileError
 from kit.quotes import (
     NO_SPEAKER,
     extract_quotes,
@@ -236,17 +236,19 @@ def test_voices_sentiment_compares_sides_with_the_narration():
 
 
 def test_a_broken_reference_entry_is_reported(monkeypatch):
-    import kit.quotes
+    import kit.quotes.reference
 
     monkeypatch.setattr(
-        kit.quotes,
+        kit.quotes.reference,
         "_load_reference",
         lambda: {
             "quotes": [{"paragraph": 3, "text": "framework", "kind": "term", "speaker": None}],
             "reported": [],
         },
     )
-    with pytest.raises(ArticleFormatError, match="is not a quoted span of this article"):
+    with pytest.raises(
+        DataFileError, match="^quotes_reference.json, quote 1, field 'text': must be a quoted span of this"
+    ):
         reference_quotes(load_article())
 
 

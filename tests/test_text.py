@@ -8,7 +8,6 @@ passage's score is the mean over its scored chunks.
 import pytest
 
 from kit.article import load_article
-from kit.errors import InvalidInputError
 from kit.text import joined, sentence_spans, sentiment, sentiment_arc, word_spans, words
 
 
@@ -83,13 +82,6 @@ def test_sentiment_arc_scores_every_paragraph():
     assert arc[19].assessments == ()
     assert arc[1].polarity == pytest.approx(0.1)  # suddenly 0, most 0.5, important 0.4, troubled -0.5
     assert arc[17].polarity == pytest.approx(-0.2444, abs=1e-4)
-
-
-@pytest.mark.parametrize("function", [sentence_spans, word_spans, words, sentiment])
-def test_non_text_is_refused_clearly(function):
-    with pytest.raises(InvalidInputError) as error:
-        function(3)
-    assert str(error.value) == "parameter 'text' must be text (a str), not int 3."
 
 
 def test_joined():

@@ -43,7 +43,7 @@ def test_keyword_view(seed, phrase, paragraphs, summary):
 
 
 def test_keyword_view_refuses_an_empty_phrase(seed):
-    with pytest.raises(InvalidInputError, match="phrase must be a word or phrase"):
+    with pytest.raises(InvalidInputError, match="'phrase' must be a word or phrase"):
         keyword_view(seed, "  ")
 
 
@@ -76,7 +76,7 @@ def test_a_bad_phrase_is_reported_not_raised(seed):
     box, summary, *_, out = keyword_explorer(seed).children
     box.value = "?!"
     [shown] = out.outputs
-    assert shown["name"] == "stdout" and "phrase must be a word or phrase" in shown["text"]
+    assert shown["name"] == "stdout" and "'phrase' must be a word or phrase" in shown["text"]
     assert summary.value == ""  # the last good result is not left standing above the error
     box.value = "Japan"
     assert out.outputs == () and summary.value  # a good phrase clears the error

@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
-from kit.errors import InvalidInputError, checked
+from kit.errors import InvalidInputError, invalid
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours chosen to stay apart
 # for viewers with protanopia, deuteranopia and tritanopia.
@@ -53,7 +53,6 @@ class Layers:
 _layers: weakref.WeakKeyDictionary[Axes, Layers] = weakref.WeakKeyDictionary()
 
 
-@checked
 def layers(ax: Axes) -> Layers:
     """Return the frame key, description and data artists a kit chart recorded for ``ax``."""
     if ax not in _layers:
@@ -61,23 +60,20 @@ def layers(ax: Axes) -> Layers:
     return _layers[ax]
 
 
-@checked
 def description(ax: Axes) -> str:
     """Return the one-sentence description a kit chart recorded for ``ax``."""
     return layers(ax).description
 
 
-@checked
 def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     """Return ``ax``, or the Axes of a new figure of ``size`` inches when ``ax`` is None."""
     if ax is None:
         _, ax = plt.subplots(figsize=size, layout="constrained")
     elif not isinstance(ax, Axes):
-        raise InvalidInputError(f"ax must be a matplotlib Axes or None, but a {type(ax).__name__} was given.")
+        raise invalid("ax", ax, "a matplotlib Axes or None")
     return ax
 
 
-@checked
 def framed_axes(ax: Axes | None, size: tuple[float, float], key: tuple, draw: Callable[[Axes], None]) -> Axes:
     """Return an Axes holding the frame ``key``: drawn now, or kept with its old data removed."""
     ax = new_axes(ax, size)
@@ -94,7 +90,6 @@ def framed_axes(ax: Axes | None, size: tuple[float, float], key: tuple, draw: Ca
     return ax
 
 
-@checked
 def record(ax: Axes, text: str, data: Sequence[Artist] = ()) -> Axes:
     """Store ``text`` as the chart's description and ``data`` as its redrawable artists; return ``ax``."""
     entry = _layers.setdefault(ax, Layers(("static",)))
@@ -103,9 +98,11 @@ def record(ax: Axes, text: str, data: Sequence[Artist] = ()) -> Axes:
     return ax
 
 
-@checked
 def png_bytes(ax: Axes) -> bytes:
     """Return the figure holding ``ax`` as PNG bytes, trimmed to what was drawn."""
     buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", bbox_inches="tight")
+    figure = ax.get_figure(root=True)
+    if figure is None:
+        raise invalid("ax", ax, "an Axes on a figure")
+    figure.savefig(buffer, format="png", bbox_inches="tight")
     return buffer.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from kit.agreement import Confusion
@@ -79,8 +80,6 @@ def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) ->
 @checked
 def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
     """Draw the body's words by voice: the reporter's narration and each side's quoted words."""
-    if not isinstance(share, VoiceShare):
-        raise InvalidInputError(f"share must be a kit.quotes.VoiceShare, not a {type(share).__name__}.")
     labels = [NARRATION_LABEL, *share.by_side]
     values = [share.narration_words, *share.by_side.values()]
     ax = new_axes(ax, (7, 0.45 * len(labels) + 1.2))
@@ -139,8 +138,6 @@ def frame_confusion(
     table: Confusion, ax: Axes | None = None, first: str = "you", second: str = "reference"
 ) -> Axes:
     """Draw a confusion table as a grid of counts; agreements lie on the outlined diagonal."""
-    if not isinstance(table, Confusion):
-        raise InvalidInputError(f"table must be a kit.agreement.Confusion, not a {type(table).__name__}.")
     cats = table.categories
     size = len(cats)
     ax = new_axes(ax, (1.1 * size + 3.2, 0.8 * size + 1.6))
@@ -197,7 +194,6 @@ def _strip_frame(paragraph_count: int) -> Callable[[Axes], None]:
     return draw
 
 
-@checked
 def coding_progress(
     states: Mapping[int, str], paragraph_count: int, current: int | None = None, ax: Axes | None = None
 ) -> Axes:
@@ -210,7 +206,7 @@ def coding_progress(
             f"states must be among {', '.join(_STATES)}, not {', '.join(sorted(unknown))}."
         )
     ax = framed_axes(ax, (7, 1.5), ("coding_progress", paragraph_count), _strip_frame(paragraph_count))
-    artists = []
+    artists: list[Artist] = []
     for state, (marker, colour, _label) in _STATES.items():
         xs = [n for n in range(1, paragraph_count + 1) if states.get(n, "open") == state]
         edge = "#555555" if state == "open" else colour

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from kit.article import KwicHit
@@ -132,12 +133,30 @@ def _scores_frame(rows: int) -> Callable[[Axes], None]:
 @checked
 def word_scores(result: Sentiment, title: str = "Words that drove the score", ax: Axes | None = None) -> Axes:
     """Draw the polarity each scored word or phrase contributed, one bar each, strongest labelled."""
-    if not isinstance(result, Sentiment):
-        raise InvalidInputError(
-            f"result must be a kit.text.Sentiment, but a {type(result).__name__} was given."
-        )
     rows = max(8, len(result.assessments))
     ax = framed_axes(ax, (7, 2.6), ("word_scores", rows), _scores_frame(rows))
+    data = _score_bars(ax, result)
+    ax.set_title(
+        f"{title}: polarity {result.polarity:+.2f}, subjectivity {result.subjectivity:.2f}", fontsize=10
+    )
+    if not result.assessments:
+        empty = "No word here is in the lexicon, so both scores are 0."
+        data.append(ax.text(0.5, 0.5, empty, ha="center", transform=ax.transAxes))
+        return record(
+            ax, "No word in this passage is in TextBlob's lexicon, so it scores 0 on both scales.", data
+        )
+    strongest = max(result.assessments, key=lambda a: abs(a.polarity))
+    return record(
+        ax,
+        f"{counted(len(result.assessments), 'scored word or phrase', 'scored words or phrases')}; "
+        f"the strongest is \u201c{' '.join(strongest.words)}\u201d "
+        f"at {strongest.polarity:+.2f}, and their mean gives polarity {result.polarity:+.2f}.",
+        data,
+    )
+
+
+def _score_bars(ax: Axes, result: Sentiment) -> list[Artist]:
+    """Draw one bar per scored word or phrase, its value at its end and its words at its left."""
     values = [a.polarity for a in result.assessments]
     bars = ax.barh(
         range(len(values)),
@@ -146,33 +165,13 @@ def word_scores(result: Sentiment, title: str = "Words that drove the score", ax
         hatch=["" if v >= 0 else "xx" for v in values],
         edgecolor="white",
     )
-    data = [*bars, *ax.bar_label(bars, labels=[f"{v:+.2f}" for v in values], padding=3, fontsize=8)]
+    data: list[Artist] = [
+        *bars,
+        *ax.bar_label(bars, labels=[f"{v:+.2f}" for v in values], padding=3, fontsize=8),
+    ]
     label_at = ax.get_yaxis_transform()  # x in axes fractions, y in rows
     data += [
         ax.text(-0.01, row, " ".join(a.words), transform=label_at, ha="right", va="center", fontsize=9)
         for row, a in enumerate(result.assessments)
     ]
-    ax.set_title(
-        f"{title}: polarity {result.polarity:+.2f}, subjectivity {result.subjectivity:.2f}", fontsize=10
-    )
-    if not values:
-        data.append(
-            ax.text(
-                0.5,
-                0.5,
-                "No word here is in the lexicon, so both scores are 0.",
-                ha="center",
-                transform=ax.transAxes,
-            )
-        )
-        return record(
-            ax, "No word in this passage is in TextBlob's lexicon, so it scores 0 on both scales.", data
-        )
-    strongest = max(result.assessments, key=lambda a: abs(a.polarity))
-    return record(
-        ax,
-        f"{counted(len(values), 'scored word or phrase', 'scored words or phrases')}; "
-        f"the strongest is \u201c{' '.join(strongest.words)}\u201d "
-        f"at {strongest.polarity:+.2f}, and their mean gives polarity {result.polarity:+.2f}.",
-        data,
-    )
+    return data

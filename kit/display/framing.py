@@ -99,7 +99,6 @@ def disagreements_html(comparison: CodingComparison, coder: str, other: str = "r
     return HTML(sentence_html(comparison.summary).data + table)
 
 
-@checked
 def reference_comparison_html(comparison: CodingComparison, scheme: TagScheme) -> HTML:
     """Return the summary and, for every paragraph, the student's tag beside the reference and its reason."""
     mine = {n: tag for n, tag, _reference in comparison.disagreements}
@@ -130,7 +129,6 @@ def class_agreement_html(result: ClassAgreement) -> HTML:
     return HTML(rows_html(["coders", "Cohen's kappa"], rows).data + sentence_html(verdict).data)
 
 
-@checked
 def devices_compared_html(original: FramingScore, yours: FramingScore) -> str:
     """Return how many framing devices of each category the original and the rewrite hold."""
     rows = [(category, original.devices[category], yours.devices[category]) for category in original.devices]
