@@ -73,7 +73,6 @@ class ChartImage:
         finally:
             self._paused = False
 
-    @checked
     def draw(self, render: Callable[[Axes], str]) -> str:
         """Let ``render`` draw on the Axes, show the result and return what render returned."""
         if self._paused:
