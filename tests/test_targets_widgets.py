@@ -221,3 +221,14 @@ def test_growth_view_refuses_an_enormous_period_count_at_once():
         "parameter 'periods' must be a whole number from 1 to 100, not int 1000000"
     )
     assert growth_view(CHIPS, "1993Q3", 25.0, 100).plan.periods == 100
+
+
+def test_closing_every_widget_leaves_the_next_lab_and_explorer_usable():
+    """Found by the suite's order: a Layout made once at import was closed with the first widgets."""
+    import ipywidgets
+
+    measurement_lab()
+    target_growth()
+    ipywidgets.Widget.close_all()
+    for box in (measurement_lab(), target_growth()):
+        assert all(child.layout.comm is not None for child in box.children if hasattr(child, "layout"))

@@ -10,7 +10,6 @@ sentence saying what to do instead of the box's Python repr.
 
 from __future__ import annotations
 
-import html
 import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kit.charts.base import layers as chart_layers
-from kit.display.common import discussion_prompt_html, not_saved_html, notice_html, small_html
+from kit.display.common import discussion_prompt_html, figure_caption, not_saved_html, notice_html, small_html
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
 from kit.wording import counted
@@ -88,7 +87,7 @@ class ChartImage:
         for artist in [*layers.data, self.ax.title]:
             self.ax.draw_artist(artist)
         self.image.value = self._png()
-        self.caption.value = f"<small><em>Figure.</em> {html.escape(layers.description)}</small>"
+        self.caption.value = figure_caption(layers.description)
         self._last = summary
         return summary
 

@@ -16,7 +16,7 @@ from kit.prediction import KEY, WORK_NAME, questions, valid_answers
 from kit.store import WorkFile, open_work
 from kit.widgets.base import friendly
 
-RADIO_LAYOUT = widgets.Layout(width="auto")
+RADIO_LAYOUT = {"width": "auto"}  # a dict: each widget gets its own Layout
 
 
 def _radio(question, value: str | None) -> widgets.RadioButtons:

@@ -124,10 +124,11 @@ def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefiniti
 
 
 _STYLE = {"description_width": "18em"}
-_WIDE = widgets.Layout(width="44em")
+# Layouts as dicts: each widget gets its own Layout, so closing one widget never closes another's.
+_WIDE = {"width": "44em"}
 LAB_SIZE, LAB_MARGINS = (8.0, 3.6), {"left": 0.09, "right": 0.98, "bottom": 0.12, "top": 0.9}
 # Wide enough for the description and the whole value ("1994Q2", not "199").
-_MENU = widgets.Layout(width="28em")
+_MENU = {"width": "28em"}
 
 
 # The sliders of a stated definition: widget kind, range, label, tooltip and any other settings.
