@@ -78,36 +78,6 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-def joined(items: Sequence[object]) -> str:
-    """Return items as an English list.
-
-    >>> joined([3, 10, 11])
-    '3, 10 and 11'
-    """
-    names = [str(item) for item in items]
-    if len(names) < 2:
-        return "".join(names) or "none"
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """Return a count with its noun in the right number.
-
-    >>> counted(1, "hit"), counted(3, "hit"), counted(2, "paragraph", "paragraphs")
-    ('1 hit', '3 hits', '2 paragraphs')
-    """
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
-
-def paragraph_list(numbers: Sequence[int]) -> str:
-    """Return paragraph numbers as words.
-
-    >>> paragraph_list([19]), paragraph_list([3, 10])
-    ('paragraph 19', 'paragraphs 3 and 10')
-    """
-    return f"{'paragraph' if len(numbers) == 1 else 'paragraphs'} {joined(numbers)}"
-
-
 # pysbd's time grows with the square of a text's length (20 KB: 0.5 s, 100 KB: 10 s), so a long
 # text is segmented in pieces of at most this many characters, cut where a sentence ends.
 _PIECE = 2000

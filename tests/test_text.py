@@ -8,7 +8,8 @@ passage's score is the mean over its scored chunks.
 import pytest
 
 from kit.article import load_article
-from kit.text import joined, sentence_spans, sentiment, sentiment_arc, word_spans, words
+from kit.text import sentence_spans, sentiment, sentiment_arc, word_spans, words
+from kit.wording import joined
 
 
 def test_sentence_spans_keep_offsets_and_closing_quotes():

@@ -21,7 +21,8 @@ from kit.charts.base import (
 )
 from kit.errors import InvalidInputError, checked, whole_number
 from kit.quotes import ParagraphShape
-from kit.text import Sentiment, counted, paragraph_list
+from kit.text import Sentiment
+from kit.wording import counted, paragraph_list
 
 
 @checked

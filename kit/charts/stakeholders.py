@@ -20,7 +20,7 @@ from matplotlib.patches import Rectangle
 from kit.charts.base import MAX_PARAGRAPHS, PALETTE, framed_axes, new_axes, record
 from kit.errors import checked, invalid, whole_number
 from kit.stakeholders import GAME_SIDES, QUADRANTS, Actor, Appearance, GridDifference, Placement, WinSet, Zone
-from kit.text import counted, joined
+from kit.wording import counted, joined
 
 SIDE_STYLE = {  # colour, marker, tag
     "United States": (PALETTE["blue"], "o", "US"),

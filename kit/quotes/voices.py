@@ -10,7 +10,8 @@ from kit.quotes.extract import Quote
 from kit.quotes.reference import _key
 from kit.quotes.shape import _MASK, _masked
 from kit.quotes.speakers import SIDES
-from kit.text import Sentiment, counted, sentiment
+from kit.text import Sentiment, sentiment
+from kit.wording import counted
 
 NO_SPEAKER = "no speaker named"
 NARRATION_LABEL = "the reporter's narration"

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from kit.errors import checked, invalid, whole_number
 from kit.targets.data import Series, Value, period_label
-from kit.targets.lab import TargetDefinition, amount, counted, deadline_step
+from kit.targets.lab import TargetDefinition, amount, deadline_step
+from kit.wording import counted
 
 # The longest path growth_plan computes, in periods (100 years, or 25 years of quarters).
 MAX_GROWTH_PERIODS = 100

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kit.errors import checked, invalid, whole_number
 from kit.targets.data import Series, Value, period_label
+from kit.wording import counted
 
 MET, NOT_MET, CANNOT_TELL = "met", "not met", "cannot tell"
 
@@ -142,11 +143,6 @@ def judge_increase(series: Series, definition: IncreaseDefinition) -> IncreaseVe
         return IncreaseVerdict(CANNOT_TELL, base.period, (), window, tuple(reasons))
     reasons.append(f"Not met: no run of {counted(definition.periods, kind)} grew enough in time.")
     return IncreaseVerdict(NOT_MET, base.period, (), window, tuple(reasons))
-
-
-def counted(number: int, noun: str) -> str:
-    """Return ``number`` with ``noun``, plural unless it is one: ``1 year``, ``3 quarters``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _rule(definition: IncreaseDefinition, kind: str) -> str:
