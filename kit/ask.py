@@ -377,4 +377,4 @@ class Coursework(Exercise):
 @checked
 def start_exercise(name: str, folder: str | Path | None = None) -> Coursework:
     """Return the student's exercise notebook ``name``; show it (``exercise``) for the student-id box."""
-    return Coursework(known_bank("start_exercise", "name", name), folder)
+    return Coursework(known_bank("name", name), folder)

@@ -257,4 +257,4 @@ class Exercise:
 
 def open_exercise(name: str, folder: str | Path | None = None) -> Exercise:
     """Return the exercise session for question bank ``name``, with the work file in ``folder``."""
-    return Exercise(known_bank("open_exercise", "name", name), folder)
+    return Exercise(known_bank("name", name), folder)

@@ -85,7 +85,7 @@ def read_handins(folder: str | Path, exercise: str) -> HandIns:
 def read_records(folder: str | Path, exercise: str) -> HandIns:
     """Return the whole hand-ins for ``exercise`` in ``folder`` (student id, answers, per-question
     results), read as safely as ``read_handins`` reads them, and why each other file was not read."""
-    known_bank("read_handins", "exercise", exercise)
+    known_bank("exercise", exercise)
     records, problems = {}, {}
     for path in _answers_files("read_handins", folder, exercise):
         try:
@@ -215,7 +215,7 @@ def export_work(exercise: Exercise, folder: str | Path | None = None) -> str:
 def class_summary(folder: str | Path, exercise: str) -> list[QuestionSummary]:
     """Return, per question, how many of the students' exported answers in ``folder`` answered it
     and passed every check (answers are re-checked, not trusted)."""
-    questions = load_questions(known_bank("class_summary", "exercise", exercise))
+    questions = load_questions(known_bank("exercise", exercise))
     handins = read_records(folder, exercise)
     tallies = {q: [0, 0] for q in questions}
     for record in handins.answers.values():
@@ -240,7 +240,7 @@ def class_agreement(folder: str | Path, exercise: str, question: str) -> HandInA
     Only complete codings count (every paragraph the question asks for, with valid labels);
     the files left out are named, so an instructor can follow them up.
     """
-    questions = load_questions(known_bank("class_agreement", "exercise", exercise))
+    questions = load_questions(known_bank("exercise", exercise))
     coding_questions = [q.id for q in questions.values() if q.kind == "coding"]
     if question not in coding_questions:
         raise InvalidInputError(

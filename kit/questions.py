@@ -120,8 +120,8 @@ def bank_names() -> list[str]:
     return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
 
 
-def known_bank(where: str, parameter: str, name: object) -> str:
-    """Return ``name`` if it names a question bank; else raise an error naming ``parameter`` of ``where``."""
+def known_bank(parameter: str, name: object) -> str:
+    """Return ``name`` if it names a question bank; else raise an error naming ``parameter``."""
     banks = bank_names()
     if not isinstance(name, str) or name not in banks:
         raise invalid(parameter, name, f"the name of a question bank ({', '.join(banks)})")
@@ -144,7 +144,5 @@ def questions_of(name: str, bank: object) -> dict[str, Question]:
 
 def load_questions(name: str) -> dict[str, Question]:
     """Return the question bank ``name`` (kit/data/exercises/<name>.json), by id."""
-    path = resources.files("kit.data").joinpath(
-        "exercises", f"{known_bank('load_questions', 'name', name)}.json"
-    )
+    path = resources.files("kit.data").joinpath("exercises", f"{known_bank('name', name)}.json")
     return questions_of(f"{name}.json", json.loads(path.read_text(encoding="utf-8")))

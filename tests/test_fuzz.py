@@ -360,11 +360,11 @@ FRESH = {
 KNOWN_BAD: dict[str, str] = {}
 
 
-def marked(targets: list[Target]) -> list:
-    """Return ``targets`` as pytest params, the known bad ones marked xfail(strict) with the reason."""
+def marked(targets: list[Target], known: Mapping[str, str] = KNOWN_BAD) -> list:
+    """Return ``targets`` as pytest params, those in ``known`` marked xfail(strict) with the reason."""
     return [
-        pytest.param(t, id=t.qualname, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BAD[t.qualname]))
-        if t.qualname in KNOWN_BAD
+        pytest.param(t, id=t.qualname, marks=pytest.mark.xfail(strict=True, reason=known[t.qualname]))
+        if t.qualname in known
         else pytest.param(t, id=t.qualname)
         for t in targets
     ]
@@ -598,19 +598,11 @@ HOSTILE = (
 KNOWN_HOSTILE: dict[str, str] = {}
 
 
-def marked_hostile(targets: list[Target]) -> list:
-    """Return ``targets`` as pytest params, those in KNOWN_HOSTILE marked xfail(strict) with the reason."""
-    return [
-        pytest.param(t, id=t.qualname, marks=pytest.mark.xfail(strict=True, reason=KNOWN_HOSTILE[t.qualname]))
-        if t.qualname in KNOWN_HOSTILE
-        else pytest.param(t, id=t.qualname)
-        for t in targets
-    ]
-
-
 @pytest.mark.parametrize(
     "target",
-    marked_hostile([t for t in FUZZED if fuzzable(t) and all(good_factory(t, p) for p in t.parameters)]),
+    marked(
+        [t for t in FUZZED if fuzzable(t) and all(good_factory(t, p) for p in t.parameters)], KNOWN_HOSTILE
+    ),
 )
 def test_valid_typed_but_bad_values_work_or_raise_a_kit_error(target):
     """Each hostile value in each parameter: a result or a KitError, within seconds (no hang)."""
