@@ -9,7 +9,7 @@ are imported by their own names. This module re-exports what lessons call as ``k
 from __future__ import annotations
 
 from kit.display.background import context_html, events_html, glossary_html, people_html
-from kit.display.common import ARTICLE, NO_MATH, STYLE, mark_phrase, show
+from kit.display.common import NO_MATH, mark_phrase, show
 from kit.display.devices import DEVICE_STYLES, devices_html, devices_legend_html
 from kit.display.reading import (
     SEARCH_NOTE,
@@ -25,9 +25,6 @@ from kit.display.reading import (
 )
 from kit.display.rewrite import rewrite_table
 from kit.display.table import rows_html, table
-
-# The old private names, still imported by kit.display.framing and kit.display.stakeholders.
-_ARTICLE, _STYLE = ARTICLE, STYLE
 
 __all__ = [
     "DEVICE_STYLES",

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from IPython.display import HTML
 
 from kit.article import Article
-from kit.display import _ARTICLE, _STYLE, NO_MATH, rows_html
+from kit.display.common import ARTICLE, NO_MATH, STYLE
+from kit.display.table import rows_html
 from kit.errors import checked
 from kit.framing import (
     ClassAgreement,
@@ -32,7 +33,7 @@ from kit.quotes import Quote, ReportedSpeech
 def headline_html(article: Article) -> HTML:
     """Return the headline and the dek as a reader meets them, above the story."""
     dek = f"<p><em>{html.escape(article.dek)}</em></p>" if article.dek else ""
-    return HTML(f"{_STYLE}{_ARTICLE}<h2>{html.escape(article.headline)}</h2>{dek}</div>")
+    return HTML(f"{STYLE}{ARTICLE}<h2>{html.escape(article.headline)}</h2>{dek}</div>")
 
 
 @checked

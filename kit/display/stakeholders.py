@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from IPython.display import HTML
 
-from kit.display import _STYLE, NO_MATH, rows_html
+from kit.display.common import NO_MATH, STYLE
+from kit.display.table import rows_html
 from kit.errors import checked
 from kit.stakeholders import Actor, GridDifference
 
@@ -54,7 +55,7 @@ def interests_html(actor: Actor) -> HTML:
         for e in actor.evidence
     )
     return HTML(
-        f'{_STYLE}<div class="{NO_MATH}"><p><b>{html.escape(actor.name)}: interests.</b> '
+        f'{STYLE}<div class="{NO_MATH}"><p><b>{html.escape(actor.name)}: interests.</b> '
         f"{html.escape(actor.interests)}</p><p>Evidence:</p><ul>{items}</ul></div>"
     )
 
