@@ -2,8 +2,9 @@
 
 ``common`` holds the page style and what every display shares, ``table`` the one ``table(rows,
 columns)`` every table is built on; ``reading``, ``background``, ``devices`` and ``rewrite`` the
-lessons' own; ``framing``, ``stakeholders``, ``targets``, ``prediction``, ``reveal`` and ``coding``
-are imported by their own names. This module re-exports what lessons call as ``kit.display.X``.
+lessons' own; ``framing``, ``stakeholders``, ``targets``, ``prediction``, ``reveal``, ``coding`` and
+``questions`` (an exercise question's cell) are imported by their own names. This module
+re-exports what lessons call as ``kit.display.X``.
 """
 
 from __future__ import annotations
