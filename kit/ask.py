@@ -181,7 +181,7 @@ class AnswerControl:
         area.description = "Answer:"
         area.layout.width = "95%"
         self.inputs = [area]
-        self.status.value = written_status(value, self.question.min_words)
+        self.status.value = written_status(value, self.question.min_words, self.question.layout)
         return widgets.VBox([area, self.status])
 
     @property
@@ -250,7 +250,9 @@ class AskedQuestion:
         answer = answer_from(self.question, self.control.value)
         note = self.exercise.save(self.question.id, answer)
         if self.question.kind == "written":
-            self.control.status.value = written_status(self.control.value, self.question.min_words)
+            self.control.status.value = written_status(
+                self.control.value, self.question.min_words, self.question.layout
+            )
         if note:
             self.feedback.value = saved_note_html(note)
 

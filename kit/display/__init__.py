@@ -24,7 +24,7 @@ from kit.display.reading import (
     scored_words_html,
     size_html,
 )
-from kit.display.rewrite import rewrite_table
+from kit.display.rewrite import rewrite_chart, rewrite_table
 from kit.display.table import rows_html, table
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "mark_phrase",
     "paragraphs_html",
     "people_html",
+    "rewrite_chart",
     "rewrite_table",
     "rows_html",
     "scored_words_html",

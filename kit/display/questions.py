@@ -38,11 +38,19 @@ def number_placeholder(unit: str) -> str:
     return "a paragraph number, like 4" if "¶" in unit else "a number, like 12.5"
 
 
-def written_status(text: object, min_words: int) -> str:
-    """Return the live count under a text area: words (and how many are asked) and paragraphs cited."""
+def written_status(text: object, min_words: int, layout: str = "") -> str:
+    """Return the live count under a text area: words (and how many are asked) and paragraphs cited,
+    or for a rewrite (``layout`` "rewrite") whether the kit can read its layout."""
     words, cites = written_counts(text) if isinstance(text, str) else (0, 0)
-    cited = f"{counted(cites, 'paragraph')} cited" if cites else "no paragraph cited yet (like ¶4)"
     asked = f" ({min_words} or more asked)" if min_words else ""
+    if layout == "rewrite":
+        from kit.rewrite import OPENING_PARAGRAPHS, layout_fault  # first use: it loads TextBlob
+
+        fault = layout_fault(text if isinstance(text, str) else "", OPENING_PARAGRAPHS)
+        return f"{counted(words, 'word')}{asked}; " + (
+            f"layout not readable yet: {fault}." if fault else "the kit can read the layout."
+        )
+    cited = f"{counted(cites, 'paragraph')} cited" if cites else "no paragraph cited yet (like ¶4)"
     return f"{counted(words, 'word')}{asked}; {cited}."
 
 
