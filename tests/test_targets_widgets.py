@@ -28,6 +28,15 @@ def test_lab_view_gives_both_verdicts_on_the_same_data():
     )
 
 
+def test_the_lab_file_starts_each_series_at_periods_it_holds():
+    """targets_lab.json: each menu entry's growth start and target date are periods of its series."""
+    assert list(LAB_SERIES) == [CHIPS, VEHICLES, EXPORTS]
+    for choice, entry in LAB_SERIES.items():
+        periods = lab_series(choice).periods
+        assert entry.growth[0] in periods and str(entry.target.by) in periods, choice
+    assert LAB_SERIES[VEHICLES].growth == ("1995", 480000.0, 3) and LAB_SERIES[VEHICLES].scale == 1000
+
+
 def test_the_default_target_date_is_after_the_baseline_so_the_verdict_answers_the_student():
     for entry in LAB_SERIES.values():
         series = lab_series(next(k for k, v in LAB_SERIES.items() if v is entry))
