@@ -191,10 +191,11 @@ def test_tables_and_briefs_are_kept_from_mathjax():
         values_table(load_dataset("us_goods_trade")["balance_reported"].values),
         timeline_table(events()),
         arguments_table(arguments()),
-        role_briefs(roles()),
     ):
-        assert '<div class="mathjax_ignore tex2jax_ignore">' in page.data
+        assert '<table class="kit-table tex2jax_ignore mathjax_ignore"' in page.data
+    assert '<div class="tex2jax_ignore mathjax_ignore">' in role_briefs(roles()).data
     table = values_table(load_dataset("us_goods_trade")["balance_basis_unstated"].values).data
+    assert 'text-align:right">-$58.6 billion</td>' in table  # the value column reads as numbers do
     assert '<a href="http://articles.latimes.com/1987-08-21/business/fi-2393_1_japan-trade-talks"' in table
     assert ">articles.latimes.com</a>" in table and "-$58.6 billion" in table
     assert "U.S. figures whose valuation basis the source does not state" in table
