@@ -238,13 +238,18 @@ class AskedQuestion:
         parts = [self.prompt, self.control.box, buttons, self.hints, self.feedback]
         self.box = widgets.VBox([widgets.HTML(CHOICE_STYLE), *parts] if question.kind == "choice" else parts)
 
+    @property
+    def _written(self) -> bool:
+        return self.question.kind == "written"
+
     def refresh(self) -> None:
         """Show the prompt, hints and feedback the work file holds (after a restart, or a new id)."""
         qid = self.question.id
         self.prompt.value = prompt_html(qid, self.exercise.prompt(qid))
         self._show_hints()
         if self.exercise.attempts(qid) or self.exercise.revealed(qid):
-            self.feedback.value = feedback_html(self.exercise.feedback(qid), self.exercise.explanation(qid))
+            feedback = self.exercise.feedback(qid)
+            self.feedback.value = feedback_html(feedback, self.exercise.explanation(qid), self._written)
 
     def _changed(self, change: object = None) -> None:
         answer = answer_from(self.question, self.control.value)
@@ -263,7 +268,9 @@ class AskedQuestion:
     def check(self) -> Feedback:
         """Check the widget's answer (the Check button) and show the feedback."""
         feedback = self.exercise.check(self.question.id, answer_from(self.question, self.control.value))
-        self.feedback.value = feedback_html(feedback, self.exercise.explanation(self.question.id))
+        self.feedback.value = feedback_html(
+            feedback, self.exercise.explanation(self.question.id), self._written
+        )
         return feedback
 
     def hint(self) -> None:
@@ -281,7 +288,7 @@ class AskedQuestion:
     def reveal(self) -> None:
         """Show the explanation (the Show explanation button); recorded unless already earned."""
         text = self.exercise.reveal(self.question.id).partition(": ")[2]
-        self.feedback.value = feedback_html(self.exercise.feedback(self.question.id), text)
+        self.feedback.value = feedback_html(self.exercise.feedback(self.question.id), text, self._written)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.box._repr_mimebundle_(**kwargs) or {}

@@ -98,6 +98,11 @@ def test_feedback_names_the_mistake_and_shows_an_earned_explanation_only():
     assert check_answer(QUESTIONS["p"], [2, 3]).mistake == "Off by one: the nut graf follows the lead."
     assert check_answer(QUESTIONS["c"], "Lead").mistake == "The lead opens the story."
     assert "<p><em>Not answered yet" in feedback_html(check_answer(QUESTIONS["c"], None))
+    essay = feedback_html(check_answer(QUESTIONS["w"], "A full answer, citing ¶4."), written=True)
+    assert "<strong>Ready to hand in: your instructor grades what it says.</strong> 3 of 3 checks" in essay
+    assert "<strong>Not ready yet.</strong>" in feedback_html(
+        check_answer(QUESTIONS["w"], "Short."), written=True
+    )
 
 
 def test_the_text_fallback_says_how_to_answer():

@@ -20,6 +20,12 @@ WIDGET_NAMES = {
     "coding": "a drop-down list of labels for each paragraph",
     "written": "a text area that counts words and cited paragraphs",
 }
+VERDICTS = {
+    (False, True): "Right.",
+    (False, False): "Not right yet.",
+    (True, True): "Ready to hand in: your instructor grades what it says.",
+    (True, False): "Not ready yet.",
+}
 NOT_ANSWERED = "<p><em>Not answered yet: give an answer above, then press Check.</em></p>"
 
 
@@ -54,11 +60,14 @@ def written_status(text: object, min_words: int, layout: str = "") -> str:
     return f"{counted(words, 'word')}{asked}; {cited}."
 
 
-def feedback_html(feedback: Feedback, explanation: str = "") -> str:
-    """Return the feedback on a check as HTML: each check, a named mistake, and an earned explanation."""
+def feedback_html(feedback: Feedback, explanation: str = "", written: bool = False) -> str:
+    """Return the feedback on a check as HTML: each check, a named mistake, and an earned explanation.
+
+    A ``written`` answer's checks are of its form only, so its verdict says so, never "Right.".
+    """
     parts = [NOT_ANSWERED]
     if feedback.answered:
-        verdict = "Right." if feedback.correct else "Not right yet."
+        verdict = VERDICTS[written, feedback.correct]
         rows = "".join(f"<li>{'✓' if ok else '✗'} {html.escape(text)}</li>" for ok, text in feedback.lines)
         parts = [f"<p><strong>{verdict}</strong> {feedback.passed} of {feedback.total} checks passed.</p>"]
         parts.append(f"<ul>{rows}</ul>")
