@@ -33,6 +33,7 @@ from kit.display.questions import (
     prompt_html,
     saved_note_html,
     text_fallback,
+    written_placeholder,
     written_status,
 )
 from kit.errors import checked
@@ -175,9 +176,7 @@ class AnswerControl:
         return widgets.VBox([_labelled(box, texts.get(n, "")) for n, box in pairs])
 
     def _build_written(self, value: object) -> widgets.Widget:
-        area = widgets.Textarea(
-            value=value, rows=8, placeholder="Write your answer; cite paragraphs like ¶4."
-        )
+        area = widgets.Textarea(value=value, rows=8, placeholder=written_placeholder(self.question.layout))
         area.description = "Answer:"
         area.layout.width = "95%"
         self.inputs = [area]

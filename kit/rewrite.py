@@ -56,8 +56,10 @@ def _blocks(text: str) -> list[str]:
 def layout_fault(text: str, paragraphs: int | None = None) -> str:
     """Return what stops the kit reading ``text`` as a rewrite, in a few words ("" when nothing does).
 
-    >>> layout_fault("Talks Resume\\n\\nThey met."), layout_fault("Talks Resume\\nA dek.\\n\\nThey met.")
-    ('1 line comes before the first blank line, where the headline and dek go', '')
+    >>> layout_fault("Talks Resume\\nA dek.\\nMore.\\n\\nThey met.")
+    '3 lines come before the first blank line, where the headline and dek go'
+    >>> layout_fault("Talks Resume\\nA dek.\\n\\nThey met.")
+    ''
     """
     blocks = _blocks(text)
     head = blocks[0].split("\n") if blocks else []
@@ -67,6 +69,11 @@ def layout_fault(text: str, paragraphs: int | None = None) -> str:
         return (
             f"it has {counted(len(head), 'line')} and no blank line: the headline and dek go on the first "
             "two lines, then a blank line"
+        )
+    if len(head) == 1:
+        return (
+            "only 1 line comes before the first blank line: the dek goes on the line right under the "
+            "headline, with no blank line between"
         )
     if len(head) != 2:
         verb = "comes" if len(head) == 1 else "come"

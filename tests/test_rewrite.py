@@ -12,7 +12,7 @@ from kit.article import load_article
 from kit.ask import start_exercise
 from kit.checks import check_answer, load_questions
 from kit.display import rewrite_chart, rewrite_table
-from kit.display.questions import written_status
+from kit.display.questions import written_placeholder, written_status
 from kit.errors import InvalidInputError
 from kit.framing import device_counts, find_devices
 from kit.quotes import extract_quotes, voice_share
@@ -82,7 +82,7 @@ def test_the_opening_is_headline_dek_and_first_paragraphs(article):
         ("", "here it is empty), not str ''."),
         (
             "Headline only\n\nA paragraph.",
-            "here 1 line comes before the first blank line, where the headline",
+            "here only 1 line comes before the first blank line: the dek",
         ),
         ("Headline\nDek\nA third line\n\nA paragraph.", "here 3 lines come before the first blank line"),
         ("Headline\nDek\n\nSources: ¶1", "here no body paragraph follows the headline and dek)"),
@@ -185,6 +185,7 @@ def test_the_rewrite_question_checks_its_layout_and_sources_not_a_cited_paragrap
         (False, "The kit cannot read its layout yet: it has 1 body paragraph where 2 are asked."),
         (False, "It has no 'Sources: ¶1, ¶10' line yet."),
     ]
+    assert written_placeholder("rewrite").startswith("Line 1: headline. Line 2: dek. A blank line")
     assert written_status("Headline\nDek\n\nOne.\n\nTwo.", 80, "rewrite") == (
         "4 words (80 or more asked); the kit can read the layout."
     )

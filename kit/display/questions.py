@@ -44,6 +44,15 @@ def number_placeholder(unit: str) -> str:
     return "a paragraph number, like 4" if "¶" in unit else "a number, like 12.5"
 
 
+def written_placeholder(layout: str) -> str:
+    """Return the grey example in an empty text area: how to cite, or for a rewrite how to lay it out."""
+    if layout == "rewrite":
+        return (
+            "Line 1: headline. Line 2: dek. A blank line, then your paragraphs. Last line: Sources: ¶1, ¶10"
+        )
+    return "Write your answer; cite paragraphs like ¶4."
+
+
 def written_status(text: object, min_words: int, layout: str = "") -> str:
     """Return the live count under a text area: words (and how many are asked) and paragraphs cited,
     or for a rewrite (``layout`` "rewrite") whether the kit can read its layout."""
