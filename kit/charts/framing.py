@@ -67,7 +67,7 @@ def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
 
 @checked
 def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) -> Axes:
-    """Draw polarity and subjectivity of each side's quoted words beside the reporter's narration."""
+    """Draw polarity and subjectivity of each side's quoted words beside the reporters' narration."""
     if not voices:
         raise InvalidInputError("voices must score at least one voice; an empty mapping was given.")
     ax = new_axes(ax, (7, 0.6 * len(voices) + 1.2))
@@ -79,7 +79,7 @@ def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) ->
 
 @checked
 def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
-    """Draw the body's words by voice: the reporter's narration and each side's quoted words."""
+    """Draw the body's words by voice: the reporters' narration and each side's quoted words."""
     labels = [NARRATION_LABEL, *share.by_side]
     values = [share.narration_words, *share.by_side.values()]
     ax = new_axes(ax, (7, 0.45 * len(labels) + 1.2))
@@ -98,7 +98,7 @@ def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
     return record(
         ax,
         f"Of the body's {total} words, {share.narration_words} ({share.narration_share:.0%}) are the "
-        f"reporter's narration and {share.quoted_words} are quoted: {sides or 'none'}.",
+        f"reporters' narration and {share.quoted_words} are quoted: {sides or 'none'}.",
     )
 
 

@@ -32,7 +32,7 @@ def story_shape(shape: Sequence[ParagraphShape], ax: Axes | None = None) -> Axes
         raise InvalidInputError("shape must list at least one paragraph; an empty list was given.")
     ax = new_axes(ax, (7, 0.28 * len(shape) + 1.2))
     numbers = [p.number for p in shape]
-    ax.barh(numbers, [p.narration_words for p in shape], color=NARRATION, label="reporter's narration")
+    ax.barh(numbers, [p.narration_words for p in shape], color=NARRATION, label="reporters' narration")
     ax.barh(
         numbers,
         [p.quoted_words for p in shape],
