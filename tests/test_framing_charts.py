@@ -90,3 +90,14 @@ def test_voices_sentiment_chart_pairs_polarity_and_subjectivity():
     assert "anonymous -0.15" in charts.description(ax)
     with pytest.raises(InvalidInputError, match="at least one voice"):
         charts.voices_sentiment({})
+
+
+def test_voices_sentiment_legend_hides_no_bar_value_or_title():
+    article = load_article()
+    ax = charts.voices_sentiment(voices_sentiment(article, extract_quotes(article)))
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    values = [t for t in ax.texts if t.get_text()]
+    assert "-0.08" in [t.get_text() for t in values]  # the U.S. polarity, once under the legend
+    covered = [a for a in [*ax.patches, *values, ax.title] if legend.overlaps(a.get_window_extent())]
+    assert covered == []
