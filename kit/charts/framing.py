@@ -52,7 +52,7 @@ def _paired_scores(
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9, frameon=False)
     else:
         ax.set_title(title)
-        ax.legend(loc="upper left", fontsize=8, frameon=False)  # the first row's scores are near 0
+        ax.legend(loc="upper left", fontsize=9, frameon=False)  # the first row's scores are near 0
     ax.spines[["top", "right"]].set_visible(False)
 
 

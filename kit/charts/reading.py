@@ -107,7 +107,7 @@ def sentiment_arc(arc: Mapping[int, Sentiment], ax: Axes | None = None) -> Axes:
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("paragraph")
     ax.set_title("Sentiment arc: TextBlob's lexicon scores, paragraph by paragraph")
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    ax.legend(loc="lower left", fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     high = max(numbers, key=lambda n: arc[n].polarity)
     low = min(numbers, key=lambda n: arc[n].polarity)
