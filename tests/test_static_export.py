@@ -6,7 +6,7 @@ notebook holds no widget state, and drops the charts' alt text. ``kit.static`` e
 each widget as a note naming the notebook to open, and each formula as MathML. These tests
 export every lesson (without executing it) and read the HTML; every copy is opened in
 Chromium (one browser for the file, a new context per copy) with every non-file request
-refused, as in a firewalled classroom.
+refused, as in a firewalled classroom, and audited with axe-core (tests/test_axe_audit.py's audit).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import nbformat
 import pytest
+from test_axe_audit import severe_violations
 
 from kit.errors import InvalidInputError
 from kit.static import StaticHTMLExporter, main, static_html, widget_note, without_widgets, write_static_copy
@@ -266,6 +267,12 @@ def test_every_static_copy_reads_offline_in_chromium(browser, exported, name):
     assert [display for display, _, _ in shown["formulas"]] == formulas_in(name)
     assert all(width > 0 and height > 0 for _, width, height in shown["formulas"])
     assert "\\frac" not in shown["text"] and "$$" not in shown["text"]
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_static_copy_has_no_serious_accessibility_violation(exported, page, name):
+    page.goto(exported[name].as_uri(), wait_until="load")
+    assert severe_violations(page) == []
 
 
 def test_at_least_one_lesson_has_a_formula_to_render():
