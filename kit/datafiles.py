@@ -155,6 +155,15 @@ class Record:
             raise self.fail(field, f"must be a finite number, not {_shown(value)}.")
         return number
 
+    def pair(self, field: str) -> tuple[float, float]:
+        """Return ``field`` as two finite numbers (a JSON list such as ``[0, 125]``): a range or a size."""
+        value = self.get(field)
+        numbers = [_number_of(v) for v in value] if isinstance(value, list) and len(value) == 2 else []
+        finite = [n for n in numbers if n is not None and math.isfinite(n)]
+        if len(finite) != 2:
+            raise self.fail(field, f"must be a list of two finite numbers, not {_shown(value)}.")
+        return finite[0], finite[1]
+
     def date(self, field: str) -> datetime.date:
         """Return ``field`` as a date written like 1994-05-24."""
         value = self.get(field)

@@ -250,6 +250,18 @@ def test_json_nested_too_deep_is_refused_not_a_recursion_error(tmp_path):
         refused("deep.json: must be nested at most 100 levels deep.", read_json, path, list)
 
 
+def test_a_pair_is_two_finite_numbers(tmp_path):
+    path = write(tmp_path, "charts.json", '[{"xlim": [1985, 2001.5], "size": [8], "ylim": [0, "x"]}]')
+    first = entries(path, read_json(path, list), "chart")[0]
+    assert first.pair("xlim") == (1985.0, 2001.5)
+    for field, given in (("size", "[8]"), ("ylim", "[0, 'x']"), ("title", "nothing (the field is missing)")):
+        refused(
+            f"charts.json, chart 1, field {field!r}: must be a list of two finite numbers, not {given}.",
+            first.pair,
+            field,
+        )
+
+
 def test_entries_are_numbered_and_their_fields_checked(tmp_path):
     path = write(tmp_path, "roles.json", '[{"role": "USTR", "arguments": ["empty", "vie"], "year": 1994}, 3]')
     content = read_json(path, list)

@@ -9,6 +9,7 @@ from kit import charts
 from kit.charts.sourced import STATUS_NOTES
 from kit.errors import InvalidInputError
 from kit.targets import (
+    DATASETS,
     IncreaseDefinition,
     TargetDefinition,
     events,
@@ -195,6 +196,20 @@ def test_dealer_outlets_goals_against_counts_by_agreement_year():
         "year, which runs to September (agreement year 1: 103 of 200; agreement year 2: 137 (derived: "
         "103 + 34 = 137) of 400); no count was found for the goal of 1,000 by 2000."
     )
+
+
+def test_the_layout_file_draws_only_series_each_dataset_holds():
+    """targets_charts.json: one layout per line chart, each drawing series its dataset has, in the palette."""
+    from kit.charts.base import PALETTE
+    from kit.charts.datasets import _layouts
+
+    found = _layouts()
+    assert list(found) == [name for name in DATASETS if name != "dealer_outlets"]  # drawn as bars
+    for name, layout in found.items():
+        assert set(layout.styles) <= set(load_dataset(name).series), name
+        assert {colour for colour, *_ in layout.styles.values()} <= set(PALETTE.values()), name
+    assert (found["us_goods_trade"].scale, found["us_goods_trade"].events_on_top) == (-1, True)
+    assert found["japan_current_account"].legend["bbox_to_anchor"] == (0.5, -0.1)
 
 
 def test_charts_refuse_the_wrong_dataset():

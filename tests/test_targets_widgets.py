@@ -28,6 +28,15 @@ def test_lab_view_gives_both_verdicts_on_the_same_data():
     )
 
 
+def test_the_lab_file_starts_each_series_at_periods_it_holds():
+    """targets_lab.json: each menu entry's growth start and target date are periods of its series."""
+    assert list(LAB_SERIES) == [CHIPS, VEHICLES, EXPORTS]
+    for choice, entry in LAB_SERIES.items():
+        periods = lab_series(choice).periods
+        assert entry.growth[0] in periods and str(entry.target.by) in periods, choice
+    assert LAB_SERIES[VEHICLES].growth == ("1995", 480000.0, 3) and LAB_SERIES[VEHICLES].scale == 1000
+
+
 def test_the_default_target_date_is_after_the_baseline_so_the_verdict_answers_the_student():
     for entry in LAB_SERIES.values():
         series = lab_series(next(k for k, v in LAB_SERIES.items() if v is entry))
@@ -182,10 +191,11 @@ def test_tables_and_briefs_are_kept_from_mathjax():
         values_table(load_dataset("us_goods_trade")["balance_reported"].values),
         timeline_table(events()),
         arguments_table(arguments()),
-        role_briefs(roles()),
     ):
-        assert '<div class="mathjax_ignore tex2jax_ignore">' in page.data
+        assert '<table class="kit-table tex2jax_ignore mathjax_ignore"' in page.data
+    assert '<div class="tex2jax_ignore mathjax_ignore">' in role_briefs(roles()).data
     table = values_table(load_dataset("us_goods_trade")["balance_basis_unstated"].values).data
+    assert 'text-align:right">-$58.6 billion</td>' in table  # the value column reads as numbers do
     assert '<a href="http://articles.latimes.com/1987-08-21/business/fi-2393_1_japan-trade-talks"' in table
     assert ">articles.latimes.com</a>" in table and "-$58.6 billion" in table
     assert "U.S. figures whose valuation basis the source does not state" in table

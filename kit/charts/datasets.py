@@ -6,8 +6,9 @@ basis or definition, with the talks' events as dotted lines (see ``kit.charts.so
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ from kit.charts.sourced import (
     _value_kind,
     said,
 )
+from kit.datafiles import Record, bundled, entries, read_json
 from kit.errors import checked
 from kit.targets import Dataset, Event, Series, Value, amount
 
@@ -42,19 +44,52 @@ class Layout:
     ylabel: str
     xlim: tuple[float, float]
     ylim: tuple[float, float]
-    legend: Mapping[str, Any] = field(default_factory=dict)
-    scale: float = 1.0
-    events_on_top: bool = False
+    legend: Mapping[str, Any]
+    scale: float
+    events_on_top: bool
 
 
-def _draw_layout(dataset: Dataset, layout: Layout, ax: Axes | None) -> tuple[Axes, list[Series]]:
-    """Return new Axes (or ``ax``) with the series of ``layout`` drawn in its styles, and those series."""
-    _require(dataset, layout.dataset)
+def _style(entry: Record) -> Style:
+    colour = PALETTE[entry.choice("colour", PALETTE)]
+    return colour, entry.text("marker"), entry.text("line"), entry.text("label")
+
+
+def _layout(entry: Record) -> Layout:
+    legend = entry.get("legend")
+    if not isinstance(legend, dict):
+        raise entry.fail("legend", "must be an object of matplotlib's legend keywords.")
+    series = entries(entry.file, entry.get("series"), "series")
+    return Layout(
+        entry.text("dataset"),
+        entry.pair("size"),
+        {style.text("series"): _style(style) for style in series},
+        entry.text("title"),
+        entry.text("ylabel"),
+        entry.pair("xlim"),
+        entry.pair("ylim"),
+        {key: tuple(value) if isinstance(value, list) else value for key, value in legend.items()},
+        entry.number("scale"),
+        entry.choice("event_labels", ("top", "foot")) == "top",
+    )
+
+
+@functools.cache
+def _layouts() -> dict[str, Layout]:
+    """Return each dataset chart's layout by dataset name, read from the kit's ``targets_charts.json``."""
+    source = bundled("targets_charts.json")
+    charts = entries(source, read_json(source).get("charts"), "chart")
+    return {layout.dataset: layout for layout in map(_layout, charts)}
+
+
+def _draw_layout(dataset: Dataset, name: str, ax: Axes | None) -> tuple[Axes, Layout, list[Series]]:
+    """Return new Axes (or ``ax``) with dataset ``name``'s series drawn as its layout says, and both."""
+    _require(dataset, name)
+    layout = _layouts()[name]
     ax = new_axes(ax, layout.size)
-    drawn = [dataset[name] for name in layout.styles]
+    drawn = [dataset[key] for key in layout.styles]
     for series, (colour, marker, style, label) in zip(drawn, layout.styles.values(), strict=True):
         _draw_series(ax, series, colour, marker, style, label, layout.scale)
-    return ax, drawn
+    return ax, layout, drawn
 
 
 def _finish(ax: Axes, layout: Layout, events: Sequence[Event]) -> None:
@@ -72,28 +107,10 @@ def _mark_article(ax: Axes, value: Value, y: float, text: str, at: tuple[float, 
     ax.annotate(text, (value.x, y), xytext=at, fontsize=8, arrowprops=arrow)
 
 
-GOODS = Layout(
-    "us_goods_trade",
-    (8, 4.4),
-    {
-        "balance_reported": (PALETTE["blue"], "o", "-", "Census basis (customs value), as reported"),
-        "balance_cif": (PALETTE["orange"], "s", "none", "1985: imports valued c.i.f., another basis"),
-        "balance_basis_unstated": (PALETTE["purple"], "D", "none", "1986: basis not stated"),
-    },
-    "The U.S. goods deficit with Japan, 1985\u20132000",
-    "deficit, US$ billions",
-    (1985, 2001),
-    (0, 125),
-    {"loc": "lower right"},
-    scale=-1,
-    events_on_top=True,
-)
-
-
 @checked
 def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw the U.S. goods deficit with Japan by year, one series per basis, marking the article's $59bn."""
-    ax, drawn = _draw_layout(dataset, GOODS, ax)
+    ax, layout, drawn = _draw_layout(dataset, "us_goods_trade", ax)
     reported = dataset["balance_reported"]
     article, revised = reported.at(1993), dataset["balance_revised"].at(1993)
     _mark_article(
@@ -104,7 +121,7 @@ def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None 
         f"drawn as first released, {-article.value:g} (revised to {-revised.value:g})",
         (1985.4, 100),
     )
-    _finish(ax, GOODS, events)
+    _finish(ax, layout, events)
     notes = _note_status(ax, drawn)
     derived = [v.period for v in reported.values if v.derived]
     peak = max(reported.values, key=lambda v: -v.value)
@@ -119,30 +136,14 @@ def goods_trade(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None 
     )
 
 
-CURRENT_ACCOUNT = Layout(
-    "japan_current_account",
-    (8, 4.4),
-    {
-        "bpm5_usd": (PALETTE["orange"], "s", "--", "BPM5 basis (from 1996), yen at the year's rate"),
-        "bpm4_first_reported": (PALETTE["blue"], "o", "-", "BPM4 basis, first reported"),
-        "bpm4_revised": (PALETTE["green"], "^", ":", "BPM4 basis, revised a year later"),
-    },
-    "Japan's current-account surplus, 1990\u20131996: two bases",
-    "US$ billions",
-    (1989.8, 1997),
-    (0, 165),
-    {"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncol": 2},
-)
-
-
 @checked
 def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw Japan's current-account surplus in two statistical vintages, with the article's $131 billion."""
-    ax, (bpm5, first, revised) = _draw_layout(dataset, CURRENT_ACCOUNT, ax)
+    ax, layout, (bpm5, first, revised) = _draw_layout(dataset, "japan_current_account", ax)
     article = first.at(1993)
     text = "the article: \u201c$131 billion\u201d (\u00b69, 1993),\nthe first-reported figure"
     _mark_article(ax, article, article.value, text, (1990.2, 146))
-    _finish(ax, CURRENT_ACCOUNT, events)
+    _finish(ax, layout, events)
     notes = _note_status(ax, [first, revised, bpm5], y=-0.3)
     return record(
         ax,
@@ -154,20 +155,6 @@ def current_account(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | N
     )
 
 
-CHIPS = Layout(
-    "semiconductor_share",
-    (8, 4.2),
-    {
-        "japan_count_quarterly": (PALETTE["orange"], "D", "--", "Japan's count, quarterly"),
-        "us_count_annual": (PALETTE["green"], "s", "none", "U.S. count, whole year"),
-        "us_count_quarterly": (PALETTE["blue"], "o", "-", "U.S. count, quarterly"),
-    },
-    "Foreign share of Japan's semiconductor market, 1986\u20131997",
-    "percent of the market",
-    (1986, 1998),
-    (0, 40),
-    {"loc": "upper left", "bbox_to_anchor": (0, 0.86)},
-)
 # The two 20% expectations: where each line starts, ends at the latest, where its label sits, and the label.
 CHIP_GOALS = {
     "expectation_1986": (
@@ -194,9 +181,9 @@ def _chip_goals(ax: Axes, dataset: Dataset) -> None:
 @checked
 def semiconductor_share(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw the foreign share of Japan's chip market (U.S. and Japanese counts) against the 20% goal."""
-    ax, (_, us_y, us_q) = _draw_layout(dataset, CHIPS, ax)
+    ax, layout, (_, us_y, us_q) = _draw_layout(dataset, "semiconductor_share", ax)
     _chip_goals(ax, dataset)
-    _finish(ax, CHIPS, events)
+    _finish(ax, layout, events)
     first_20 = next(v for v in us_q.values if v.value >= 20)
     top = max(us_q.values, key=lambda v: v.value)
     return record(
@@ -209,34 +196,11 @@ def semiconductor_share(dataset: Dataset, events: Sequence[Event] = (), ax: Axes
     )
 
 
-VEHICLES = Layout(
-    "imported_vehicles",
-    (8, 4.2),
-    {
-        "foreign_made_cars": (PALETTE["purple"], "v", "-", "foreign-made cars / foreign makers' sales"),
-        "imported_car_registrations": (PALETTE["sky"], "^", "none", "imported car registrations (JAIA)"),
-        "all_imported_vehicles": (
-            PALETTE["blue"],
-            "o",
-            "-",
-            "all imported vehicles, incl. Japanese brands built abroad",
-        ),
-        "foreign_maker_vehicles": (PALETTE["orange"], "D", "--", "foreign makers' vehicles only"),
-    },
-    "Imported vehicles in Japan: four definitions, not one series",
-    "thousands of vehicles",
-    (1985, 1999),
-    (0, 480),
-    {"loc": "upper left", "bbox_to_anchor": (0, 0.8)},
-    scale=1 / 1000,
-)
-
-
 @checked
 def imported_vehicles(dataset: Dataset, events: Sequence[Event] = (), ax: Axes | None = None) -> Axes:
     """Draw imported vehicles sold in Japan, one marker per definition, as the sources count differently."""
-    ax, _ = _draw_layout(dataset, VEHICLES, ax)
-    _finish(ax, VEHICLES, events)
+    ax, layout, _ = _draw_layout(dataset, "imported_vehicles", ax)
+    _finish(ax, layout, events)
     ax.text(
         0,
         -0.14,

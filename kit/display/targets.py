@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from IPython.display import HTML
 
+from kit.display.common import NO_MATH
+from kit.display.table import Html, table
 from kit.errors import checked
 from kit.targets import (
     BASES,
@@ -32,7 +34,6 @@ from kit.targets import (
     arguments,
 )
 
-_CELL = "text-align:left;vertical-align:top;padding:.2em .5em"
 _URL = re.compile(r"https?://[^\s;,]+")
 _WARN = "\u26a0 "  # a warning sign before UNVERIFIED, so the status is not told by colour alone
 _MARK = {"met": "\u2714 MET", "not met": "\u2718 NOT MET", "cannot tell": "? CANNOT TELL"}
@@ -43,7 +44,7 @@ def _site(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.") or url
 
 
-def _source_cell(source: str) -> str:
+def _source_cell(source: str) -> Html:
     """Return a source as HTML: its text, each address as a short link, one source per line."""
     pieces, last = [], 0
     for match in _URL.finditer(source):
@@ -54,35 +55,26 @@ def _source_cell(source: str) -> str:
         ]
         last = match.start() + len(url)
     pieces.append(html.escape(source[last:]))
-    return f'<span style="{_NOTE}">' + "".join(pieces).replace("; ", "<br>") + "</span>"
+    return Html(f'<span style="{_NOTE}">' + "".join(pieces).replace("; ", "<br>") + "</span>")
 
 
 def _no_math(content: str) -> str:
     """Return ``content`` in a block MathJax skips: JupyterLab typesets text between two dollar signs."""
-    return f'<div class="mathjax_ignore tex2jax_ignore">{content}</div>'
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Return an HTML table of cells already in HTML, styled inline so no notebook theme overrides it."""
-    header = "".join(f'<th style="{_CELL}">{html.escape(h)}</th>' for h in head)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in row) + "</tr>" for row in rows
-    )
-    return _no_math(f'<table class="kit-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>')
+    return f'<div class="{NO_MATH}">{content}</div>'
 
 
 def _status(value: Value) -> str:
-    return f"{'' if value.verified else _WARN}{html.escape(value.status)}"
+    return f"{'' if value.verified else _WARN}{value.status}"
 
 
 def _value_row(value: Value) -> list[str]:
     return [
         value.period,
-        html.escape(amount(value.value, value.unit)),
+        amount(value.value, value.unit),
         _status(value),
-        html.escape(BASES[value.basis]),
+        BASES[value.basis],
         _source_cell(value.source),
-        f'<span style="{_NOTE}">{html.escape(value.note)}</span>',
+        Html(f'<span style="{_NOTE}">{html.escape(value.note)}</span>'),
     ]
 
 
@@ -91,14 +83,14 @@ def values_table(values: Sequence[Value], since: int | None = None) -> HTML:
     """Return sourced values (from the year ``since`` on, if given) as a table: period, value, status,
     basis, source and note (the vintage, or the calculation of a derived value)."""
     rows = [_value_row(v) for v in values if since is None or v.year >= since]
-    return HTML(_table(["period", "value", "status", "basis", "source", "note"], rows))
+    return HTML(table(rows, ["period", "value", "status", "basis", "source", "note"], right={1}))
 
 
 def _figure_row(figure: ArticleFigure) -> list[str]:
     return [
-        f"\u00b6{figure.paragraph}: \u201c{html.escape(figure.quote)}\u201d",
-        html.escape(figure.reading),
-        html.escape(amount(figure.value.value, figure.value.unit)),
+        f"\u00b6{figure.paragraph}: \u201c{figure.quote}\u201d",
+        figure.reading,
+        amount(figure.value.value, figure.value.unit),
         _status(figure.value),
         _source_cell(figure.value.source),
     ]
@@ -108,14 +100,14 @@ def _figure_row(figure: ArticleFigure) -> list[str]:
 def figures_table(figures: Sequence[ArticleFigure]) -> HTML:
     """Return the article's figures beside the sourced values they match, as a table."""
     rows = [_figure_row(f) for f in figures]
-    return HTML(_table(["the article says", "it matches", "value", "status", "source"], rows))
+    return HTML(table(rows, ["the article says", "it matches", "value", "status", "source"], right={2}))
 
 
 def _event_row(event: Event) -> list[str]:
     return [
-        f"<span style='white-space:nowrap'>{event.date:%-d %b %Y}</span>",
-        f"<b>{html.escape(event.label)}</b>. {html.escape(event.text)}",
-        html.escape(event.status),
+        Html(f"<span style='white-space:nowrap'>{event.date:%-d %b %Y}</span>"),
+        Html(f"<b>{html.escape(event.label)}</b>. {html.escape(event.text)}"),
+        event.status,
         _source_cell(event.source),
     ]
 
@@ -123,15 +115,15 @@ def _event_row(event: Event) -> list[str]:
 @checked
 def timeline_table(events: Sequence[Event]) -> HTML:
     """Return dated events as a table: date, what happened, status and source."""
-    return HTML(_table(["date", "what happened", "status", "source"], [_event_row(e) for e in events]))
+    return HTML(table([_event_row(e) for e in events], ["date", "what happened", "status", "source"]))
 
 
 def _argument_row(argument: Argument) -> list[str]:
     return [
-        f"<code>{html.escape(argument.id)}</code>",
-        f"<b>{html.escape(SIDE_LABELS[argument.side])}</b>",
-        html.escape(argument.holder),
-        html.escape(argument.text),
+        Html(f"<code>{html.escape(argument.id)}</code>"),
+        Html(f"<b>{html.escape(SIDE_LABELS[argument.side])}</b>"),
+        argument.holder,
+        argument.text,
         _source_cell(argument.source),
     ]
 
@@ -140,7 +132,7 @@ def _argument_row(argument: Argument) -> list[str]:
 def arguments_table(items: Sequence[Argument]) -> HTML:
     """Return the map of arguments as a table: id, side, holder, the argument and its source."""
     rows = [_argument_row(a) for a in items]
-    return HTML(_table(["id", "on numerical targets", "who holds it", "argument", "source"], rows))
+    return HTML(table(rows, ["id", "on numerical targets", "who holds it", "argument", "source"]))
 
 
 def _reasons(reasons: Sequence[str]) -> str:

@@ -8,13 +8,8 @@ target; ``kit.targets.growth`` says what growth a target would take;
 """
 
 from kit.targets.data import (
-    ARGUMENT_COLUMNS,
     BASES,
-    COLUMNS,
     DATASETS,
-    EVENT_COLUMNS,
-    FIRST_YEAR,
-    LAST_YEAR,
     SIDE_LABELS,
     SIDES,
     STATUSES,
@@ -45,6 +40,11 @@ from kit.targets.lab import (
     judge_target,
 )
 from kit.targets.load import (
+    ARGUMENT_COLUMNS,
+    COLUMNS,
+    EVENT_COLUMNS,
+    FIRST_YEAR,
+    LAST_YEAR,
     arguments,
     article_figures,
     events,

@@ -20,7 +20,6 @@ DATASETS = (
     "imported_vehicles",
     "dealer_outlets",
 )
-COLUMNS = ("series", "year", "quarter", "value", "unit", "basis", "status", "source", "note")
 UNITS = ("USD billions", "JPY trillions", "percent", "vehicles", "outlets")
 STATUSES = ("VERIFIED", "VERIFIED (secondary)", "VERIFIED (approximate)", "DERIVED", "UNVERIFIED")
 # What each basis code means: values of different bases are never joined into one line or one series.
@@ -42,9 +41,6 @@ BASES = MappingProxyType(
         "aama_count": "new outlets counted by AAMA, by agreement year",
     }
 )
-EVENT_COLUMNS = ("date", "label", "on_charts", "event", "status", "source")
-FIRST_YEAR, LAST_YEAR = 1980, 2005
-ARGUMENT_COLUMNS = ("id", "side", "holder", "argument", "source", "status")
 SIDES = ("for", "against", "between")
 # How a table names each side: "between" is a compromise, neither for nor against numerical targets.
 SIDE_LABELS = {"for": "FOR", "against": "AGAINST", "between": "COMPROMISE"}

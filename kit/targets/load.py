@@ -16,13 +16,8 @@ from types import MappingProxyType
 from kit.datafiles import Record, Source, bundled, entries, file_name, read_csv, read_json
 from kit.errors import DataFileError, checked, invalid
 from kit.targets.data import (
-    ARGUMENT_COLUMNS,
     BASES,
-    COLUMNS,
     DATASETS,
-    EVENT_COLUMNS,
-    FIRST_YEAR,
-    LAST_YEAR,
     SIDES,
     STATUSES,
     UNITS,
@@ -35,6 +30,12 @@ from kit.targets.data import (
     Value,
 )
 
+# The columns of each kind of file, in order: a dataset's values, the timeline's events, the arguments.
+COLUMNS = ("series", "year", "quarter", "value", "unit", "basis", "status", "source", "note")
+EVENT_COLUMNS = ("date", "label", "on_charts", "event", "status", "source")
+ARGUMENT_COLUMNS = ("id", "side", "holder", "argument", "source", "status")
+# The years a value may belong to: the talks' decade with its run-up and aftermath.
+FIRST_YEAR, LAST_YEAR = 1980, 2005
 # Words that would mark a value as a recollection: the kit holds none, so a file that says so is refused.
 _MEMORY_WORDS = ("memory", "recollection", "recalled", "remembered")
 # A source a reader can find: an address, or a publication with its year.

@@ -14,10 +14,12 @@ from matplotlib.axes import Axes
 
 from kit.charts.targets import MAX_PERIODS_AHEAD, growth_path
 from kit.charts.targets import measurement_lab as lab_chart
+from kit.datafiles import Record, bundled, entries, read_json
 from kit.display.targets import lab_html, plan_html, position_html
 from kit.errors import KitError, checked, invalid, whole_number
 from kit.store import WorkFile
 from kit.targets import (
+    DATASETS,
     MAX_GROWTH_PERIODS,
     MAX_WEIGHT,
     SIDE_LABELS,
@@ -42,7 +44,8 @@ class LabSeries:
     """A series the lab offers, with the definition and target it starts from and its chart's range.
 
     ``scale`` is the chart axis's unit in the series' unit (1000 for an axis in thousands of vehicles):
-    the target-level slider shows its value in the axis's unit, so the two read alike.
+    the target-level slider shows its value in the axis's unit, so the two read alike. ``growth`` is
+    where the target-growth widget starts: the period, the target level and the periods to reach it.
     """
 
     dataset: str
@@ -51,43 +54,44 @@ class LabSeries:
     target: TargetDefinition
     ylim: tuple[float, float]
     level_step: float
-    scale: float = 1.0
-    level_label: str = "Target level:"
-    readout: str = ".1f"
+    scale: float
+    level_label: str
+    readout: str
+    growth: tuple[str, float, int]
 
 
-LAB_SERIES = {
-    "Foreign share of Japan's chip market, U.S. count (quarterly)": LabSeries(
-        "semiconductor_share",
-        "us_count_quarterly",
-        IncreaseDefinition("1994Q2", 1.0, 2, 4),
-        TargetDefinition(25.0, "1995Q4"),
-        (0, 40),
-        0.5,
-        level_label="Target (% of the market):",
-    ),
-    "Imported vehicles in Japan, all imports (yearly)": LabSeries(
-        "imported_vehicles",
-        "all_imported_vehicles",
-        IncreaseDefinition(1994, 10.0, 2, 1),
-        TargetDefinition(400000.0, 1996),
-        (0, 500000),
-        10000,
-        scale=1000,
-        level_label="Target (thousand vehicles):",
-        readout=".0f",
-    ),
-    "U.S. exports to Japan, Census basis (yearly)": LabSeries(
-        "us_goods_trade",
-        "exports_reported",
-        IncreaseDefinition(1994, 5.0, 2, 2),
-        TargetDefinition(70.0, 1997),
-        (0, 80),
-        1,
-        level_label="Target (US$ billions):",
-        readout=".0f",
-    ),
-}
+def _period(entry: Record, field: str) -> str | int:
+    """Return ``field``: a year (a JSON number) or a quarter (text such as "1994Q2")."""
+    return entry.whole(field) if isinstance(entry.get(field), int) else entry.text(field)
+
+
+def _lab_series(entry: Record) -> LabSeries:
+    within = entry.whole("within", 1)
+    definition = IncreaseDefinition(
+        _period(entry, "baseline"), entry.number("min_growth"), entry.whole("periods", 1), within
+    )
+    return LabSeries(
+        entry.choice("dataset", DATASETS),
+        entry.text("series"),
+        definition,
+        TargetDefinition(entry.number("target_level"), _period(entry, "target_by")),
+        entry.pair("ylim"),
+        entry.number("level_step"),
+        entry.number("scale"),
+        entry.text("level_label"),
+        entry.choice("readout", (".0f", ".1f")),
+        (entry.text("growth_start"), entry.number("growth_level"), entry.whole("growth_periods", 1)),
+    )
+
+
+def _read_lab_series() -> dict[str, LabSeries]:
+    """Return the lab's series by menu entry, from the kit's ``targets_lab.json``."""
+    source = bundled("targets_lab.json")
+    found = entries(source, read_json(source).get("series"), "series")
+    return {entry.text("label"): _lab_series(entry) for entry in found}
+
+
+LAB_SERIES = _read_lab_series()
 SERIES_TIP = "Which sourced series to test a numerical target and a results-oriented goal on."
 
 
@@ -263,13 +267,6 @@ def measurement_lab(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
 
 # ---------------------------------------------------------------- what a target would take
 
-# Where the growth widget starts for each series: the start period, the target level, periods to reach it.
-GROWTH_DEFAULTS = {
-    "Foreign share of Japan's chip market, U.S. count (quarterly)": ("1993Q3", 25.0, 5),
-    "Imported vehicles in Japan, all imports (yearly)": ("1995", 480000.0, 3),
-    "U.S. exports to Japan, Census basis (yearly)": ("1994", 70.0, 4),
-}
-
 
 @dataclass(frozen=True)
 class GrowthView:
@@ -302,7 +299,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
     picker = widgets.Dropdown(
         options=list(LAB_SERIES), value=choice, description="Series:", tooltip=SERIES_TIP, layout=_WIDE
     )
-    first, level, periods = GROWTH_DEFAULTS[choice]
+    first, level, periods = LAB_SERIES[choice].growth
     start = _menu(list(lab_series(choice).periods), first, "Start:", "The period the growth starts from.")
     target = _level_slider(LAB_SERIES[choice], level, "The level to reach.", least=1)
     ahead = MAX_PERIODS_AHEAD["quarter" if lab_series(choice).quarterly else "year"]
@@ -313,7 +310,7 @@ def target_growth(choice: str = next(iter(LAB_SERIES))) -> widgets.VBox:
 
     def switch(_change: object) -> None:
         with chart.pause():
-            first, level, periods = GROWTH_DEFAULTS[picker.value]
+            first, level, periods = LAB_SERIES[picker.value].growth
             start.options, start.value = list(lab_series(picker.value).periods), first
             _set_level(target, LAB_SERIES[picker.value], level, least=1)
             count.max = MAX_PERIODS_AHEAD["quarter" if lab_series(picker.value).quarterly else "year"]
