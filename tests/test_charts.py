@@ -27,6 +27,8 @@ def test_story_shape_bars_and_description(seed):
         "are inside quotation marks, in paragraphs 2, 4, 5, 6, 7, 10, 11, 17 and 20."
     )
     assert {p.get_hatch() for p in ax.patches[20:]} == {"//"}  # quotes differ by pattern, not colour only
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["reporters' narration", "words inside quotation marks"]
 
 
 def test_keyword_strip_draws_one_tick_per_hit(seed):

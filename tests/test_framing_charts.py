@@ -29,12 +29,13 @@ def test_story_parts_chart_has_two_bars_per_part():
 def test_voice_share_chart_labels_words_and_shares(share):
     ax = charts.voice_share(share)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0] == "the reporter's narration" and labels[1] == "U.S. government"
+    assert labels[0] == "the reporters' narration" and labels[1] == "U.S. government"
     assert len(ax.patches) == 6
     assert len({p.get_hatch() for p in ax.patches}) == 6  # told apart without colour
     assert "113 are quoted: U.S. government 65, Japanese government 31, anonymous 10" in charts.description(
         ax
     )
+    assert "(84%) are the reporters' narration" in charts.description(ax)  # two reporters share the byline
 
 
 def test_speaker_words_chart_puts_the_most_quoted_first(share):
@@ -85,7 +86,18 @@ def test_voices_sentiment_chart_pairs_polarity_and_subjectivity():
     voices = voices_sentiment(article, extract_quotes(article))
     ax = charts.voices_sentiment(voices)
     assert len(ax.patches) == 8  # four voices, two bars each
-    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "the reporter's narration"
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "the reporters' narration"
     assert "anonymous -0.15" in charts.description(ax)
     with pytest.raises(InvalidInputError, match="at least one voice"):
         charts.voices_sentiment({})
+
+
+def test_voices_sentiment_legend_hides_no_bar_value_or_title():
+    article = load_article()
+    ax = charts.voices_sentiment(voices_sentiment(article, extract_quotes(article)))
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    values = [t for t in ax.texts if t.get_text()]
+    assert "-0.08" in [t.get_text() for t in values]  # the U.S. polarity, once under the legend
+    covered = [a for a in [*ax.patches, *values, ax.title] if legend.overlaps(a.get_window_extent())]
+    assert covered == []

@@ -230,7 +230,7 @@ def test_narration_leaves_out_every_quoted_word():
 def test_voices_sentiment_compares_sides_with_the_narration():
     article = load_article()
     voices = voices_sentiment(article, extract_quotes(article))
-    assert list(voices) == ["U.S. government", "Japanese government", "anonymous", "the reporter's narration"]
+    assert list(voices) == ["U.S. government", "Japanese government", "anonymous", "the reporters' narration"]
     assert voices["Japanese government"].polarity > 0  # "absolutely confident", "determined"
     assert voices["anonymous"].polarity < 0  # "hard bargaining"
 

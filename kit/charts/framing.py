@@ -18,8 +18,11 @@ _HATCHES = ["", "//", "\\\\", "xx", "..", "oo", "++"]
 _SIDE_COLOURS = [PALETTE["blue"], PALETTE["vermillion"], PALETTE["orange"], PALETTE["purple"], PALETTE["sky"]]
 
 
-def _paired_scores(names: Sequence[str], scores: Sequence[Sentiment], ax: Axes, title: str) -> None:
-    """Draw a polarity bar and a hatched subjectivity bar for each name, labelled with their values."""
+def _paired_scores(
+    names: Sequence[str], scores: Sequence[Sentiment], ax: Axes, title: str, legend_above: bool = False
+) -> None:
+    """Draw a polarity bar and a hatched subjectivity bar for each name, labelled with their values;
+    ``legend_above`` puts the legend between title and bars, clear of any bar or value."""
     rows = list(range(len(names)))
     polarity = ax.barh(
         [r - 0.2 for r in rows],
@@ -44,8 +47,12 @@ def _paired_scores(names: Sequence[str], scores: Sequence[Sentiment], ax: Axes, 
     ax.axvline(0, color="#999999", linewidth=0.8)
     ax.set_xlim(-1.1, 1.25)
     ax.set_xlabel("score")
-    ax.set_title(title)
-    ax.legend(loc="upper left", fontsize=8, frameon=False)  # the first row's scores are near 0
+    if legend_above:
+        ax.set_title(title, pad=26)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9, frameon=False)
+    else:
+        ax.set_title(title)
+        ax.legend(loc="upper left", fontsize=9, frameon=False)  # the first row's scores are near 0
     ax.spines[["top", "right"]].set_visible(False)
 
 
@@ -67,19 +74,20 @@ def story_parts(parts: Sequence[StoryPart], ax: Axes | None = None) -> Axes:
 
 @checked
 def voices_sentiment(voices: Mapping[str, Sentiment], ax: Axes | None = None) -> Axes:
-    """Draw polarity and subjectivity of each side's quoted words beside the reporter's narration."""
+    """Draw polarity and subjectivity of each side's quoted words beside the reporters' narration."""
     if not voices:
         raise InvalidInputError("voices must score at least one voice; an empty mapping was given.")
     ax = new_axes(ax, (7, 0.6 * len(voices) + 1.2))
     names = list(voices)
-    _paired_scores(names, [voices[n] for n in names], ax, "Quoted voices against the narration")
+    scores = [voices[n] for n in names]
+    _paired_scores(names, scores, ax, "Quoted voices against the narration", legend_above=True)
     listed = "; ".join(f"{n} {voices[n].polarity:+.2f}" for n in names)
     return record(ax, f"Polarity and subjectivity of {len(names)} voices (polarity: {listed}).")
 
 
 @checked
 def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
-    """Draw the body's words by voice: the reporter's narration and each side's quoted words."""
+    """Draw the body's words by voice: the reporters' narration and each side's quoted words."""
     labels = [NARRATION_LABEL, *share.by_side]
     values = [share.narration_words, *share.by_side.values()]
     ax = new_axes(ax, (7, 0.45 * len(labels) + 1.2))
@@ -98,7 +106,7 @@ def voice_share(share: VoiceShare, ax: Axes | None = None) -> Axes:
     return record(
         ax,
         f"Of the body's {total} words, {share.narration_words} ({share.narration_share:.0%}) are the "
-        f"reporter's narration and {share.quoted_words} are quoted: {sides or 'none'}.",
+        f"reporters' narration and {share.quoted_words} are quoted: {sides or 'none'}.",
     )
 
 

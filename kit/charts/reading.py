@@ -32,7 +32,7 @@ def story_shape(shape: Sequence[ParagraphShape], ax: Axes | None = None) -> Axes
         raise InvalidInputError("shape must list at least one paragraph; an empty list was given.")
     ax = new_axes(ax, (7, 0.28 * len(shape) + 1.2))
     numbers = [p.number for p in shape]
-    ax.barh(numbers, [p.narration_words for p in shape], color=NARRATION, label="reporter's narration")
+    ax.barh(numbers, [p.narration_words for p in shape], color=NARRATION, label="reporters' narration")
     ax.barh(
         numbers,
         [p.quoted_words for p in shape],
@@ -107,7 +107,7 @@ def sentiment_arc(arc: Mapping[int, Sentiment], ax: Axes | None = None) -> Axes:
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("paragraph")
     ax.set_title("Sentiment arc: TextBlob's lexicon scores, paragraph by paragraph")
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    ax.legend(loc="lower left", fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     high = max(numbers, key=lambda n: arc[n].polarity)
     low = min(numbers, key=lambda n: arc[n].polarity)

@@ -17,7 +17,7 @@ class Quote(Worded):
 
     ``start`` and ``end`` index ``Article.source`` and include the quotation marks;
     ``text`` is the words inside them. ``kind`` is "direct" (a full utterance),
-    "partial" (a fragment inside the reporter's sentence) or "term" (a quoted term
+    "partial" (a fragment inside the reporters' sentence) or "term" (a quoted term
     with no speaker, whose speaker and role are None).
     """
 
@@ -34,7 +34,7 @@ class Quote(Worded):
 
 @dataclass(frozen=True)
 class ReportedSpeech:
-    """A sentence that tells what someone said, hoped or believed, in the reporter's words."""
+    """A sentence that tells what someone said, hoped or believed, in the reporters' words."""
 
     paragraph: int
     sentence: int

@@ -28,7 +28,7 @@ class ParagraphShape:
 
     @property
     def narration_words(self) -> int:
-        """Return the words the reporter writes in their own voice."""
+        """Return the words the reporters write in their own voice."""
         return self.words - self.quoted_words
 
 

@@ -14,7 +14,7 @@ from kit.text import Sentiment, sentiment
 from kit.wording import counted
 
 NO_SPEAKER = "no speaker named"
-NARRATION_LABEL = "the reporter's narration"
+NARRATION_LABEL = "the reporters' narration"
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class QuoteAccuracy:
 
 @dataclass(frozen=True)
 class VoiceShare:
-    """Words quoted per speaker and per side, and the words told in the reporter's own narration."""
+    """Words quoted per speaker and per side, and the words told in the reporters' own narration."""
 
     by_speaker: dict[str, int]
     by_side: dict[str, int]
@@ -72,7 +72,7 @@ class VoiceShare:
 
     @property
     def narration_share(self) -> float:
-        """Return the share (0..1) of the body's words told in the reporter's own narration."""
+        """Return the share (0..1) of the body's words told in the reporters' own narration."""
         return self.narration_words / self.total_words if self.total_words else 0.0
 
 
@@ -120,13 +120,13 @@ def voice_share(article: Article, quotes: list[Quote]) -> VoiceShare:
 
 
 def narration_text(article: Article) -> str:
-    """Return the body with every quoted stretch removed: the reporter's own words."""
+    """Return the body with every quoted stretch removed: the reporters' own words."""
     return "\n\n".join(_masked(p.text).replace(_MASK, "") for p in article.paragraphs)
 
 
 @checked
 def voices_sentiment(article: Article, quotes: list[Quote]) -> dict[str, Sentiment]:
-    """Return the sentiment of each side's quoted words and of the reporter's narration."""
+    """Return the sentiment of each side's quoted words and of the reporters' narration."""
     result = {}
     for side in SIDES:
         said = [q.text for q in quotes if q.side == side]
