@@ -125,8 +125,8 @@ def _describe(growth: Growth, definition: IncreaseDefinition, unit: str) -> str:
     if growth.value is None:
         return f"{growth.period}: no figure."
     if growth.percent is None:
-        before = _kind(growth.period)
-        return f"{growth.period}: {amount(growth.value, unit)}, but no figure for the {before} before."
+        kind = _kind(growth.period)
+        return f"{growth.period}: {amount(growth.value, unit)}, but no figure for the {kind} before."
     before = growth.value / (1 + growth.percent / 100)
     judged = _judgement(growth.percent, definition)
     return f"{growth.period}: {amount(growth.value, unit)}, {_change(growth, before, unit)}, {judged}."
