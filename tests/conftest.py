@@ -109,21 +109,22 @@ def _close_figures():
 # --no-loadscope-reorder), so these start at once and the quick files fill in around them.
 # Left to xdist's default order (most tests first), the browser, Hub and student-view files,
 # with a few tests each, started last and one worker ran on alone for minutes. Measured one
-# file at a time with -n 0 on a loaded machine (seconds of wall time there, about 7 times a
-# quiet machine's): nbgrader 1913, axe 958, browser 936, fuzz 426, student view 393, lessons 262,
-# Hub 237, framing notebook 236, static export 202, determinism 133, package 105.
+# file at a time with -n 0, in CPU seconds (user + sys, servers, kernels and browsers included;
+# the machine loaded by other work): nbgrader 218, browser 123, axe 78, student view 53, Hub 48,
+# determinism and package 40 together (mypy without its cache some 25 more), fuzz 35, framing
+# notebook 34, static export 32, lessons 18.
 SLOWEST_FIRST = (
     "tests/test_nbgrader.py",
-    "tests/test_axe_audit.py",
     "tests/test_browser.py",
-    "tests/test_fuzz.py",
+    "tests/test_axe_audit.py",
     "tests/test_student_view.py",
-    "tests/test_lessons.py",
     "tests/test_jupyterhub.py",
+    "tests/test_determinism.py",
+    "tests/test_fuzz.py",
     "tests/test_framing_notebook.py",
     "tests/test_static_export.py",
-    "tests/test_determinism.py",
     "tests/test_package.py",
+    "tests/test_lessons.py",
 )
 
 

@@ -27,7 +27,8 @@ def run_in_kernel(name: str, folder: Path) -> Iterator[NotebookClient]:
     """Run notebook ``name`` from notebooks/ in a fresh kernel, in a scratch ``folder`` (work files
     land there, never in notebooks/); yield the client with the kernel still up.
 
-    The client also carries ``folder`` and the executed ``notebook``.
+    The client also carries ``folder``, the executed ``notebook`` and ``after_run``: the names of
+    the files in ``folder`` as Run All left them, before a test moves any widget.
     """
     if not (folder / name).exists():  # a test may write its own small notebook there first
         shutil.copy(NOTEBOOKS / name, folder)
@@ -39,6 +40,7 @@ def run_in_kernel(name: str, folder: Path) -> Iterator[NotebookClient]:
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
         client.folder, client.notebook = folder, nb
+        client.after_run = sorted(path.name for path in folder.iterdir())
         yield client
 
 

@@ -1,5 +1,8 @@
 """Accessibility audit: axe-core in Chromium over every lesson's Voila app and every static copy.
 
+The static copies are audited in tests/test_static_export.py, which makes them for its own tests
+already; ``severe_violations`` is the audit both files run.
+
 axe-core (bundled by axe-playwright-python, so the audit runs offline) checks each page
 against WCAG 2.x A and AA rules. The kit's pages must have no violation of critical or
 serious impact. The lessons are listed from notebooks/ when the tests are collected, so a
@@ -21,8 +24,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from test_browser import free_port, port_open, serving
-
-from kit.static import main as make_static_copies
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
@@ -88,14 +89,6 @@ def widget_outputs(name: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def static_copies(tmp_path_factory) -> Path:
-    """Make a static copy of every lesson; return their folder."""
-    out = tmp_path_factory.mktemp("static")
-    assert make_static_copies([str(NOTEBOOKS / name) for name in LESSONS] + ["--out", str(out)]) == 0
-    return out
-
-
-@pytest.fixture(scope="module")
 def voila(tmp_path_factory) -> Iterator[str]:
     """Serve a scratch copy of notebooks/ with Voila (bound to 127.0.0.1); yield its render address."""
     port = free_port()
@@ -106,12 +99,6 @@ def voila(tmp_path_factory) -> Iterator[str]:
 
 def test_there_are_lessons_to_audit():
     assert len(LESSONS) >= 6
-
-
-@pytest.mark.parametrize("name", LESSONS)
-def test_static_copy_has_no_serious_accessibility_violation(static_copies, page, name):
-    page.goto((static_copies / name.replace(".ipynb", ".html")).as_uri(), wait_until="load")
-    assert severe_violations(page) == []
 
 
 @pytest.mark.parametrize("name", LESSONS)

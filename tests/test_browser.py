@@ -357,8 +357,13 @@ def test_measurement_lab_verdict_flips_in_jupyterlab(lab: Lab, page: Page) -> No
     widget.scroll_into_view_if_needed()  # for the screenshot
 
 
-def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Page) -> None:
-    """Run notebook 04 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back."""
+def test_frame_choice_survives_a_restart_and_the_reference_opens_only_once_the_coding_is_saved(
+    lab: Lab, page: Page
+) -> None:
+    """Run notebook 04 in Lab, code a paragraph's frame, restart the kernel, run again: the choice is back.
+    Then code all 20 paragraphs: the 'Compare with the reference' button stays greyed out until the
+    last is saved through the coder above it; then it opens and shows the reference beside the coding.
+    (One test: each Run All of 04 in Lab costs a kernel and seconds of rendering.)"""
     page.goto(lab.notebook_url("04_framing_coding.ipynb"))  # a fresh workspace: notebook 04 alone
     run_all_cells(page)
     assert_no_traceback(page)
@@ -384,27 +389,18 @@ def test_frame_choice_survives_a_kernel_restart_in_jupyterlab(lab: Lab, page: Pa
     run_all_cells(page)
     assert_no_traceback(page)
 
-    select, widget = frame_menu()
+    select, coder = frame_menu()
     expect(select.locator("option:checked")).to_have_text("Economic")
-    expect(widget).to_contain_text("1 of 20 paragraphs coded")
-    widget.scroll_into_view_if_needed()  # for the screenshot
+    expect(coder).to_contain_text("1 of 20 paragraphs coded")
+    page.screenshot(path=str(ARTIFACTS / "frame_choice_after_restart.png"), full_page=False)
 
-
-def test_the_reference_coding_opens_only_after_the_students_coding_is_saved(lab: Lab, page: Page) -> None:
-    """In notebook 04, the 'Compare with the reference' button is greyed out until all 20 paragraphs are
-    coded through the coder above it; then it opens and shows the reference beside the student's coding."""
-    page.goto(lab.notebook_url("04_framing_coding.ipynb"))
-    run_all_cells(page)
-    assert_no_traceback(page)
-    select = page.locator(".widget-dropdown", has_text="Primary frame:").locator("select")
-    coder = page.locator(".widget-vbox", has=select)
     compare = page.get_by_role("button", name="Compare with the reference")
     reveal = page.locator(".jp-OutputArea-output", has=compare).first  # the frames' reveal comes first
     button = reveal.get_by_role("button", name="Compare with the reference")
     expect(button).to_be_disabled()
     expect(reveal).not_to_contain_text("the reference's reason")
     handle = coder.locator(".widget-slider .noUi-handle")
-    for paragraph in range(1, 21):
+    for paragraph in range(1, 21):  # ¶1 is recoded, from Economic to Political
         if paragraph > 1:
             handle.focus()
             handle.press("ArrowRight")

@@ -5,7 +5,8 @@ test codes paragraphs through the Dropdown as a student would, checks the work f
 runs the lesson again in a new kernel (a restart) and checks the coder shows the saved choice;
 it checks that the "Compare with the reference" buttons stay disabled until every paragraph is
 saved, open after the save made in the widget above them, and that the stored lesson holds no
-reference answer.
+reference answer. The tests that need no restart share one kernel of 04: each codes with its own
+widget, saved under its own key.
 """
 
 from __future__ import annotations
@@ -48,12 +49,28 @@ def buttons(client) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("lesson", ["03_framing_voices.ipynb", CODING])
-def test_run_all_saves_nothing_and_shows_no_error(lesson: str, tmp_path: Path):
-    for client in run_in_kernel(lesson, tmp_path):
-        outputs = [e for e in client.widget_state.values() if e.get("_model_name") == "OutputModel"]
-        assert all(e.get("outputs", []) == [] for e in outputs)  # no error in any widget
-    assert list(tmp_path.glob("*.work.json")) == []  # Run All answers nothing on the student's behalf
+@pytest.fixture(scope="module")
+def coding(tmp_path_factory):
+    """Lesson 04 run once, in a kernel kept for the tests that code in it: the frame coding, then the
+    Entman tags and the rewrite, each saved under its own key and read by no other widget."""
+    yield from run_in_kernel(CODING, tmp_path_factory.mktemp("nb04"))
+
+
+def assert_run_all_saves_nothing_and_shows_no_error(client, lesson: str) -> None:
+    """Check the kernel's widgets as Run All left them, and the folder it ran in."""
+    outputs = [e for e in client.widget_state.values() if e.get("_model_name") == "OutputModel"]
+    assert all(e.get("outputs", []) == [] for e in outputs)  # no error in any widget
+    assert client.after_run == [lesson]  # Run All answers nothing on the student's behalf
+
+
+def test_run_all_of_lesson_03_saves_nothing_and_shows_no_error(tmp_path: Path):
+    for client in run_in_kernel("03_framing_voices.ipynb", tmp_path):
+        assert_run_all_saves_nothing_and_shows_no_error(client, "03_framing_voices.ipynb")
+
+
+def test_run_all_of_lesson_04_saves_nothing_and_shows_no_error(coding):
+    # widget_state is the state Run All left: the tests below send updates without changing it
+    assert_run_all_saves_nothing_and_shows_no_error(coding, CODING)
 
 
 def test_the_stored_lesson_holds_no_reference_answer():
@@ -81,32 +98,30 @@ def test_a_frame_choice_is_saved_and_survives_a_restart(tmp_path: Path):
         assert update(client, slider, {"value": 9}).states[dropdown] == {"index": ECONOMIC_INDEX}
 
 
-def test_the_reference_opens_only_after_every_paragraph_is_coded(tmp_path: Path):
-    for client in run_in_kernel(CODING, tmp_path):
-        frames_button, entman_button = buttons(client)
-        assert client.widget_state[frames_button]["disabled"] is True
-        dropdown = model_id(client, "DropdownModel", description="Primary frame:")
-        slider = child_of_same_box(client, dropdown, "IntSliderModel")
-        for paragraph in range(1, PARAGRAPHS + 1):
-            update(client, slider, {"value": paragraph})
-            replies = update(client, dropdown, {"index": ECONOMIC_INDEX})
-            opened = replies.states.get(frames_button, {}).get("disabled") is False
-            assert opened == (paragraph == PARAGRAPHS), f"the button opened after ¶{paragraph}"
-            assert f"{paragraph} of 20 saved so far" in replies.shown or opened
-        assert "Saved: your coding of all 20 paragraphs." in replies.shown
-        assert entman_button not in replies.states  # the Entman reference waits for its own tags
-        revealed = click(client, frames_button).shown
-        assert "3 of 20 coded paragraphs agree with the reference (15%)" in revealed  # ¶7-9 are Economic
-        assert "the reference&#x27;s reason" in revealed and "Hard bargaining" in revealed
+def test_the_reference_opens_only_after_every_paragraph_is_coded(coding):
+    frames_button, entman_button = buttons(coding)
+    assert coding.widget_state[frames_button]["disabled"] is True
+    dropdown = model_id(coding, "DropdownModel", description="Primary frame:")
+    slider = child_of_same_box(coding, dropdown, "IntSliderModel")
+    for paragraph in range(1, PARAGRAPHS + 1):
+        update(coding, slider, {"value": paragraph})
+        replies = update(coding, dropdown, {"index": ECONOMIC_INDEX})
+        opened = replies.states.get(frames_button, {}).get("disabled") is False
+        assert opened == (paragraph == PARAGRAPHS), f"the button opened after ¶{paragraph}"
+        assert f"{paragraph} of 20 saved so far" in replies.shown or opened
+    assert "Saved: your coding of all 20 paragraphs." in replies.shown
+    assert entman_button not in replies.states  # the Entman reference waits for its own tags
+    revealed = click(coding, frames_button).shown
+    assert "3 of 20 coded paragraphs agree with the reference (15%)" in revealed  # ¶7-9 are Economic
+    assert "the reference&#x27;s reason" in revealed and "Hard bargaining" in revealed
 
 
-def test_the_entman_tagger_and_the_reframing_lab_answer(tmp_path: Path):
-    for client in run_in_kernel(CODING, tmp_path):
-        dropdown = model_id(client, "DropdownModel", description="Primary framing function:")
-        assert "1 of 20 paragraphs coded" in update(client, dropdown, {"index": 1}).shown
-        headline = model_id(client, "TextModel", description="Your headline:")
-        shown = update(client, headline, {"value": "Japan Must Yield to Pressure"}).shown
-        assert "framing devices found: Yield, Pressure." in shown
-    saved = json.loads((tmp_path / "04_framing_coding.work.json").read_text("utf-8"))["answers"]
+def test_the_entman_tagger_and_the_reframing_lab_answer(coding):
+    dropdown = model_id(coding, "DropdownModel", description="Primary framing function:")
+    assert "1 of 20 paragraphs coded" in update(coding, dropdown, {"index": 1}).shown
+    headline = model_id(coding, "TextModel", description="Your headline:")
+    shown = update(coding, headline, {"value": "Japan Must Yield to Pressure"}).shown
+    assert "framing devices found: Yield, Pressure." in shown
+    saved = json.loads((coding.folder / "04_framing_coding.work.json").read_text("utf-8"))["answers"]
     assert saved["entman"] == {"1": "problem definition"}
     assert saved["reframe"] == {"headline": "Japan Must Yield to Pressure", "dek": "", "frame": "Economic"}

@@ -703,16 +703,24 @@ def test_a_hostile_hand_in_is_named_and_the_class_is_still_read(tmp_path, kind):
         ["kit.export"],
     ],
 )
-def test_command_lines_give_a_one_line_error_and_a_non_zero_exit(tmp_path, arguments):
-    import subprocess
+def test_command_lines_give_a_one_line_error_and_a_non_zero_exit(tmp_path, monkeypatch, capsys, arguments):
+    """Each command runs as ``python -m`` runs it (runpy, as ``__main__``) but in this process: a new
+    Python for each took seconds. tests/test_static_export.py runs one in a real ``python -m``."""
+    import runpy
     import sys
+    import warnings
 
     (tmp_path / "a-file").write_text("")
     (tmp_path / "not-a-notebook.ipynb").write_text("{ half")
     nbformat.write(nbformat.v4.new_notebook(), tmp_path / "lesson.ipynb")
-    run = subprocess.run(
-        [sys.executable, "-m", *arguments], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert run.returncode != 0
-    assert "Traceback" not in run.stderr, run.stderr
-    assert run.stderr.strip(), "no message says what was wrong"
+    monkeypatch.chdir(tmp_path)
+    module, *rest = arguments
+    monkeypatch.setattr(sys, "argv", [module, *rest])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # runpy: the module was imported already
+        with pytest.raises(SystemExit) as exited:  # any other exception would be a traceback
+            runpy.run_module(module, run_name="__main__", alter_sys=True)
+    assert exited.value.code not in (0, None)
+    stderr = capsys.readouterr().err
+    assert "Traceback" not in stderr, stderr
+    assert stderr.strip(), "no message says what was wrong"

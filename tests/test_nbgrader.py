@@ -1,8 +1,9 @@
 """The nbgrader round trip: real nbgrader generates the assignment from the source exercise
 notebooks and autogrades four submissions: the sources with their solutions; the committed
 student versions, untouched; and, for every notebook answered through widgets, the student
-version answered through its widgets in a real kernel, once right and once partly right, handed
-in with the work file the widgets wrote. The solutions and the right widget answers earn every
+version answered through its widgets in a real kernel, partly right (handed in with the work
+file the widgets wrote at that point), then, in the same kernel, with the wrong answers corrected
+(handed in as well). The solutions and the right widget answers earn every
 autograded point, the partly right ones the points of the questions they got right, and the
 untouched versions none; while a question is unanswered, its visible test fails (so nbgrader's
 Validate cannot report success).
@@ -52,6 +53,7 @@ SOURCES = sorted(EXERCISES.glob("*.ipynb"))
 WIDGET_SOURCES = [p for p in SOURCES if 'exercise.ask(\\"' in p.read_text(encoding="utf-8")]
 ASSIGNMENT = "exercises"
 STUDENT_ID = "ana"
+PARTLY_RIGHT = 3  # the partly right submission: the first three auto-checked questions right
 BANK = re.compile(r'start_exercise\((?:\\)?"(\w+)(?:\\)?"\)')
 
 
@@ -100,20 +102,24 @@ def model_answer(cell_source: str, question_id: str) -> str:
     return "As ¶9 and ¶11 show, " * 30
 
 
-def driving_code(source: Path, right: int | None) -> str:
-    """Return the code a test runs in the kernel after the student version: type the student id,
-    set every widget as a student would and press Check (the first ``right`` questions right, the
-    others wrong), type a written answer, and run the source's chart cells."""
-    answers = key_answers(bank_of(source), STUDENT_ID)
-    lines = [f"exercise.id_box.value = {STUDENT_ID!r}", "exercise.id_button.click()"]
-    for number, (qid, value) in enumerate(answers.items()):
-        given = value if right is None or number < right else wrong_answer(value)
+def answering(answers: dict[str, object], right: int, start: int = 0) -> list[str]:
+    """Return the lines that answer the questions of ``answers`` from number ``start`` on through
+    their widgets and press Check: the first ``right`` questions right, the others wrong."""
+    lines = []
+    for number, (qid, value) in list(enumerate(answers.items()))[start:]:
+        given = value if number < right else wrong_answer(value)
         lines += [
             f"exercise.asked[{qid!r}].answer({given!r})",
             f"exercise.asked[{qid!r}].check_button.click()",
         ]
-    notebook = nbformat.read(source, as_version=4)
-    for cell in notebook.cells:
+    return lines
+
+
+def written_work(source: Path, answers: dict[str, object]) -> list[str]:
+    """Return the lines that type a written answer into each written question's box and run the
+    source's chart cells."""
+    lines = []
+    for cell in nbformat.read(source, as_version=4).cells:
         written = re.search(r'exercise\.ask\("(\w+)"\)', cell.source)
         if written and written.group(1) not in answers:
             text = model_answer(cell.source, written.group(1))
@@ -124,30 +130,53 @@ def driving_code(source: Path, right: int | None) -> str:
             and "BEGIN SOLUTION" in cell.source
         ):
             lines.append(cell.source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""))
-    return "\n".join(lines)
+    return lines
 
 
-def answer_through_widgets(source: Path, folder: Path, right: int | None) -> None:
-    """Run the student version of ``source`` in a real kernel in ``folder``, then answer through
-    its widgets; leave the untouched notebook and the work file the widgets wrote in ``folder``."""
+# Copies the notebook's files in the kernel's folder (the untouched notebook, the work file the widgets
+# wrote, the report Run All wrote) into a hand-in folder: what a student hands in at that moment.
+HAND_IN = """
+import pathlib, shutil
+for handed in pathlib.Path().glob({stem!r} + ".*"):
+    shutil.copy(handed, {folder!r})
+"""
+
+
+def driving_code(source: Path, partly: Path) -> str:
+    """Return the code a test runs in the kernel after the student version: type the student id,
+    answer every widget as a student would and press Check (the first PARTLY_RIGHT questions right,
+    the others wrong), type the written answers and run the source's chart cells; hand that in to
+    ``partly``; then correct the wrong answers, so that the kernel's own folder holds a work file
+    with every answer right."""
+    answers = key_answers(bank_of(source), STUDENT_ID)
+    return "\n".join(
+        [f"exercise.id_box.value = {STUDENT_ID!r}", "exercise.id_button.click()"]
+        + answering(answers, PARTLY_RIGHT)
+        + written_work(source, answers)
+        + [HAND_IN.format(stem=source.stem, folder=str(partly))]
+        + answering(answers, len(answers), start=PARTLY_RIGHT)
+    )
+
+
+def answer_through_widgets(source: Path, right: Path, partly: Path) -> None:
+    """Run the student version of ``source`` in a real kernel in folder ``right``, then answer through
+    its widgets: partly right, handed in to folder ``partly``, then all right. Each folder is left
+    with the untouched notebook and the work file the widgets wrote."""
     student = nbformat.read(STUDENT / source.name, as_version=4)
-    shutil.copy(STUDENT / source.name, folder / source.name)
-    student.cells.append(nbformat.v4.new_code_cell(driving_code(source, right)))
+    shutil.copy(STUDENT / source.name, right / source.name)
+    student.cells.append(nbformat.v4.new_code_cell(driving_code(source, partly)))
     client = NotebookClient(
-        student, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}}
+        student, timeout=120, allow_errors=True, resources={"metadata": {"path": str(right)}}
     )
     client.execute()
     errors = [o for o in student.cells[-1].outputs if o["output_type"] == "error"]
     assert not errors, errors
 
 
-PARTLY_RIGHT = 3  # the first three auto-checked questions right, the others wrong
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Path:
-    """Generate one assignment from every source notebook and autograde two submissions; return
-    the course folder."""
+    """Generate one assignment from every source notebook and autograde the four submissions;
+    return the course folder."""
     course = tmp_path_factory.mktemp("course")
     (course / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
     (course / "source" / ASSIGNMENT).mkdir(parents=True)
@@ -159,11 +188,11 @@ def course(tmp_path_factory) -> Path:
         submitted.mkdir(parents=True)
         for source in SOURCES:
             shutil.copy(folder / source.name, submitted / source.name)
-    for student, right in {"widgets": None, "partly": PARTLY_RIGHT}.items():
-        submitted = course / "submitted" / student / ASSIGNMENT
-        submitted.mkdir(parents=True)
-        for source in WIDGET_SOURCES:
-            answer_through_widgets(source, submitted, right)
+    right, partly = (course / "submitted" / student / ASSIGNMENT for student in ("widgets", "partly"))
+    right.mkdir(parents=True)
+    partly.mkdir(parents=True)
+    for source in WIDGET_SOURCES:  # one kernel per notebook answers both submissions
+        answer_through_widgets(source, right, partly)
     nbgrader(course, "autograde", ASSIGNMENT, "--force")
     return course
 

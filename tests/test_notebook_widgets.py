@@ -27,6 +27,10 @@ def test_widgets_render_their_default_in_the_kernel(kernel):
     assert outputs and all(e.get("outputs", []) == [] for e in outputs)  # no errors shown
 
 
+def test_run_all_saves_nothing_on_the_students_behalf(kernel):
+    assert kernel.after_run == ["02_reading_the_article.ipynb"]  # no work file, no prediction
+
+
 def test_typing_a_word_updates_the_keyword_widget(kernel):
     box = model_id(kernel, "TextModel", placeholder="type a word, then press Enter")
     summary = set_value_and_wait(

@@ -113,6 +113,10 @@ def test_the_widget_cells_are_tagged_and_render_their_defaults(kernel):
     assert not (kernel.folder / WORK).exists()  # Run All saves nothing on the student's behalf
 
 
+def test_run_all_saves_nothing_on_the_students_behalf(kernel):
+    assert kernel.after_run == ["05_stakeholders.ipynb"]  # no work file
+
+
 def test_moving_a_grid_slider_places_the_actor_and_saves_it(kernel):
     power = model_id(kernel, "IntSliderModel", description="Power:")
     set_value_and_wait(kernel, power, 9, "Kantor: power 9, interest 5, so manage closely.")

@@ -5,7 +5,8 @@ widget manager from unpkg.com (blank offline), or as ``VBox(children=...)`` text
 notebook holds no widget state, and drops the charts' alt text. ``kit.static`` exports
 each widget as a note naming the notebook to open, and each formula as MathML. These tests
 export every lesson (without executing it) and read the HTML; every copy is opened in
-Chromium with every non-file request refused, as in a firewalled classroom.
+Chromium (one browser for the file, a new context per copy) with every non-file request
+refused, as in a firewalled classroom, and audited with axe-core (tests/test_axe_audit.py's audit).
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 import pytest
-from test_browser import CHROMIUM_ARGS, chromium_or_skip
+from test_axe_audit import severe_violations
 
 from kit.errors import InvalidInputError
 from kit.static import StaticHTMLExporter, main, static_html, widget_note, without_widgets, write_static_copy
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 LESSONS = sorted(p.name for p in NOTEBOOKS.glob("0*.ipynb"))
@@ -195,11 +200,9 @@ def test_a_path_that_is_not_a_notebook_is_refused(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def offline_page(path: Path) -> tuple[dict, list[str]]:
-    """Open ``path`` in Chromium, every non-file request refused; return what it shows and the refusals."""
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_or_skip()
+def offline_page(browser: Browser, path: Path) -> tuple[dict, list[str]]:
+    """Open ``path`` in a new context of ``browser``, every non-file request refused; return what it
+    shows and the refusals."""
     refused: list[str] = []
 
     def only_local(route) -> None:
@@ -209,16 +212,14 @@ def offline_page(path: Path) -> tuple[dict, list[str]]:
             refused.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context()
-            context.route("**/*", only_local)
-            page = context.new_page()
-            page.goto(path.as_uri(), wait_until="load")
-            shown = page.evaluate(SHOWN)
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        context.route("**/*", only_local)
+        page = context.new_page()
+        page.goto(path.as_uri(), wait_until="load")
+        shown = page.evaluate(SHOWN)
+    finally:
+        context.close()
     return shown, refused
 
 
@@ -253,8 +254,8 @@ def formulas_in(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", LESSONS)
-def test_every_static_copy_reads_offline_in_chromium(exported, name):
-    shown, refused = offline_page(exported[name])
+def test_every_static_copy_reads_offline_in_chromium(browser, exported, name):
+    shown, refused = offline_page(browser, exported[name])
     assert refused == []
     assert len(shown["images"]) == len(stored_outputs(name, "image/png"))
     assert all(width > 0 for width in shown["images"])
@@ -266,6 +267,12 @@ def test_every_static_copy_reads_offline_in_chromium(exported, name):
     assert [display for display, _, _ in shown["formulas"]] == formulas_in(name)
     assert all(width > 0 and height > 0 for _, width, height in shown["formulas"])
     assert "\\frac" not in shown["text"] and "$$" not in shown["text"]
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_static_copy_has_no_serious_accessibility_violation(exported, page, name):
+    page.goto(exported[name].as_uri(), wait_until="load")
+    assert severe_violations(page) == []
 
 
 def test_at_least_one_lesson_has_a_formula_to_render():

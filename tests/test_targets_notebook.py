@@ -23,14 +23,8 @@ def kernel(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def debate(tmp_path_factory):
-    """Lesson 07 (the debate and the epilogue), run in a kernel kept for the tests.
-
-    ``after_run`` lists the folder as Run All left it, before any test moves a widget.
-    """
-    folder = tmp_path_factory.mktemp("nb07")
-    for client in run_in_kernel("07_targets_debate.ipynb", folder):
-        client.after_run = sorted(p.name for p in folder.iterdir())
-        yield client
+    """Lesson 07 (the debate and the epilogue), run in a kernel kept for the tests."""
+    yield from run_in_kernel("07_targets_debate.ipynb", tmp_path_factory.mktemp("nb07"))
 
 
 def lab_summary(client: NotebookClient) -> str:
@@ -63,6 +57,10 @@ def test_the_target_growth_widget_answers_its_slider(kernel):
     periods = model_id(kernel, "IntSliderModel", description="Periods to reach it:")
     summary = update_and_wait(kernel, periods, {"value": 8}, "by 1995Q3 takes +4.1% a quarter")
     assert "What happened: First reached in 1995Q3: 26.2%." in summary
+
+
+def test_run_all_of_lesson_06_saves_nothing_on_the_students_behalf(kernel):
+    assert kernel.after_run == ["06_numerical_targets.ipynb"]  # no work file
 
 
 def test_run_all_saves_nothing_on_the_students_behalf(debate):
