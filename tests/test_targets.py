@@ -516,7 +516,8 @@ def test_growth_plan_from_the_1993_dip_to_a_25_percent_target(chips):
     assert math.isclose(plan.path[-1][1], 25)
     assert (
         plan.summary
-        == "From 18.1% in 1993Q3 to 25% by 1994Q4 takes +6.7% a quarter, every quarter for 5 quarters."
+        == "From 18.1% in 1993Q3 to 25% by 1994Q4 takes +6.7% a quarter, every quarter for 5 quarters "
+        "(+6.9 percentage points in all)."
     )
     after = "the target date must be from 1 to 100 periods after the start, 1993Q3, not str '1993Q1'."
     with pytest.raises(InvalidInputError, match=after):

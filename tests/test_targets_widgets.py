@@ -150,8 +150,8 @@ def test_growth_view_compares_the_needed_path_with_what_happened():
     view = growth_view(CHIPS, "1993Q3", 25.0, 8)
     # (25 / 18.1) ** (1 / 8) = 1.0412: eight quarters from 1993Q3 end at 1995Q3
     assert view.summary == (
-        "From 18.1% in 1993Q3 to 25% by 1995Q3 takes +4.1% a quarter, every quarter for 8 quarters. "
-        "What happened: First reached in 1995Q3: 26.2%."
+        "From 18.1% in 1993Q3 to 25% by 1995Q3 takes +4.1% a quarter, every quarter for 8 quarters "
+        "(+6.9 percentage points in all). What happened: First reached in 1995Q3: 26.2%."
     )
     assert growth_view(VEHICLES, "1995", 480000.0, 3).reached.verdict == "not met"
 
