@@ -324,10 +324,10 @@ def test_a_steady_rise_meets_the_definition():
     assert verdict.reasons == (
         "Baseline: 2000, 100 outlets.",
         "Definition: 2 years in a row, each up at least 5% on the year before, starting within 1 year after "
-        "the baseline.",
-        "2001: 110 outlets, up 10.0% (enough).",
-        "2002: 121 outlets, up 10.0% (enough).",
-        "Met: 2001 to 2002 each grew enough.",
+        "the baseline, 2000.",
+        "2001: 110 outlets, up 10.0%, enough (at least 5%).",
+        "2002: 121 outlets, up 10.0%, enough (at least 5%).",
+        "Met: 2001 to 2002 each grew at least 5%.",
     )
 
 
@@ -335,12 +335,13 @@ def test_a_flat_series_is_no_increase_even_with_no_minimum():
     verdict = judge_increase(made({2000: 100, 2001: 100, 2002: 100}), IncreaseDefinition(2000, 0, 1, 2))
     assert verdict.verdict == "not met" and verdict.run == ()
     assert verdict.reasons[1] == (
-        "Definition: one year up at least 0% on the year before, starting within 2 years after the baseline."
+        "Definition: one year up at least 0% on the year before, starting within 2 years after the baseline, "
+        "2000."
     )
     assert verdict.reasons[2:] == (
-        "2001: 100 outlets, unchanged (not enough).",
-        "2002: 100 outlets, unchanged (not enough).",
-        "Not met: no run of 1 year grew enough in time.",
+        "2001: 100 outlets, unchanged, not enough (no rise).",
+        "2002: 100 outlets, unchanged, not enough (no rise).",
+        "Not met: no run of 1 year grew at all in time.",
     )
 
 
@@ -348,8 +349,8 @@ def test_a_falling_series_fails():
     verdict = judge_increase(made({2000: 100, 2001: 90, 2002: 81}), IncreaseDefinition(2000, 1, 1, 2))
     assert verdict.verdict == "not met"
     assert verdict.reasons[2:4] == (
-        "2001: 90 outlets, down 10.0% (not enough).",
-        "2002: 81 outlets, down 10.0% (not enough).",
+        "2001: 90 outlets, down 10.0%, not enough (no rise).",
+        "2002: 81 outlets, down 10.0%, not enough (no rise).",
     )
 
 
@@ -366,7 +367,7 @@ def test_a_gap_in_the_data_means_cannot_tell():
     verdict = judge_increase(made({2000: 100, 2001: 110, 2003: 130}), IncreaseDefinition(2000, 5, 2, 1))
     assert verdict.verdict == "cannot tell"
     assert verdict.reasons[2:] == (
-        "2001: 110 outlets, up 10.0% (enough).",
+        "2001: 110 outlets, up 10.0%, enough (at least 5%).",
         "2002: no figure.",
         "Cannot tell: no run was found, but the missing figures (2002) could hide one.",
     )
@@ -375,7 +376,7 @@ def test_a_gap_in_the_data_means_cannot_tell():
 def test_a_shortfall_before_a_gap_decides_it():
     verdict = judge_increase(made({2000: 100, 2001: 101, 2003: 130}), IncreaseDefinition(2000, 5, 2, 1))
     assert verdict.verdict == "not met"
-    assert verdict.reasons[2] == "2001: 101 outlets, up 1.0% (not enough)."
+    assert verdict.reasons[2] == "2001: 101 outlets, up 1.0%, not enough (under 5%)."
 
 
 def test_how_soon_the_increase_must_start():
@@ -389,9 +390,15 @@ def test_quarterly_growth_is_quarter_on_quarter():
     series = made({"1994Q2": 21.9, "1994Q3": 23.2, "1994Q4": 23.7}, "percent")
     verdict = judge_increase(series, IncreaseDefinition("1994Q2", 1, 2, 1))
     assert verdict.run == ("1994Q3", "1994Q4")
-    # 23.2 / 21.9 = 1.0594, 23.7 / 23.2 = 1.0216
-    assert verdict.reasons[2:4] == ("1994Q3: 23.2%, up 5.9% (enough).", "1994Q4: 23.7%, up 2.2% (enough).")
-    assert judge_increase(series, IncreaseDefinition("1994Q2", 3, 2, 1)).verdict == "not met"
+    # 23.2 / 21.9 = 1.0594 and 23.2 - 21.9 = 1.3 points; 23.7 / 23.2 = 1.0216 and 23.7 - 23.2 = 0.5 points
+    assert verdict.reasons[2:4] == (
+        "1994Q3: 23.2%, up 5.9% (+1.3 percentage points), enough (at least 1%).",
+        "1994Q4: 23.7%, up 2.2% (+0.5 percentage points), enough (at least 1%).",
+    )
+    stricter = judge_increase(series, IncreaseDefinition("1994Q2", 3, 2, 1))
+    assert stricter.verdict == "not met"
+    assert stricter.reasons[3] == "1994Q4: 23.7%, up 2.2% (+0.5 percentage points), not enough (under 3%)."
+    assert stricter.reasons[-1] == "Not met: no run of 2 quarters grew at least 3% in time."
 
 
 def test_the_real_chip_series_flips_with_the_definition():
@@ -509,7 +516,8 @@ def test_growth_plan_from_the_1993_dip_to_a_25_percent_target(chips):
     assert math.isclose(plan.path[-1][1], 25)
     assert (
         plan.summary
-        == "From 18.1% in 1993Q3 to 25% by 1994Q4 takes +6.7% a quarter, every quarter for 5 quarters."
+        == "From 18.1% in 1993Q3 to 25% by 1994Q4 takes +6.7% a quarter, every quarter for 5 quarters "
+        "(+6.9 percentage points in all)."
     )
     after = "the target date must be from 1 to 100 periods after the start, 1993Q3, not str '1993Q1'."
     with pytest.raises(InvalidInputError, match=after):

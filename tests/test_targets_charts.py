@@ -145,7 +145,7 @@ def test_semiconductor_chart_has_no_unverified_values_and_shows_the_expectation(
     )
 
 
-def test_every_legend_is_at_least_8_points():
+def test_every_legend_is_9_points_and_every_note_at_least_8():
     for ax in (
         charts.goods_trade(load_dataset("us_goods_trade"), MARKED),
         charts.current_account(load_dataset("japan_current_account"), MARKED),
@@ -154,8 +154,20 @@ def test_every_legend_is_at_least_8_points():
         charts.dealer_outlets(load_dataset("dealer_outlets")),
         lab(),
     ):
-        sizes = [t.get_fontsize() for t in ax.get_legend().get_texts()] + [t.get_fontsize() for t in ax.texts]
-        assert min(sizes) >= 8, ax.get_title()
+        assert {t.get_fontsize() for t in ax.get_legend().get_texts()} == {9}, ax.get_title()
+        assert all(t.get_fontsize() >= 8 for t in ax.texts), ax.get_title()
+
+
+def test_the_deficit_legend_stays_clear_of_the_event_lines():
+    """Lower left, under the 1985-1992 figures: no dotted event line (1993-1995) runs through its text."""
+    ax = charts.goods_trade(load_dataset("us_goods_trade"), MARKED)
+    ax.figure.canvas.draw()
+    box = ax.get_legend().get_window_extent()
+    for line in ax.lines:
+        xs = line.get_xdata()
+        if line.get_linestyle() == ":" and len(xs) == 2 and xs[0] == xs[1]:
+            x_pixels = ax.transData.transform((xs[0], 0))[0]
+            assert not box.x0 <= x_pixels <= box.x1, xs[0]
 
 
 def test_a_series_line_breaks_at_missing_quarters():
@@ -263,14 +275,27 @@ def test_growth_path_draws_the_needed_growth_against_history():
     assert str(error.value) == "parameter 'plan' must be a GrowthPlan, not float 6.7."
 
 
-def test_the_lab_run_is_hollow_when_it_rests_on_derived_data():
+def test_each_point_of_the_lab_run_is_marked_as_its_value_is():
+    """1995 is reported (filled), 1996 derived (half-filled): never hollow, the unverified style."""
     exports = load_dataset("us_goods_trade")["exports_reported"]
     increase = judge_increase(exports, IncreaseDefinition(1994, 5.0, 2, 2))
     target = TargetDefinition(60.0, 1995)
     ax = charts.measurement_lab(exports, increase, target, judge_target(exports, target), (0, 80))
-    run = next(a for a in charts.layers(ax).data if isinstance(a, Line2D) and a.get_linewidth() == 4)
-    assert list(run.get_xdata()) == [1995.5, 1996.5] and run.get_markerfacecolor() == "white"
+    lines = [a for a in charts.layers(ax).data if isinstance(a, Line2D)]
+    run = next(a for a in lines if a.get_linewidth() == 4)
+    assert list(run.get_xdata()) == [1995.5, 1996.5]
+    points = {a.get_fillstyle(): list(a.get_xdata()) for a in lines if a.get_markersize() == 9}
+    assert points == {"full": [1995.5], "left": [1996.5]}
     assert "Half-filled markers: DERIVED values" in texts(ax)
+
+
+def test_a_derived_point_is_drawn_over_a_reported_one_it_meets():
+    """1991: first reported 72.6, revised 72.7 (derived): the half-filled triangle must show on top."""
+    ax = charts.current_account(load_dataset("japan_current_account"), MARKED)
+    derived = [a for a in ax.lines if str(a.get_gid()).endswith(":derived")]
+    reported = [a for a in ax.lines if str(a.get_gid()).endswith(":reported")]
+    assert derived and reported
+    assert min(a.get_zorder() for a in derived) > max(a.get_zorder() for a in reported)
 
 
 def test_no_description_uses_the_dollar_sign():

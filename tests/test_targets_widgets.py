@@ -18,13 +18,16 @@ CHIPS, VEHICLES, EXPORTS = list(LAB_SERIES)
 def test_lab_view_gives_both_verdicts_on_the_same_data():
     view = lab_view(CHIPS, IncreaseDefinition("1994Q2", 1.0, 2, 4), TargetDefinition(25.0, "1995Q4"))
     assert view.summary == (
-        "Results-oriented goal: met. Numerical target: met. Met: 1994Q3 to 1994Q4 each grew enough. "
-        "First reached in 1995Q3: 26.2%."
+        "Results-oriented goal: met. Definition: 2 quarters in a row, each up at least 1% on the quarter "
+        "before, starting within 4 quarters after the baseline, 1994Q2. Met: 1994Q3 to 1994Q4 each grew at "
+        "least 1%. Numerical target: met. Target: 25% by 1995Q4. First reached in 1995Q3: 26.2%."
     )
     view = lab_view(VEHICLES, IncreaseDefinition(1994, 15.0, 2, 1), TargetDefinition(450000.0, 1996))
     assert view.summary == (
-        "Results-oriented goal: not met. Numerical target: not met. Not met: no run of 2 years grew enough "
-        "in time. Not met: 427,525 vehicles in 1996, short by 22,475 vehicles."
+        "Results-oriented goal: not met. Definition: 2 years in a row, each up at least 15% on the year "
+        "before, starting within 1 year after the baseline, 1994. Not met: no run of 2 years grew at least "
+        "15% in time. Numerical target: not met. Target: 450,000 vehicles by 1996. Not met: 427,525 vehicles "
+        "in 1996, short by 22,475 vehicles."
     )
 
 
@@ -89,7 +92,8 @@ def pixels(png) -> np.ndarray:
 
 def test_the_lab_starts_from_the_chip_series_default(lab):
     assert lab["picker"].value == CHIPS and lab["baseline"].value == "1994Q2"
-    assert "Results-oriented goal: met. Numerical target: met." in lab["summary"].value
+    assert "Results-oriented goal: met. Definition: 2 quarters in a row" in lab["summary"].value
+    assert "Numerical target: met. Target: 25% by 1995Q4." in lab["summary"].value
     assert pixels(lab["image"].value).shape == (360, 800, 3)  # RGB: the chart is opaque
     assert lab["out"].outputs == ()
 
@@ -106,6 +110,22 @@ def test_moving_a_slider_flips_the_verdict_and_redraws(lab):
     assert "short by 0.4 percentage points" in lab["summary"].value
 
 
+def test_every_control_changes_what_the_student_reads(lab):
+    """Between 1% and 1.5% the chip verdict stays MET, so the summary must restate the threshold itself."""
+    shown = {lab["summary"].value}
+    lab["growth"].value = 1.5
+    assert "each up at least 1.5% on the quarter before" in lab["summary"].value
+    assert "1994Q4: 23.7%, up 2.2% (+0.5 percentage points), enough (at least 1.5%)." in lab["summary"].value
+    shown.add(lab["summary"].value)
+    changes = {"baseline": "1994Q3", "periods": 1, "within": 3, "level": 26.0, "by": "1996Q2"}
+    for name, value in changes.items():
+        lab[name].value = value
+        assert lab["summary"].value not in shown, name
+        shown.add(lab["summary"].value)
+    assert "starting within 3 quarters after the baseline, 1994Q3" in lab["summary"].value
+    assert "Target: 26% by 1996Q2." in lab["summary"].value
+
+
 def test_switching_series_resets_the_definition(lab):
     lab["growth"].value = 7.5
     lab["picker"].value = VEHICLES
@@ -114,7 +134,7 @@ def test_switching_series_resets_the_definition(lab):
     assert (lab["baseline"].value, lab["growth"].value, lab["level"].value) == ("1994", 10.0, 400.0)
     assert lab["level"].description == "Target (thousand vehicles):"
     assert lab["level"].readout_format == ".0f"
-    assert "Met: 1995 to 1996 each grew enough." in lab["summary"].value
+    assert "Met: 1995 to 1996 each grew at least 10%." in lab["summary"].value
     assert "Imported vehicles in Japan, all imports (yearly): the shaded band" in lab["caption"].value
     lab["picker"].value = EXPORTS
     assert "<b>Derived values</b>" in lab["summary"].value
@@ -130,8 +150,8 @@ def test_growth_view_compares_the_needed_path_with_what_happened():
     view = growth_view(CHIPS, "1993Q3", 25.0, 8)
     # (25 / 18.1) ** (1 / 8) = 1.0412: eight quarters from 1993Q3 end at 1995Q3
     assert view.summary == (
-        "From 18.1% in 1993Q3 to 25% by 1995Q3 takes +4.1% a quarter, every quarter for 8 quarters. "
-        "What happened: First reached in 1995Q3: 26.2%."
+        "From 18.1% in 1993Q3 to 25% by 1995Q3 takes +4.1% a quarter, every quarter for 8 quarters "
+        "(+6.9 percentage points in all). What happened: First reached in 1995Q3: 26.2%."
     )
     assert growth_view(VEHICLES, "1995", 480000.0, 3).reached.verdict == "not met"
 

@@ -18,7 +18,7 @@ ARTICLE = load_article()
 BUILDERS = {
     "keyword explorer": lambda work: kit_widgets.keyword_explorer(ARTICLE),
     "paragraph explorer": lambda work: kit_widgets.paragraph_explorer(ARTICLE),
-    "frame tagger": lambda work: kit_widgets.frame_coder(ARTICLE, work),
+    "frame coder": lambda work: kit_widgets.frame_coder(ARTICLE, work),
     "framing function tagger": lambda work: kit_widgets.entman_tagger(ARTICLE, work),
     "reframing lab": lambda work: kit_widgets.reframing_lab(ARTICLE, work),
     "power-interest grid": lambda work: kit_widgets.grid_placer(work),

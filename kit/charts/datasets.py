@@ -89,6 +89,9 @@ def _draw_layout(dataset: Dataset, name: str, ax: Axes | None) -> tuple[Axes, La
     drawn = [dataset[key] for key in layout.styles]
     for series, (colour, marker, style, label) in zip(drawn, layout.styles.values(), strict=True):
         _draw_series(ax, series, colour, marker, style, label, layout.scale)
+    for line in ax.lines:  # a half-filled or hollow marker stays visible over a reported one it meets
+        if str(line.get_gid()).endswith((":derived", ":unverified")):
+            line.set_zorder(3)
     return ax, layout, drawn
 
 
@@ -97,7 +100,7 @@ def _finish(ax: Axes, layout: Layout, events: Sequence[Event]) -> None:
     _mark_events(ax, events, top=layout.events_on_top)
     _tidy(ax, layout.title, layout.ylabel, layout.xlim)
     ax.set_ylim(*layout.ylim)
-    ax.legend(fontsize=8, frameon=False, **layout.legend)
+    ax.legend(fontsize=9, frameon=False, **layout.legend)
 
 
 def _mark_article(ax: Axes, value: Value, y: float, text: str, at: tuple[float, float]) -> None:
@@ -283,7 +286,7 @@ def dealer_outlets(dataset: Dataset, ax: Axes | None = None) -> Axes:
     ax.set_title("After the 1995 autos deal (a later event): new dealer outlets", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylim(0, 1100)
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
     pairs = "; ".join(_outlet_pair(done[g.year], g) for g in goals.values if g.year in done)
     return record(
         ax,

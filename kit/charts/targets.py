@@ -13,7 +13,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from kit.charts.base import PALETTE, framed_axes, record
-from kit.charts.sourced import _draw_series, _note_inside, _tidy, _value_kind, said
+from kit.charts.sourced import FILLS, _draw_series, _note_inside, _tidy, _value_kind, said
 from kit.errors import checked
 from kit.targets import (
     GrowthPlan,
@@ -73,7 +73,8 @@ def _lab_keys(ax: Axes) -> None:
         ax.plot([], [], color=PALETTE["vermillion"], linestyle="-.", label="target level")[0],
         ax.plot([], [], color=PALETTE["vermillion"], linestyle=":", label="target date")[0],
     ]
-    ax.legend(handles=keys, loc="upper left", fontsize=8, frameon=False)
+    # Lower right, above the status note: the one corner every lab series leaves clear of its data.
+    ax.legend(handles=keys, loc="lower right", bbox_to_anchor=(1, 0.08), fontsize=9, frameon=False)
 
 
 def _lab_frame(series: Series, ylim: tuple[float, float]) -> Callable[[Axes], None]:
@@ -101,17 +102,22 @@ def _increase_marks(ax: Axes, series: Series, increase: IncreaseVerdict) -> list
     ]
     run = [by_period[p] for p in increase.run]
     if run:
-        reported = all(_value_kind(v) == "reported" for v in run)
-        data += ax.plot(
-            [v.x for v in run],
-            [v.value * scale for v in run],
-            color=PALETTE["green"],
-            linewidth=4,
-            marker="o",
-            markersize=9,
-            markerfacecolor=PALETTE["green"] if reported else "white",
-            alpha=0.8,
-        )
+        xs, ys = [v.x for v in run], [v.value * scale for v in run]
+        data += ax.plot(xs, ys, color=PALETTE["green"], linewidth=4, alpha=0.8)
+    for kind, fill in FILLS.items():  # each point of the run filled, half-filled or hollow as the series
+        points = [v for v in run if _value_kind(v) == kind]
+        if points:
+            data += ax.plot(
+                [v.x for v in points],
+                [v.value * scale for v in points],
+                color=PALETTE["green"],
+                marker="o",
+                markersize=9,
+                markerfacecoloralt="white",
+                fillstyle=fill,
+                linestyle="none",
+                alpha=0.8,
+            )
     return data
 
 
@@ -167,7 +173,7 @@ def _path_keys(ax: Axes) -> None:
     ax.plot(
         [], [], color=PALETTE["vermillion"], marker="*", markersize=12, linestyle="none", label="the target"
     )
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="lower right", fontsize=9, frameon=False)
 
 
 def _path_frame(series: Series, ylim: tuple[float, float]) -> Callable[[Axes], None]:

@@ -68,6 +68,11 @@ def growth_plan(series: Series, start: str | int, target: TargetDefinition) -> G
     kind = "quarter" if series.quarterly else "year"
     summary = (
         f"From {amount(first.value, series.unit)} in {first.period} to {amount(target.level, series.unit)} "
-        f"by {path[-1][0]} takes {percent:+.1f}% a {kind}, every {kind} for {counted(periods, kind)}."
+        f"by {path[-1][0]} takes {percent:+.1f}% a {kind}, every {kind} for {counted(periods, kind)}"
     )
+    # A share's growth in percent is not its rise in percentage points: give both (lesson 06, part 3).
+    points = (
+        f" ({target.level - first.value:+.1f} percentage points in all)" if series.unit == "percent" else ""
+    )
+    summary += f"{points}."
     return GrowthPlan(first, target.level, path[-1][0], periods, percent, path, summary)

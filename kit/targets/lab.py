@@ -60,6 +60,11 @@ class IncreaseVerdict:
         """Return True when the definition is met."""
         return self.verdict == MET
 
+    @property
+    def rule(self) -> str:
+        """Return the definition the verdict was reached under, in words (the second reason)."""
+        return self.reasons[1]
+
 
 def _check_definition(series: Series, definition: IncreaseDefinition) -> Value:
     """Return the baseline's value, if every field of ``definition`` is allowed."""
@@ -95,19 +100,36 @@ def _kind(period: str) -> str:
     return "quarter" if "Q" in period else "year"
 
 
+def _judgement(percent: float, definition: IncreaseDefinition) -> str:
+    """Return whether a change of ``percent`` is enough under ``definition``, restating its threshold."""
+    least = definition.min_growth
+    if percent <= 0:
+        return "not enough (no rise)"
+    if percent < least:
+        return f"not enough (under {least:g}%)"
+    return f"enough (at least {least:g}%)" if least > 0 else "enough (a rise)"
+
+
+def _change(growth: Growth, before: float, unit: str) -> str:
+    """Return the change in words: percent on the period before, and for a share its percentage points."""
+    percent = growth.percent or 0.0
+    if percent == 0:
+        return "unchanged"
+    change = f"up {percent:.1f}%" if percent > 0 else f"down {-percent:.1f}%"
+    if unit == "percent":
+        change += f" ({(growth.value or 0.0) - before:+.1f} percentage points)"
+    return change
+
+
 def _describe(growth: Growth, definition: IncreaseDefinition, unit: str) -> str:
     if growth.value is None:
         return f"{growth.period}: no figure."
     if growth.percent is None:
-        before = _kind(growth.period)
-        return f"{growth.period}: {amount(growth.value, unit)}, but no figure for the {before} before."
-    enough = growth.percent > 0 and growth.percent >= definition.min_growth
-    change = f"up {growth.percent:.1f}%" if growth.percent > 0 else f"down {-growth.percent:.1f}%"
-    if growth.percent == 0:
-        change = "unchanged"
-    return (
-        f"{growth.period}: {amount(growth.value, unit)}, {change} ({'enough' if enough else 'not enough'})."
-    )
+        kind = _kind(growth.period)
+        return f"{growth.period}: {amount(growth.value, unit)}, but no figure for the {kind} before."
+    before = growth.value / (1 + growth.percent / 100)
+    judged = _judgement(growth.percent, definition)
+    return f"{growth.period}: {amount(growth.value, unit)}, {_change(growth, before, unit)}, {judged}."
 
 
 @checked
@@ -126,7 +148,7 @@ def judge_increase(series: Series, definition: IncreaseDefinition) -> IncreaseVe
     growths = {s: _growth(by_step, s, series.quarterly) for s in steps}
     outcomes = {s: _try_run(growths, s, definition) for s in steps[: definition.within]}
     window = tuple(growths[s] for s in steps)
-    reasons = [f"Baseline: {base.period}, {amount(base.value, series.unit)}.", _rule(definition, kind)]
+    reasons = [f"Baseline: {base.period}, {amount(base.value, series.unit)}.", _rule(definition, kind, base)]
     last = max(by_step)
     reasons += [_describe(growths[s], definition, series.unit) for s in steps if s <= last]
     if steps[-1] > last:
@@ -134,25 +156,28 @@ def judge_increase(series: Series, definition: IncreaseDefinition) -> IncreaseVe
     met = [start for start, outcome in outcomes.items() if outcome == MET]
     if met:
         run = tuple(growths[s].period for s in range(met[0], met[0] + definition.periods))
-        reasons.append(f"Met: {_span(run)} {'each ' if len(run) > 1 else ''}grew enough.")
+        least = f" at least {definition.min_growth:g}%" if definition.min_growth > 0 else ""
+        reasons.append(f"Met: {_span(run)} {'each ' if len(run) > 1 else ''}grew{least}.")
         return IncreaseVerdict(MET, base.period, run, window, tuple(reasons))
     if CANNOT_TELL in outcomes.values():
         gaps = [growths[s].period for s in steps if s <= last and growths[s].value is None]
         hidden = f"the missing figures ({', '.join(gaps)})" if gaps else "the figures after the series ends"
         reasons.append(f"Cannot tell: no run was found, but {hidden} could hide one.")
         return IncreaseVerdict(CANNOT_TELL, base.period, (), window, tuple(reasons))
-    reasons.append(f"Not met: no run of {counted(definition.periods, kind)} grew enough in time.")
+    enough = f"at least {definition.min_growth:g}%" if definition.min_growth > 0 else "at all"
+    reasons.append(f"Not met: no run of {counted(definition.periods, kind)} grew {enough} in time.")
     return IncreaseVerdict(NOT_MET, base.period, (), window, tuple(reasons))
 
 
-def _rule(definition: IncreaseDefinition, kind: str) -> str:
+def _rule(definition: IncreaseDefinition, kind: str, base: Value) -> str:
     rise = f"up at least {definition.min_growth:g}% on the {kind} before"
     run = (
         f"one {kind} {rise}"
         if definition.periods == 1
         else (f"{counted(definition.periods, kind)} in a row, each {rise}")
     )
-    return f"Definition: {run}, starting within {counted(definition.within, kind)} after the baseline."
+    start = f"starting within {counted(definition.within, kind)} after the baseline, {base.period}"
+    return f"Definition: {run}, {start}."
 
 
 def _span(periods: Sequence[str]) -> str:
@@ -195,6 +220,11 @@ class TargetVerdict:
     def met(self) -> bool:
         """Return True when the target was reached by its date."""
         return self.verdict == MET
+
+    @property
+    def rule(self) -> str:
+        """Return the target the verdict was reached on, in words (the first reason)."""
+        return self.reasons[0]
 
 
 def deadline_step(series: Series, by: str | int) -> int:

@@ -95,8 +95,13 @@ def _notice(*texts: str | None) -> widgets.HTML:
     return widgets.HTML(notice_html(*texts))
 
 
-def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1) -> widgets.VBox:
-    """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once."""
+def paragraph_tagger(
+    article: Article, work: WorkFile, scheme: TagScheme, paragraph: int = 1, name: str = ""
+) -> widgets.VBox:
+    """Return a widget: pick a paragraph, choose its tag from ``scheme``; every choice is saved at once.
+
+    ``name`` is what its plain-text fallback calls it (by default the scheme's "... tagger").
+    """
     count = len(article.paragraphs)
     pick = paragraph_slider(count, paragraph, "code")
     choice = widgets.Dropdown(
@@ -132,13 +137,13 @@ def paragraph_tagger(article: Article, work: WorkFile, scheme: TagScheme, paragr
     on_paragraph(None)
     box = panel([pick, choice], render, chart, on_change=save)
     box.children = [_notice(work.notice, problem), pick, text, *box.children[1:]]
-    return friendly(box, f"{scheme.name} tagger")
+    return friendly(box, name or f"{scheme.name} tagger")
 
 
 @checked
 def frame_coder(article: Article, work: WorkFile, paragraph: int = 1) -> widgets.VBox:
     """Return a widget: pick a paragraph, choose its primary frame; every choice is saved at once."""
-    return paragraph_tagger(article, work, frame_scheme(), paragraph)
+    return paragraph_tagger(article, work, frame_scheme(), paragraph, name="frame coder")
 
 
 @checked

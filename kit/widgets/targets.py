@@ -121,8 +121,8 @@ def lab_view(choice: str, definition: IncreaseDefinition, target: TargetDefiniti
     series = lab_series(choice)
     increase, reached = judge_increase(series, definition), judge_target(series, target)
     summary = (
-        f"Results-oriented goal: {increase.verdict}. Numerical target: {reached.verdict}. "
-        f"{increase.reasons[-1]} {reached.reasons[-1]}"
+        f"Results-oriented goal: {increase.verdict}. {increase.rule} {increase.reasons[-1]} "
+        f"Numerical target: {reached.verdict}. {reached.rule} {reached.reasons[-1]}"
     )
     return LabView(choice, series, definition, increase, target, reached, summary)
 
