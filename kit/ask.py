@@ -6,14 +6,13 @@ prompt, the answer widget that fits the question's kind, a Check button, a Hint 
 feedback (naming a listed mistake) and a "Show explanation" button whose use is recorded. Every
 change is saved to the work file at once and restored when the cell runs again after a restart.
 
-The pure cores (``answer_from``, ``control_value``, ``parse_number``, ``written_status``,
-``feedback_html``, ``text_fallback``) are functions of their inputs, tested directly; the widget
-classes only wire controls to them.
+The pure cores (``answer_from``, ``control_value``, ``parse_number``) are functions of their inputs,
+tested directly; what a cell shows (prompt, hints, feedback, the live word count, the plain-text
+stand-in) is built by ``kit.display.questions``; the widget classes only wire controls to them.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection
 from functools import cache
@@ -24,22 +23,24 @@ from typing import cast
 import ipywidgets as widgets
 
 from kit.article import load_article
-from kit.checks import Feedback, Question, written_counts
+from kit.checks import Feedback, Question
+from kit.display.questions import (
+    CHOICE_STYLE,
+    feedback_html,
+    hints_html,
+    number_placeholder,
+    paragraph_label_html,
+    prompt_html,
+    saved_note_html,
+    text_fallback,
+    written_placeholder,
+    written_status,
+)
 from kit.errors import checked
 from kit.exercise import Exercise
 from kit.questions import known_bank
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-# ipywidgets gives each radio label one line's height, so a long option overlapped the next one.
-_CHOICE_CSS = "<style>.kit-choice label{height:auto!important;line-height:1.4;margin-bottom:.3em}</style>"
-WIDGET_NAMES = {
-    "choice": "a set of radio buttons",
-    "items": "a checkbox for each option",
-    "paragraphs": "a checkbox for each paragraph, with its text",
-    "number": "a number box",
-    "coding": "a drop-down list of labels for each paragraph",
-    "written": "a text area that counts words and cited paragraphs",
-}
 
 
 def parse_number(text: object) -> float | None:
@@ -113,42 +114,6 @@ def control_value(question: Question, saved: object) -> object:
     return saved if isinstance(saved, str) else ""
 
 
-def written_status(text: object, min_words: int) -> str:
-    """Return the live count under a text area: words (and how many are asked) and paragraphs cited."""
-    words, cites = written_counts(text) if isinstance(text, str) else (0, 0)
-    cited = f"{cites} paragraph{'s' * (cites != 1)} cited" if cites else "no paragraph cited yet (like ¶4)"
-    asked = f" ({min_words} or more asked)" if min_words else ""
-    return f"{words} word{'s' * (words != 1)}{asked}; {cited}."
-
-
-def feedback_html(feedback: Feedback, explanation: str = "") -> str:
-    """Return the feedback on a check as HTML: each check, a named mistake, and an earned explanation."""
-    parts = ["<p><em>Not answered yet: give an answer above, then press Check.</em></p>"]
-    if feedback.answered:
-        verdict = "Right." if feedback.correct else "Not right yet."
-        rows = "".join(f"<li>{'✓' if ok else '✗'} {html.escape(text)}</li>" for ok, text in feedback.lines)
-        parts = [f"<p><strong>{verdict}</strong> {feedback.passed} of {feedback.total} checks passed.</p>"]
-        parts.append(f"<ul>{rows}</ul>")
-    if feedback.mistake:
-        parts.append(f"<p><strong>A common mistake:</strong> {html.escape(feedback.mistake)}</p>")
-    if feedback.note:
-        parts.append(f"<p><strong>{html.escape(feedback.note)}</strong></p>")
-    if explanation:
-        parts.append(f"<p><strong>Explanation.</strong> {html.escape(explanation)}</p>")
-    return f'<div role="status" aria-live="polite">{"".join(parts)}</div>'
-
-
-def text_fallback(question: Question, prompt: str, saved: object) -> str:
-    """Return the question as plain text, for a page where widgets cannot show (GitHub, a PDF)."""
-    unit = f" ({question.unit})" if question.unit else ""
-    answer = "not answered yet" if saved is None else f"saved answer {control_value(question, saved)!r}"
-    options = f" Options: {', '.join(question.options)}." if question.kind in ("choice", "items") else ""
-    return (
-        f"{question.id}. {prompt}{options}\n[Answer with {WIDGET_NAMES[question.kind]}{unit}, "
-        f"then press Check; {answer}. Open this notebook in JupyterLab to answer.]"
-    )
-
-
 @cache
 def _paragraph_texts() -> dict[int, str]:
     return {p.number: p.text for p in load_article().paragraphs}
@@ -156,7 +121,7 @@ def _paragraph_texts() -> dict[int, str]:
 
 def _labelled(control: widgets.Widget, text: str) -> widgets.HBox:
     """Return ``control`` beside a paragraph's text, which also describes it for screen readers."""
-    return widgets.HBox([control, widgets.HTML(f"<small>{html.escape(text)}</small>")])
+    return widgets.HBox([control, widgets.HTML(paragraph_label_html(text))])
 
 
 class AnswerControl:
@@ -194,7 +159,7 @@ class AnswerControl:
     def _build_number(self, value: object) -> widgets.Widget:
         # Sent when the box loses focus (Tab, or a click on Check), so it reaches the kernel before the
         # click: typed keys sent one by one queue behind a busy kernel and the click overtook them.
-        example = "a paragraph number, like 4" if "¶" in self.question.unit else "a number, like 12.5"
+        example = number_placeholder(self.question.unit)
         box = widgets.Text(value=value, description="Answer:", placeholder=example, continuous_update=False)
         box.tooltip = f"Type a number{f' in {self.question.unit}' if self.question.unit else ''}."
         self.inputs = [box]
@@ -211,13 +176,11 @@ class AnswerControl:
         return widgets.VBox([_labelled(box, texts.get(n, "")) for n, box in pairs])
 
     def _build_written(self, value: object) -> widgets.Widget:
-        area = widgets.Textarea(
-            value=value, rows=8, placeholder="Write your answer; cite paragraphs like ¶4."
-        )
+        area = widgets.Textarea(value=value, rows=8, placeholder=written_placeholder(self.question.layout))
         area.description = "Answer:"
         area.layout.width = "95%"
         self.inputs = [area]
-        self.status.value = written_status(value, self.question.min_words)
+        self.status.value = written_status(value, self.question.min_words, self.question.layout)
         return widgets.VBox([area, self.status])
 
     @property
@@ -272,25 +235,30 @@ class AskedQuestion:
         self.refresh()
         buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
         parts = [self.prompt, self.control.box, buttons, self.hints, self.feedback]
-        self.box = widgets.VBox([widgets.HTML(_CHOICE_CSS), *parts] if question.kind == "choice" else parts)
+        self.box = widgets.VBox([widgets.HTML(CHOICE_STYLE), *parts] if question.kind == "choice" else parts)
+
+    @property
+    def _written(self) -> bool:
+        return self.question.kind == "written"
 
     def refresh(self) -> None:
         """Show the prompt, hints and feedback the work file holds (after a restart, or a new id)."""
         qid = self.question.id
-        self.prompt.value = (
-            f"<p><strong>{html.escape(qid)}.</strong> {html.escape(self.exercise.prompt(qid))}</p>"
-        )
+        self.prompt.value = prompt_html(qid, self.exercise.prompt(qid))
         self._show_hints()
         if self.exercise.attempts(qid) or self.exercise.revealed(qid):
-            self.feedback.value = feedback_html(self.exercise.feedback(qid), self.exercise.explanation(qid))
+            feedback = self.exercise.feedback(qid)
+            self.feedback.value = feedback_html(feedback, self.exercise.explanation(qid), self._written)
 
     def _changed(self, change: object = None) -> None:
         answer = answer_from(self.question, self.control.value)
         note = self.exercise.save(self.question.id, answer)
         if self.question.kind == "written":
-            self.control.status.value = written_status(self.control.value, self.question.min_words)
+            self.control.status.value = written_status(
+                self.control.value, self.question.min_words, self.question.layout
+            )
         if note:
-            self.feedback.value = f"<p><strong>{html.escape(note)}</strong></p>"
+            self.feedback.value = saved_note_html(note)
 
     def answer(self, value: object) -> None:
         """Set the widget as a student would, to show ``value`` (typed-in form); it is saved at once."""
@@ -299,7 +267,9 @@ class AskedQuestion:
     def check(self) -> Feedback:
         """Check the widget's answer (the Check button) and show the feedback."""
         feedback = self.exercise.check(self.question.id, answer_from(self.question, self.control.value))
-        self.feedback.value = feedback_html(feedback, self.exercise.explanation(self.question.id))
+        self.feedback.value = feedback_html(
+            feedback, self.exercise.explanation(self.question.id), self._written
+        )
         return feedback
 
     def hint(self) -> None:
@@ -311,24 +281,19 @@ class AskedQuestion:
         used = min(self.exercise.hints_used(self.question.id), len(self.question.hints))
         variant = self.exercise.variant_of(self.question.id)
         texts = [self.question.worded(h, variant) for h in self.question.hints[:used]]
-        rows = "".join(
-            f"<li>Hint {i} of {len(self.question.hints)}: {html.escape(t)}</li>"
-            for i, t in enumerate(texts, 1)
-        )
-        self.hints.value = (f"<ul>{rows}</ul>" if rows else "") + (
-            f"<p>{html.escape(note)}</p>" if note else ""
-        )
+        self.hints.value = hints_html(texts, len(self.question.hints), note)
         self.hint_button.disabled = used >= len(self.question.hints)
 
     def reveal(self) -> None:
         """Show the explanation (the Show explanation button); recorded unless already earned."""
         text = self.exercise.reveal(self.question.id).partition(": ")[2]
-        self.feedback.value = feedback_html(self.exercise.feedback(self.question.id), text)
+        self.feedback.value = feedback_html(self.exercise.feedback(self.question.id), text, self._written)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.box._repr_mimebundle_(**kwargs) or {}
         saved = self.exercise.work.get(f"answer.{self.question.id}")
-        text = text_fallback(self.question, self.exercise.prompt(self.question.id), saved)
+        shown = None if saved is None else control_value(self.question, saved)
+        text = text_fallback(self.question, self.exercise.prompt(self.question.id), shown)
         return {**bundle, "text/plain": text}
 
 

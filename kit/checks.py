@@ -22,6 +22,7 @@ from typing import Any
 from kit import sealed
 from kit.agreement import UndefinedAgreementError, cohen_kappa
 from kit.questions import KINDS, Question, Variant, bank_names, known_bank, load_questions
+from kit.wording import counted
 
 __all__ = [
     "KINDS", "NOT_ANSWERED", "Feedback", "Question", "bank_names", "check_answer", "coding_of",
@@ -276,14 +277,30 @@ def _check_written(q: Question, v: Variant, answer: object) -> list[tuple[bool, 
     if not isinstance(answer, str):
         return _wrong_type("written text", answer, 2)
     count, cites = written_counts(answer)
-    return [
+    lines = [
         (True, "The answer is written."),
-        (count >= q.min_words, f"It has {count} words ({q.min_words} or more asked)."),
+        (count >= q.min_words, f"It has {counted(count, 'word')} ({q.min_words} or more asked)."),
+    ]
+    if q.layout == "rewrite":
+        return lines + _rewrite_form(answer)
+    cited = "It cites a paragraph, like ¶4." if cites else "It cites no paragraph yet: point to one, like ¶4."
+    return [*lines, (cites > 0, cited)]
+
+
+def _rewrite_form(text: str) -> list[tuple[bool, str]]:
+    """Return the form checks of a rewritten opening: a layout the kit reads, and a Sources line."""
+    from kit.rewrite import OPENING_PARAGRAPHS, layout_fault, sources_line  # first use: it loads TextBlob
+
+    fault = layout_fault(text, OPENING_PARAGRAPHS)
+    sources = sources_line(text)
+    return [
         (
-            cites > 0,
-            "It cites a paragraph, like ¶4."
-            if cites
-            else "It cites no paragraph yet: point to one, like ¶4.",
+            not fault,
+            f"The kit cannot read its layout yet: {fault}." if fault else "The kit can read its layout.",
+        ),
+        (
+            bool(sources),
+            f"It names its sources: {sources}" if sources else "It has no 'Sources: ¶1, ¶10' line yet.",
         ),
     ]
 

@@ -39,6 +39,15 @@ def _saveable(answer: object) -> object:
         return {"not saved as given": type(answer).__name__, "repr": describe(answer)}
 
 
+class NotAnsweredError(AssertionError):
+    """A "Before you submit" cell's failure: a question has no answer yet. It fails the cell, so that
+    nbgrader's Validate cannot report success, and shows as its one-line message, with no traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        """Return what IPython shows in place of a traceback: the message alone (IPython's hook)."""
+        return [str(self)]
+
+
 class Exercise:
     """A student's session with one question bank: checks, hints, reveals and the work file behind them."""
 
@@ -226,9 +235,9 @@ class Exercise:
         return fresh.feedback(question_id)
 
     def require(self, question_id: str) -> None:
-        """Raise AssertionError when question ``question_id`` has no saved answer (a student's own test)."""
+        """Raise NotAnsweredError when question ``question_id`` has no saved answer (a student's own test)."""
         if not self.graded(question_id).answered:
-            raise AssertionError(f"{question_id} is not answered yet: answer it above and press Check.")
+            raise NotAnsweredError(f"{question_id} is not answered yet: answer it above and press Check.")
 
     def save_chart(self, question_id: str, ax: Axes) -> str:
         """Save the kit chart on ``ax`` with question ``question_id``'s answer for the hand-in; say so."""

@@ -22,7 +22,8 @@ from kit.variants import computed
 
 _REQUIRED = ("id", "kind", "prompt", "hints", "explanation")
 _SHOWN = ("id", "kind", "prompt", "options", "unit", "tolerance", "points", "hints",
-          "paragraph_count", "min_words", "min_kappa")  # fmt: skip
+          "paragraph_count", "min_words", "min_kappa", "layout")  # fmt: skip
+LAYOUTS = ("", "rewrite")
 
 
 def bank_salt(exercise: str, key: dict) -> str:
@@ -142,6 +143,8 @@ def _bank_question(name: str, salt: str, entry: object) -> dict:
         or not all(isinstance(h, str) for h in entry["hints"])
     ):
         raise DataFileError(f"{where} needs 'hints', a list of one or more texts, the last a worked method.")
+    if entry.get("layout", "") not in LAYOUTS:
+        raise DataFileError(f"{where}: 'layout' must be 'rewrite' (a rewritten opening) or left out.")
     shown = {k: entry[k] for k in _SHOWN if k in entry}
     if entry["kind"] == "coding":
         shown["paragraphs"] = sorted(int(n) for n in entry["expected"] if str(n).isdigit())

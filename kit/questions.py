@@ -63,6 +63,7 @@ class Question:
     paragraph_count: int = 20
     min_words: int = 0
     min_kappa: float = 0.0
+    layout: str = ""  # "rewrite": a written answer laid out as a rewritten opening (kit.rewrite)
 
     def variant(self, index: object = 0) -> Variant:
         """Return variant ``index``, or the first when ``index`` is not one of them."""

@@ -24,12 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kit.article import Article, parse_article
-from kit.errors import InvalidInputError, KitError, checked, whole_number
+from kit.errors import KitError, checked, invalid, whole_number
 from kit.framing import FramingScore, device_counts, find_devices, score_framing
 from kit.quotes import extract_quotes, voice_share
+from kit.wording import counted
 
 _SOURCES_LINE = re.compile(r"^\s*sources?\s*:", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+NO_REWRITE = "there is no rewrite yet"
+OPENING_PARAGRAPHS = 2  # a rewrite of the opening: headline, dek and two body paragraphs
+LAYOUT = "a headline line, a dek line, a blank line, then body paragraphs with a blank line between"
 LAYOUT_HELP = (
     "A rewrite starts with two lines, the headline and then the dek; after a blank line come the "
     "body paragraphs, one blank line between each; a last line may start with 'Sources:'."
@@ -43,13 +47,50 @@ def _composed(headline: str, dek: str | None, paragraphs: Sequence[str], name: s
     return replace(parsed, headline=headline, dek=dek or None, section=None)
 
 
-def _layout_fault(blocks: list[str], head: list[str]) -> str:
-    """Return what is wrong with a rewrite's layout, in a few words."""
+def _blocks(text: str) -> list[str]:
+    """Return a rewrite's blocks (the lines between blank lines), its "Sources:" line left out."""
+    kept = "\n".join(line for line in text.replace("\r\n", "\n").split("\n") if not _SOURCES_LINE.match(line))
+    return [block.strip() for block in _BLANK_LINES.split(kept.strip()) if block.strip()]
+
+
+def layout_fault(text: str, paragraphs: int | None = None) -> str:
+    """Return what stops the kit reading ``text`` as a rewrite, in a few words ("" when nothing does).
+
+    >>> layout_fault("Talks Resume\\nA dek.\\nMore.\\n\\nThey met.")
+    '3 lines come before the first blank line, where the headline and dek go'
+    >>> layout_fault("Talks Resume\\nA dek.\\n\\nThey met.")
+    ''
+    """
+    blocks = _blocks(text)
+    head = blocks[0].split("\n") if blocks else []
     if not blocks:
         return "it is empty"
+    if len(head) != 2 and len(blocks) == 1:
+        return (
+            f"it has {counted(len(head), 'line')} and no blank line: the headline and dek go on the first "
+            "two lines, then a blank line"
+        )
+    if len(head) == 1:
+        return (
+            "only 1 line comes before the first blank line: the dek goes on the line right under the "
+            "headline, with no blank line between"
+        )
     if len(head) != 2:
-        return f"{len(head)} line(s) come before the first blank line, where the headline and dek go"
-    return "no body paragraph follows the headline and dek"
+        verb = "comes" if len(head) == 1 else "come"
+        return (
+            f"{counted(len(head), 'line')} {verb} before the first blank line, where the headline and dek go"
+        )
+    if len(blocks) < 2:
+        return "no body paragraph follows the headline and dek"
+    if paragraphs is not None and len(blocks) - 1 != paragraphs:
+        return f"it has {counted(len(blocks) - 1, 'body paragraph')} where {paragraphs} are asked"
+    return ""
+
+
+def sources_line(text: str) -> str:
+    """Return the rewrite's "Sources:" line naming the original's paragraphs ("" if it has none)."""
+    lines = [line.strip() for line in text.split("\n") if _SOURCES_LINE.match(line)]
+    return next((line for line in lines if re.search(r"¶\s*\d|\d", line)), "")
 
 
 def read_rewrite(text: str, paragraphs: int | None = None) -> Article:
@@ -59,19 +100,13 @@ def read_rewrite(text: str, paragraphs: int | None = None) -> Article:
     >>> mine.headline, mine.dek, [p.text for p in mine.paragraphs]
     ('Talks Resume', 'Both sides claim a win.', ['They met.'])
     """
-    kept = "\n".join(line for line in text.replace("\r\n", "\n").split("\n") if not _SOURCES_LINE.match(line))
-    blocks = [block.strip() for block in _BLANK_LINES.split(kept.strip()) if block.strip()]
-    head = blocks[0].split("\n") if blocks else []
-    if len(head) != 2 or len(blocks) < 2:
-        raise InvalidInputError(
-            f"text does not follow the layout: {_layout_fault(blocks, head)}. {LAYOUT_HELP}"
-        )
-    body = [" ".join(block.split()) for block in blocks[1:]]
-    if paragraphs is not None and len(body) != whole_number("paragraphs", paragraphs, 1):
-        raise InvalidInputError(
-            f"paragraphs: the rewrite has {len(body)} body paragraph(s), but {paragraphs} are asked. "
-            "Separate paragraphs with one blank line, and keep each paragraph's lines together."
-        )
+    if paragraphs is not None:
+        whole_number("paragraphs", paragraphs, 1)
+    fault = layout_fault(text, paragraphs)
+    if fault:
+        raise invalid("text", text, f"a rewrite in the kit's layout ({LAYOUT}; here {fault})")
+    blocks = _blocks(text)
+    head, body = blocks[0].split("\n"), [" ".join(block.split()) for block in blocks[1:]]
     return _composed(head[0].strip(), head[1].strip(), body, "rewrite")
 
 
@@ -97,11 +132,15 @@ class OpeningMeasures:
 
 @dataclass(frozen=True)
 class RewriteComparison:
-    """The original's opening and a rewrite measured alike; ``yours`` is None if the rewrite is unreadable."""
+    """The original's opening and a rewrite measured alike; ``yours`` is None if the rewrite is unreadable.
+
+    ``problem`` says so, with the layout; ``fault`` is the reason alone, in a few words.
+    """
 
     original: OpeningMeasures
     yours: OpeningMeasures | None
     problem: str
+    fault: str = ""
 
 
 def measure_opening(text: Article, label: str) -> OpeningMeasures:
@@ -119,7 +158,9 @@ def measure_opening(text: Article, label: str) -> OpeningMeasures:
 
 
 @checked
-def compare_rewrite(article: Article, text: object, paragraphs: int = 2) -> RewriteComparison:
+def compare_rewrite(
+    article: Article, text: object, paragraphs: int = OPENING_PARAGRAPHS
+) -> RewriteComparison:
     """Return the original's opening and the rewrite ``text`` measured alike, or what stops the reading.
 
     >>> from kit.article import load_article
@@ -128,8 +169,13 @@ def compare_rewrite(article: Article, text: object, paragraphs: int = 2) -> Rewr
     """
     original = measure_opening(opening(article, paragraphs), "original")
     if not isinstance(text, str) or not text.strip():
-        return RewriteComparison(original, None, "Write your rewrite in q8 first.")
+        return RewriteComparison(original, None, "Write your rewrite in q8 first.", NO_REWRITE)
+    fault = layout_fault(text, paragraphs)
+    if fault:
+        return RewriteComparison(
+            original, None, f"The kit cannot read your rewrite yet: {fault}. {LAYOUT_HELP}", fault
+        )
     try:
         return RewriteComparison(original, measure_opening(read_rewrite(text, paragraphs), "yours"), "")
-    except KitError as error:
-        return RewriteComparison(original, None, f"The kit cannot read your rewrite yet: {error}")
+    except KitError as error:  # a layout the kit reads, and text it cannot (no headline word, say)
+        return RewriteComparison(original, None, f"The kit cannot read your rewrite yet: {error}", str(error))

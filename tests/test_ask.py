@@ -1,5 +1,6 @@
-"""kit.ask: the answer widgets. Pure cores are tested directly; the shells are driven as a student
-drives them (set a value, press a button) and must save, restore, check, hint and reveal."""
+"""kit.ask and kit.display.questions: the answer widgets and what they show. Pure cores are tested
+directly; the shells are driven as a student drives them (set a value, press a button) and must
+save, restore, check, hint and reveal."""
 
 import json
 
@@ -7,16 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit.ask import (
-    answer_from,
-    control_value,
-    feedback_html,
-    parse_number,
-    start_exercise,
-    text_fallback,
-    written_status,
-)
+from kit.ask import answer_from, control_value, parse_number, start_exercise
 from kit.checks import check_answer, load_questions
+from kit.display.questions import feedback_html, hints_html, prompt_html, text_fallback, written_status
 from kit.keys import questions_from_key
 
 QUESTIONS = questions_from_key(
@@ -83,6 +77,14 @@ def test_the_written_counter_counts_words_and_distinct_paragraphs():
     assert written_status("One ¶20", 2) == "2 words (2 or more asked); 1 paragraph cited."
 
 
+def test_prompt_and_hints_are_escaped_and_numbered():
+    assert prompt_html("q2", "Is 3 < 4?") == "<p><strong>q2.</strong> Is 3 &lt; 4?</p>"
+    assert hints_html(["Look at ¶4.", "Divide."], 3, "No hint left.") == (
+        "<ul><li>Hint 1 of 3: Look at ¶4.</li><li>Hint 2 of 3: Divide.</li></ul><p>No hint left.</p>"
+    )
+    assert hints_html([], 3) == ""
+
+
 def test_feedback_names_the_mistake_and_shows_an_earned_explanation_only():
     wrong = check_answer(QUESTIONS["n"], 4)
     page = feedback_html(wrong)
@@ -96,10 +98,15 @@ def test_feedback_names_the_mistake_and_shows_an_earned_explanation_only():
     assert check_answer(QUESTIONS["p"], [2, 3]).mistake == "Off by one: the nut graf follows the lead."
     assert check_answer(QUESTIONS["c"], "Lead").mistake == "The lead opens the story."
     assert "<p><em>Not answered yet" in feedback_html(check_answer(QUESTIONS["c"], None))
+    essay = feedback_html(check_answer(QUESTIONS["w"], "A full answer, citing ¶4."), written=True)
+    assert "<strong>Ready to hand in: your instructor grades what it says.</strong> 3 of 3 checks" in essay
+    assert "<strong>Not ready yet.</strong>" in feedback_html(
+        check_answer(QUESTIONS["w"], "Short."), written=True
+    )
 
 
 def test_the_text_fallback_says_how_to_answer():
-    assert text_fallback(QUESTIONS["n"], "How much?", 27.4) == (
+    assert text_fallback(QUESTIONS["n"], "How much?", "27.4") == (
         "n. How much?\n[Answer with a number box (%), then press Check; saved answer '27.4'. "
         "Open this notebook in JupyterLab to answer.]"
     )
@@ -204,7 +211,7 @@ def test_any_value_a_student_can_produce_never_raises(question, value):
     shown = control_value(question, value)
     assert answer_from(question, shown) == answer_from(question, control_value(question, answer))
     feedback = check_answer(question, answer)
-    assert feedback_html(feedback) and text_fallback(question, "?", value)
+    assert feedback_html(feedback) and text_fallback(question, "?", shown)
     written_status(value, 3)
 
 

@@ -81,6 +81,17 @@ def test_framing_scores_chart_redraws_in_place():
     assert charts.description(ax).startswith("Polarity +0.00 for your headline and dek against +0.00")
 
 
+def test_framing_scores_sign_polarity_only_and_wait_for_a_rewrite():
+    original, yours = reframe(load_article(), "Japan Must Yield to U.S. Pressure", "A great, terrible day")
+    ax = charts.framing_scores(original, yours)
+    assert [t.get_text() for t in ax.texts] == ["+0.00", "-0.10", "1.00", "0.88"]  # subjectivity 0 to 1
+    ax = charts.framing_scores(original)
+    assert [t.get_text() for t in ax.texts] == ["+0.00", "not written yet", "1.00", "not written yet"]
+    assert charts.description(ax) == (
+        "Polarity +0.00 and subjectivity 1.00 for the original headline and dek; yours is not written yet."
+    )
+
+
 def test_voices_sentiment_chart_pairs_polarity_and_subjectivity():
     article = load_article()
     voices = voices_sentiment(article, extract_quotes(article))

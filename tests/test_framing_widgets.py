@@ -6,7 +6,7 @@ import re
 import pytest
 
 from kit.article import load_article
-from kit.display.framing import reference_comparison_html
+from kit.display.framing import devices_compared_html, reference_comparison_html
 from kit.errors import InvalidInputError
 from kit.framing import compare_tags, entman_scheme, frame_scheme
 from kit.store import open_work
@@ -127,7 +127,7 @@ def test_a_saved_rewrite_of_the_wrong_kind_gives_a_notice_and_a_clean_start(arti
     work.set("reframe", bad)
     notice, headline, _dek, frame, *_rest = reframing_lab(article, work).children
     assert "Your saved rewrite could not be used" in notice.value and "write again" in notice.value
-    assert headline.value == "Trade Talks Back on Track" and frame.value == ECONOMIC
+    assert headline.value == "" and frame.value == ECONOMIC
 
 
 def test_the_reference_opens_only_once_every_paragraph_is_coded(article, tmp_path):
@@ -164,6 +164,18 @@ def test_reframe_view_summarises_both_headlines(article):
     assert view.summary.endswith("framing devices found: Yield, Pressure.")
 
 
+def test_the_reframing_lab_starts_empty_with_an_example_as_placeholder(article, tmp_path):
+    _notice, headline, dek, _frame, summary, image, caption, _out = reframing_lab(
+        article, open_work("04_framing_coding", tmp_path)
+    ).children
+    assert (headline.value, dek.value) == ("", "") and "Trade Talks Back on Track" in headline.placeholder
+    assert summary.value == (
+        "<p>No headline of yours yet: type one in the box above and press Enter (the grey text is only an "
+        "example). The original scores polarity +0.00, subjectivity 1.00.</p>"
+    ) + devices_compared_html(reframe_view(article, "").original)
+    assert "yours is not written yet" in caption.value and image.layout.display != "none"
+
+
 def test_the_reframing_lab_saves_and_restores_the_rewrite(article, tmp_path):
     work = open_work("04_framing_coding", tmp_path)
     _notice, headline, dek, frame, summary, *_rest = reframing_lab(article, work).children
@@ -178,4 +190,4 @@ def test_the_reframing_lab_saves_and_restores_the_rewrite(article, tmp_path):
         and again.children[3].value == "Political"
     )
     headline.value = " "
-    assert "Write a headline first" not in summary.value  # errors go to the Output, not the summary
+    assert "No headline of yours yet: type one in the box above" in summary.value

@@ -282,6 +282,7 @@ GOOD: dict[str, dict[str, Callable[[], object]]] = {
         "rows": lambda: [["Kantor", 41], ["Hata", 9]],
     },
     "kit.display.devices_html": {"hits": lambda: module("framing").find_devices(article())},
+    "kit.display.rewrite_chart": {"exercise": lambda: module("ask").start_exercise("08_capstone", workdir())},
     "kit.display.rewrite_table": {
         "comparison": lambda: module("rewrite").compare_rewrite(article(), "Talks resume.\n\nThey met.")
     },

@@ -273,7 +273,7 @@ def test_the_visible_tests_fail_while_a_question_is_unanswered(course, source):
     visible = [c for c in graded.cells if "exercise.require(" in c.source]
     assert visible and all(
         any(
-            o.get("ename") == "AssertionError" and "is not answered yet" in o.get("evalue", "")
+            o.get("ename") == "NotAnsweredError" and "is not answered yet" in o.get("evalue", "")
             for o in c.outputs
         )
         for c in visible
@@ -281,3 +281,27 @@ def test_the_visible_tests_fail_while_a_question_is_unanswered(course, source):
     # and the student version itself holds no answer placeholder
     student = (STUDENT / source.name).read_text(encoding="utf-8")
     assert not re.search(r'\bq\d+ = (\[\]|\{\}|\.\.\.|""|\\"\\"\\")', student)
+
+
+def validate(notebook: Path) -> str:
+    """Return what nbgrader's Validate (the command behind the button) says of ``notebook``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "validate", notebook.name],
+        cwd=notebook.parent,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout + result.stderr
+
+
+def test_validate_names_each_unanswered_question_in_one_line_and_passes_a_complete_notebook(tmp_path):
+    source, blank, done = EXERCISES / "02_reading_exercises.ipynb", tmp_path / "blank", tmp_path / "done"
+    for folder in (blank, done, tmp_path / "partly"):
+        folder.mkdir()
+    shutil.copy(STUDENT / source.name, blank / source.name)
+    said = validate(blank / source.name)
+    assert "VALIDATION FAILED ON 6 CELL(S)!" in said and "Traceback" not in said
+    errors = re.findall(r"The error was:\n\n(.*)\n", said)
+    assert errors == [f"    q{n} is not answered yet: answer it above and press Check." for n in range(1, 7)]
+    answer_through_widgets(source, done, tmp_path / "partly")  # all right in the end
+    assert "Success! Your notebook passes all the tests." in validate(done / source.name)

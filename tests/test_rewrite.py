@@ -9,7 +9,10 @@ import re
 import pytest
 
 from kit.article import load_article
-from kit.display import rewrite_table
+from kit.ask import start_exercise
+from kit.checks import check_answer, load_questions
+from kit.display import rewrite_chart, rewrite_table
+from kit.display.questions import written_placeholder, written_status
 from kit.errors import InvalidInputError
 from kit.framing import device_counts, find_devices
 from kit.quotes import extract_quotes, voice_share
@@ -76,21 +79,27 @@ def test_the_opening_is_headline_dek_and_first_paragraphs(article):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "text does not follow the layout: it is empty."),
-        ("Headline only\n\nA paragraph.", "1 line(s) come before the first blank line, where the headline"),
-        ("Headline\nDek\nA third line\n\nA paragraph.", "3 line(s) come before the first blank line"),
-        ("Headline\nDek\n\nSources: ¶1", "text does not follow the layout: no body paragraph follows the"),
+        ("", "here it is empty), not str ''."),
+        (
+            "Headline only\n\nA paragraph.",
+            "here only 1 line comes before the first blank line: the dek",
+        ),
+        ("Headline\nDek\nA third line\n\nA paragraph.", "here 3 lines come before the first blank line"),
+        ("Headline\nDek\n\nSources: ¶1", "here no body paragraph follows the headline and dek)"),
     ],
 )
 def test_a_rewrite_out_of_layout_is_refused_with_the_layout(text, message):
     with pytest.raises(InvalidInputError) as error:
         read_rewrite(text)
     assert message in str(error.value)
-    assert "A rewrite starts with two lines, the headline and then the dek" in str(error.value)
+    assert str(error.value).startswith(
+        "parameter 'text' must be a rewrite in the kit's layout (a headline line, a dek line, a blank line, "
+        "then body paragraphs with a blank line between; here "
+    )
 
 
 def test_the_paragraph_count_is_checked_when_asked():
-    with pytest.raises(InvalidInputError, match=r"has 2 body paragraph\(s\), but 3 are asked"):
+    with pytest.raises(InvalidInputError, match="here it has 2 body paragraphs where 3 are asked"):
         read_rewrite(REWRITE, paragraphs=3)
     with pytest.raises(InvalidInputError, match=".paragraphs. must be a whole number of at least 1"):
         read_rewrite(REWRITE, paragraphs=0)
@@ -121,17 +130,17 @@ def test_a_rewrite_is_measured_beside_the_original_opening(article):
     [
         ("", "Write your rewrite in q8 first."),
         (None, "Write your rewrite in q8 first."),
-        ("One line only", "The kit cannot read your rewrite yet: text does not follow the layout: 1 line(s)"),
+        ("One line only", "The kit cannot read your rewrite yet: it has 1 line and no blank line: the"),
         (
             REWRITE.replace("\n\nThe agreement", " The agreement"),
-            "The kit cannot read your rewrite yet: paragraphs",
+            "The kit cannot read your rewrite yet: it has 1 body paragraph where 2 are asked. A rewrite",
         ),
     ],
 )
 def test_a_rewrite_that_cannot_be_read_is_named_and_the_original_still_measured(article, text, problem):
     comparison = compare_rewrite(article, text)
     assert comparison.yours is None
-    assert comparison.problem.startswith(problem)
+    assert comparison.problem.startswith(problem) and comparison.fault
     assert comparison.original.quoted_words == 34
     table = re.sub(r' style="[^"]*"', "", rewrite_table(comparison).data)
     assert "<th>your rewrite</th>" not in table and "the original&#x27;s opening" in table
@@ -142,3 +151,41 @@ def test_the_rewrite_table_has_a_column_per_opening(article):
     assert "<th>your rewrite</th>" in table
     assert "<tr><td>quoted words</td><td>34</td><td>5</td></tr>" in table
     assert "<tr><td>quoted words: Japanese government</td><td>0</td><td>5</td></tr>" in table
+
+
+def test_the_q9_chart_is_drawn_and_saved_once_the_rewrite_reads(article, tmp_path, capsys):
+    exercise = start_exercise("08_capstone", tmp_path)
+    rewrite_chart(exercise, article)
+    assert capsys.readouterr().out == (
+        "No chart yet: there is no rewrite in q8; write it there, then run this cell again.\n"
+    )
+    exercise.save("q8", "One line only")
+    rewrite_chart(exercise, article)
+    assert capsys.readouterr().out == (
+        "No chart yet: the kit cannot read your rewrite in q8 (it has 1 line and no blank line: the headline "
+        "and dek go on the first two lines, then a blank line); fix that in q8, then run this cell again.\n"
+    )
+    assert exercise.saved_chart("q9") is None
+    exercise.save("q8", REWRITE)
+    rewrite_chart(exercise, article)
+    assert capsys.readouterr().out.startswith("q9: chart saved for your hand-in (Polarity ")
+    saved = exercise.saved_chart("q9")["description"]
+    assert saved.startswith("Polarity +") and " against +0.00 for the original; subjectivity " in saved
+
+
+def test_the_rewrite_question_checks_its_layout_and_sources_not_a_cited_paragraph(tmp_path):
+    q8 = load_questions("08_capstone")["q8"]
+    lines = check_answer(q8, REWRITE).lines
+    assert list(lines[2:]) == [
+        (True, "The kit can read its layout."),
+        (True, "It names its sources: Sources: ¶5, ¶10"),
+    ]
+    lines = check_answer(q8, "Headline\nDek\n\nOne paragraph.").lines
+    assert list(lines[2:]) == [
+        (False, "The kit cannot read its layout yet: it has 1 body paragraph where 2 are asked."),
+        (False, "It has no 'Sources: ¶1, ¶10' line yet."),
+    ]
+    assert written_placeholder("rewrite").startswith("Line 1: headline. Line 2: dek. A blank line")
+    assert written_status("Headline\nDek\n\nOne.\n\nTwo.", 80, "rewrite") == (
+        "4 words (80 or more asked); the kit can read the layout."
+    )

@@ -199,6 +199,7 @@ def test_role_briefs_are_printable_and_sourced():
     assert briefs.count('<section class="kit-brief"') == len(roles()) >= 5
     assert "@media print{.kit-brief{page-break-after:always" in briefs
     assert "Source: LA Times 18 Feb 1994." in briefs and "Role: Free-trade economist" in briefs
+    assert "<li><b>results</b>: " in briefs  # by id, as the arguments table and exercise 07 q5 name them
 
 
 def test_tables_and_briefs_are_kept_from_mathjax():

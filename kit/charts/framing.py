@@ -249,23 +249,32 @@ def _scores_frame(ax: Axes) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
+def _score_labels(values: list[float | None]) -> list[str]:
+    # Polarity runs from -1 to +1 and keeps its sign; subjectivity runs from 0 to 1 and has none.
+    signed = [f"{v:+.2f}" if v is not None else "not written yet" for v in values[:2]]
+    return signed + [f"{v:.2f}" if v is not None else "not written yet" for v in values[2:]]
+
+
 @checked
-def framing_scores(original: FramingScore, yours: FramingScore, ax: Axes | None = None) -> Axes:
-    """Draw polarity and subjectivity of the original headline and dek beside a rewritten pair."""
+def framing_scores(original: FramingScore, yours: FramingScore | None = None, ax: Axes | None = None) -> Axes:
+    """Draw polarity and subjectivity of the original headline and dek beside a rewritten pair (if any)."""
     ax = framed_axes(ax, (7, 2.0), ("framing_scores",), _scores_frame)
-    values = [original.polarity, yours.polarity, original.subjectivity, yours.subjectivity]
+    mine = [yours.polarity, yours.subjectivity] if yours else [None, None]
+    values = [original.polarity, mine[0], original.subjectivity, mine[1]]
     bars = ax.barh(
         range(4),
-        values,
+        [v or 0.0 for v in values],
         color=[POSITIVE, POSITIVE, PALETTE["orange"], PALETTE["orange"]],
         hatch=["", "//", "", "//"],
         edgecolor="white",
     )
-    labels = ax.bar_label(bars, labels=[f"{v:+.2f}" for v in values], padding=3, fontsize=8)
+    labels = ax.bar_label(bars, labels=_score_labels(values), padding=3, fontsize=8)
     ax.set_title("Your headline and dek against the original", fontsize=10)
-    return record(
-        ax,
+    scores = (
         f"Polarity {yours.polarity:+.2f} for your headline and dek against {original.polarity:+.2f} for the "
-        f"original; subjectivity {yours.subjectivity:.2f} against {original.subjectivity:.2f}.",
-        [*bars, *labels],
+        f"original; subjectivity {yours.subjectivity:.2f} against {original.subjectivity:.2f}."
+        if yours
+        else f"Polarity {original.polarity:+.2f} and subjectivity {original.subjectivity:.2f} for the "
+        "original headline and dek; yours is not written yet."
     )
+    return record(ax, scores, [*bars, *labels])

@@ -2,8 +2,9 @@
 
 ``common`` holds the page style and what every display shares, ``table`` the one ``table(rows,
 columns)`` every table is built on; ``reading``, ``background``, ``devices`` and ``rewrite`` the
-lessons' own; ``framing``, ``stakeholders``, ``targets``, ``prediction``, ``reveal`` and ``coding``
-are imported by their own names. This module re-exports what lessons call as ``kit.display.X``.
+lessons' own; ``framing``, ``stakeholders``, ``targets``, ``prediction``, ``reveal``, ``coding`` and
+``questions`` (an exercise question's cell) are imported by their own names. This module
+re-exports what lessons call as ``kit.display.X``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kit.display.reading import (
     scored_words_html,
     size_html,
 )
-from kit.display.rewrite import rewrite_table
+from kit.display.rewrite import rewrite_chart, rewrite_table
 from kit.display.table import rows_html, table
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "mark_phrase",
     "paragraphs_html",
     "people_html",
+    "rewrite_chart",
     "rewrite_table",
     "rows_html",
     "scored_words_html",

@@ -18,6 +18,6 @@ def tagged_paragraph_html(number: int, text: str, tag: str | None, definition: s
     )
 
 
-def reframe_summary_html(summary: str, original: FramingScore, yours: FramingScore) -> str:
+def reframe_summary_html(summary: str, original: FramingScore, yours: FramingScore | None) -> str:
     """Return the reframing lab's summary: one sentence, then the devices each headline and dek hold."""
     return text_html(summary) + devices_compared_html(original, yours)

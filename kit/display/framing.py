@@ -130,7 +130,10 @@ def class_agreement_html(result: ClassAgreement) -> HTML:
     return HTML(rows_html(["coders", "Cohen's kappa"], rows).data + sentence_html(verdict).data)
 
 
-def devices_compared_html(original: FramingScore, yours: FramingScore) -> str:
-    """Return how many framing devices of each category the original and the rewrite hold."""
-    rows = [(category, original.devices[category], yours.devices[category]) for category in original.devices]
+def devices_compared_html(original: FramingScore, yours: FramingScore | None = None) -> str:
+    """Return how many framing devices of each category the original and the rewrite (if any) hold."""
+    rows = [
+        (category, original.devices[category], yours.devices[category] if yours else "–")
+        for category in original.devices
+    ]
     return rows_html(["devices", "original", "yours"], rows).data

@@ -199,7 +199,8 @@ def position(result: Position) -> HTML:
 
 def _brief(role: Role, by_id: dict[str, Argument]) -> str:
     uses = "".join(
-        f"<li>{html.escape(by_id[key].text)} <small>({html.escape(by_id[key].holder)})</small></li>"
+        f"<li><b>{html.escape(key)}</b>: {html.escape(by_id[key].text)} "
+        f"<small>({html.escape(by_id[key].holder)})</small></li>"
         for key in role.arguments
     )
     facts = "".join(

@@ -26,6 +26,7 @@ from kit.framing import (
     frame_names,
     frame_scheme,
     reframe,
+    score_framing,
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
@@ -33,6 +34,8 @@ from kit.widgets.reveal import reveal_after
 
 NOT_CODED = "(not coded yet)"
 REFRAME_KEY = "reframe"
+HEADLINE_EXAMPLE = "type your headline, like “Trade Talks Back on Track”, then press Enter"
+DEK_EXAMPLE = "type a dek if you like, then press Enter"
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,11 @@ class FrameCodingView:
 
 @dataclass(frozen=True)
 class ReframeView:
-    """What the reframing lab shows: the original and the rewritten headline and dek, scored."""
+    """What the reframing lab shows: the original and the rewritten headline and dek (None before one is
+    written), scored."""
 
     original: FramingScore
-    yours: FramingScore
+    yours: FramingScore | None
     summary: str
 
 
@@ -174,7 +178,13 @@ def entman_reference(article: Article, work: WorkFile) -> widgets.VBox:
 
 @checked
 def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
-    """Return the original headline and dek and a rewritten pair, scored, with a one-sentence summary."""
+    """Return the original headline and dek and a rewritten pair, scored, with a one-sentence summary.
+
+    Before the student writes a headline, only the original is scored and the summary asks for one.
+    """
+    if not headline.strip():
+        original = score_framing("original", article.headline, article.dek or "")
+        return ReframeView(original, None, unwritten_summary(original))
     original, yours = reframe(article, headline, dek)
     found = ", ".join(yours.device_phrases) or "none"
     summary = (
@@ -182,6 +192,15 @@ def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
         f"{yours.subjectivity:.2f} (original {original.subjectivity:.2f}); framing devices found: {found}."
     )
     return ReframeView(original, yours, summary)
+
+
+def unwritten_summary(original: FramingScore) -> str:
+    """Return the reframing lab's summary before a headline is written: what to do, the original's scores."""
+    return (
+        "No headline of yours yet: type one in the box above and press Enter (the grey text is only an "
+        f"example). The original scores polarity {original.polarity:+.2f}, subjectivity "
+        f"{original.subjectivity:.2f}."
+    )
 
 
 def saved_rewrite(work: WorkFile) -> tuple[dict[str, str], str]:
@@ -197,22 +216,26 @@ def saved_rewrite(work: WorkFile) -> tuple[dict[str, str], str]:
 
 
 @checked
-def reframing_lab(
-    article: Article, work: WorkFile, headline: str = "Trade Talks Back on Track", dek: str = ""
-) -> widgets.VBox:
-    """Return a widget: write another headline and dek under a frame you choose; compare with the original."""
+def reframing_lab(article: Article, work: WorkFile, headline: str = "", dek: str = "") -> widgets.VBox:
+    """Return a widget: write another headline and dek under a frame you choose; compare with the original.
+
+    The boxes start empty (or with ``headline`` and ``dek``), an example shown as grey placeholder text.
+    """
     saved, problem = saved_rewrite(work)
     boxes = [
         widgets.Text(
             value=saved.get(key, default),
             description=label,
             tooltip=f"Your own {key} for the 24 May agreement; press Enter to compare it with the original.",
-            placeholder=f"type a {key}, then press Enter",
+            placeholder=example,
             continuous_update=False,
             layout=widgets.Layout(width="46em"),
             style={"description_width": "initial"},
         )
-        for key, label, default in (("headline", "Your headline:", headline), ("dek", "Your dek:", dek))
+        for key, label, default, example in (
+            ("headline", "Your headline:", headline, HEADLINE_EXAMPLE),
+            ("dek", "Your dek:", dek, DEK_EXAMPLE),
+        )
     ]
     frame = widgets.Dropdown(
         options=frame_names(),
