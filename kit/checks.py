@@ -279,7 +279,7 @@ def _check_written(q: Question, v: Variant, answer: object) -> list[tuple[bool, 
     count, cites = written_counts(answer)
     lines = [
         (True, "The answer is written."),
-        (count >= q.min_words, f"It has {counted(count, 'word')} ({q.min_words} or more asked)."),
+        (count >= q.min_words, f"It has {counted(count, 'word')} (at least {q.min_words} to hand in)."),
     ]
     if q.layout == "rewrite":
         return lines + _rewrite_form(answer)

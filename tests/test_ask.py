@@ -72,9 +72,9 @@ def test_empty_widgets_are_not_answered_and_junk_saved_answers_show_empty_widget
 
 
 def test_the_written_counter_counts_words_and_distinct_paragraphs():
-    assert written_status("", 40) == "0 words (40 or more asked); no paragraph cited yet (like ¶4)."
+    assert written_status("", 40) == "0 words (at least 40 to hand in); no paragraph cited yet (like ¶4)."
     assert written_status("¶4 and ¶ 4 and paragraph 10.", 0) == "7 words; 2 paragraphs cited."
-    assert written_status("One ¶20", 2) == "2 words (2 or more asked); 1 paragraph cited."
+    assert written_status("One ¶20", 2) == "2 words (at least 2 to hand in); 1 paragraph cited."
 
 
 def test_prompt_and_hints_are_escaped_and_numbered():
@@ -167,7 +167,7 @@ def test_every_widget_kind_is_labelled_for_screen_readers(exercise, tmp_path):
     q8 = exercise.ask("q8")
     assert q8.control.inputs[0].description == "Answer:" and q8.check_button.tooltip
     q8.control.inputs[0].value = "See ¶11 and ¶13."
-    assert q8.control.status.value == "4 words (60 or more asked); 2 paragraphs cited."
+    assert q8.control.status.value == "4 words (at least 60 to hand in); 2 paragraphs cited."
     for button in (q8.check_button, q8.hint_button, q8.reveal_button):
         assert button.description and button.tooltip
     assert exercise.ask("q99") == (

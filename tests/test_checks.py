@@ -74,7 +74,7 @@ def test_choices_ignore_case_and_name_the_options(exercise):
 
 def test_written_answers_are_checked_for_form_only(exercise):
     feedback = exercise.check("q7", "Paragraph 4 is scored as positive. " * 10)
-    assert feedback.correct and "It has 60 words (40 or more asked)." in str(feedback)
+    assert feedback.correct and "It has 60 words (at least 40 to hand in)." in str(feedback)
     short = exercise.check("q7", "It is wrong.")
     assert (short.passed, short.total) == (1, 3)
 

@@ -187,5 +187,5 @@ def test_the_rewrite_question_checks_its_layout_and_sources_not_a_cited_paragrap
     ]
     assert written_placeholder("rewrite").startswith("Line 1: headline. Line 2: dek. A blank line")
     assert written_status("Headline\nDek\n\nOne.\n\nTwo.", 80, "rewrite") == (
-        "4 words (80 or more asked); the kit can read the layout."
+        "4 words (at least 80 to hand in); the kit can read the layout."
     )

@@ -57,7 +57,7 @@ def written_status(text: object, min_words: int, layout: str = "") -> str:
     """Return the live count under a text area: words (and how many are asked) and paragraphs cited,
     or for a rewrite (``layout`` "rewrite") whether the kit can read its layout."""
     words, cites = written_counts(text) if isinstance(text, str) else (0, 0)
-    asked = f" ({min_words} or more asked)" if min_words else ""
+    asked = f" (at least {min_words} to hand in)" if min_words else ""
     if layout == "rewrite":
         from kit.rewrite import OPENING_PARAGRAPHS, layout_fault  # first use: it loads TextBlob
 
