@@ -51,8 +51,8 @@ WIDGETS = {
     "03_framing_voices.ipynb": 3,
     "04_framing_coding.ipynb": 7,
     "05_stakeholders.ipynb": 8,
-    "06_numerical_targets.ipynb": 2,
-    "07_targets_debate.ipynb": 2,
+    "06_numerical_targets.ipynb": 4,
+    "07_targets_debate.ipynb": 3,
 }
 # What a reader must never see where a widget was: its Python repr, or the widget manager's errors.
 WIDGET_LEFTOVERS = ("VBox(", "HBox(", "Error displaying widget", "model not found", "Loading widget")
