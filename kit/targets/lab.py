@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from kit.errors import checked, invalid, whole_number
 from kit.targets.data import Series, Value, period_label
@@ -45,8 +46,26 @@ class Growth:
     percent: float | None
 
 
+class _Judged:
+    """What a verdict tells beyond its word: whether it is met, and the rule it was reached under."""
+
+    verdict: str
+    reasons: tuple[str, ...]
+    _rule_reason: ClassVar[int]  # which of the reasons states the rule
+
+    @property
+    def met(self) -> bool:
+        """Return True when the definition or the target is met."""
+        return self.verdict == MET
+
+    @property
+    def rule(self) -> str:
+        """Return the definition or the target the verdict was reached under, in words."""
+        return self.reasons[self._rule_reason]
+
+
 @dataclass(frozen=True)
-class IncreaseVerdict:
+class IncreaseVerdict(_Judged):
     """The verdict on a series under an IncreaseDefinition: met, not met or cannot tell, with reasons."""
 
     verdict: str
@@ -54,16 +73,7 @@ class IncreaseVerdict:
     run: tuple[str, ...]
     window: tuple[Growth, ...]
     reasons: tuple[str, ...]
-
-    @property
-    def met(self) -> bool:
-        """Return True when the definition is met."""
-        return self.verdict == MET
-
-    @property
-    def rule(self) -> str:
-        """Return the definition the verdict was reached under, in words (the second reason)."""
-        return self.reasons[1]
+    _rule_reason = 1  # the first reason states the baseline, the second the definition
 
 
 def _check_definition(series: Series, definition: IncreaseDefinition) -> Value:
@@ -209,22 +219,13 @@ class TargetDefinition:
 
 
 @dataclass(frozen=True)
-class TargetVerdict:
+class TargetVerdict(_Judged):
     """The verdict on a numerical target: met, not met or cannot tell, when it was reached, and why."""
 
     verdict: str
     reached: str | None
     reasons: tuple[str, ...]
-
-    @property
-    def met(self) -> bool:
-        """Return True when the target was reached by its date."""
-        return self.verdict == MET
-
-    @property
-    def rule(self) -> str:
-        """Return the target the verdict was reached on, in words (the first reason)."""
-        return self.reasons[0]
+    _rule_reason = 0
 
 
 def deadline_step(series: Series, by: str | int) -> int:
