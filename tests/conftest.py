@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -132,6 +133,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Move the files in SLOWEST_FIRST to the front, in that order; the rest keep theirs."""
     rank = {path: index for index, path in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
+
+
+# What running an exercise source leaves beside it (all git-ignored): its work file and lock, the
+# hand-in and its report. nbval runs the sources in exercises/, and their stored outputs were made
+# from a clean folder: a "run it again once you have answered" cell (the capstone's Part B table)
+# shows saved work. The run overwrites these files with the sources' own answers anyway.
+SOURCE_LEFTOVERS = ("*.work.json", ".*.work.json.lock", "*.answers.json", "*.report.html")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Clear what an earlier run left beside the exercise sources, once, before any worker starts."""
+    if hasattr(session.config, "workerinput"):  # an xdist worker: the controller has done it
+        return
+    exercises = Path(__file__).parents[1] / "exercises"
+    for pattern in SOURCE_LEFTOVERS:
+        for leftover in exercises.glob(pattern):
+            leftover.unlink()
 
 
 def pytest_configure(config: pytest.Config) -> None:
