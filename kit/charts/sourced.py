@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -72,20 +73,36 @@ def _draw_series(
         *ax.plot(xs, ys, linestyle=style, color=colour, linewidth=1.4, gid=f"line:{series.name}")
     ]
     ax.plot([], [], linestyle=style, marker=marker, color=colour, markeredgewidth=1.5, label=label)
+    artists += _points_by_kind(
+        ax,
+        series.values,
+        scale,
+        f"points:{series.name}",
+        marker=marker,
+        markersize=7,
+        color=colour,
+        markeredgewidth=1.5,
+    )
+    return artists
+
+
+def _points_by_kind(
+    ax: Axes, values: Sequence[Value], scale: float, gid: str | None = None, **style: Any
+) -> list[Artist]:
+    """Draw ``values`` as markers in ``style``, filled, half-filled or hollow as each is reported, derived
+    or unverified; each kind's markers get the id ``gid:kind`` when ``gid`` is given."""
+    artists: list[Artist] = []
     for kind, fill in FILLS.items():
-        chosen = [v for v in series.values if _value_kind(v) == kind]
+        chosen = [v for v in values if _value_kind(v) == kind]
         if chosen:
             artists += ax.plot(
                 [v.x for v in chosen],
                 [v.value * scale for v in chosen],
                 linestyle="none",
-                marker=marker,
-                markersize=7,
-                color=colour,
                 markerfacecoloralt="white",
                 fillstyle=fill,
-                markeredgewidth=1.5,
-                gid=f"points:{series.name}:{kind}",
+                gid=f"{gid}:{kind}" if gid else None,
+                **style,
             )
     return artists
 

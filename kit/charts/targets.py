@@ -13,7 +13,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from kit.charts.base import PALETTE, framed_axes, record
-from kit.charts.sourced import FILLS, _draw_series, _note_inside, _tidy, _value_kind, said
+from kit.charts.sourced import _draw_series, _note_inside, _points_by_kind, _tidy, said
 from kit.errors import checked
 from kit.targets import (
     GrowthPlan,
@@ -104,20 +104,8 @@ def _increase_marks(ax: Axes, series: Series, increase: IncreaseVerdict) -> list
     if run:
         xs, ys = [v.x for v in run], [v.value * scale for v in run]
         data += ax.plot(xs, ys, color=PALETTE["green"], linewidth=4, alpha=0.8)
-    for kind, fill in FILLS.items():  # each point of the run filled, half-filled or hollow as the series
-        points = [v for v in run if _value_kind(v) == kind]
-        if points:
-            data += ax.plot(
-                [v.x for v in points],
-                [v.value * scale for v in points],
-                color=PALETTE["green"],
-                marker="o",
-                markersize=9,
-                markerfacecoloralt="white",
-                fillstyle=fill,
-                linestyle="none",
-                alpha=0.8,
-            )
+    # each point of the run filled, half-filled or hollow as in the series
+    data += _points_by_kind(ax, run, scale, color=PALETTE["green"], marker="o", markersize=9, alpha=0.8)
     return data
 
 
