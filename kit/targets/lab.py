@@ -120,15 +120,12 @@ def _judgement(percent: float, definition: IncreaseDefinition) -> str:
     return f"enough (at least {least:g}%)" if least > 0 else "enough (a rise)"
 
 
-def _change(growth: Growth, before: float, unit: str) -> str:
-    """Return the change in words: percent on the period before, and for a share its percentage points."""
-    percent = growth.percent or 0.0
+def _change(percent: float, points: float | None) -> str:
+    """Return a change in words: percent on the period before, and its percentage points for a share."""
     if percent == 0:
         return "unchanged"
     change = f"up {percent:.1f}%" if percent > 0 else f"down {-percent:.1f}%"
-    if unit == "percent":
-        change += f" ({(growth.value or 0.0) - before:+.1f} percentage points)"
-    return change
+    return change + (f" ({points:+.1f} percentage points)" if points is not None else "")
 
 
 def _describe(growth: Growth, definition: IncreaseDefinition, unit: str) -> str:
@@ -137,9 +134,10 @@ def _describe(growth: Growth, definition: IncreaseDefinition, unit: str) -> str:
     if growth.percent is None:
         kind = _kind(growth.period)
         return f"{growth.period}: {amount(growth.value, unit)}, but no figure for the {kind} before."
-    before = growth.value / (1 + growth.percent / 100)
-    judged = _judgement(growth.percent, definition)
-    return f"{growth.period}: {amount(growth.value, unit)}, {_change(growth, before, unit)}, {judged}."
+    before = growth.value / (1 + growth.percent / 100)  # the figure of the period before
+    points = growth.value - before if unit == "percent" else None
+    change, judged = _change(growth.percent, points), _judgement(growth.percent, definition)
+    return f"{growth.period}: {amount(growth.value, unit)}, {change}, {judged}."
 
 
 @checked
