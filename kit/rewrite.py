@@ -75,11 +75,8 @@ def layout_fault(text: str, paragraphs: int | None = None) -> str:
             "only 1 line comes before the first blank line: the dek goes on the line right under the "
             "headline, with no blank line between"
         )
-    if len(head) != 2:
-        verb = "comes" if len(head) == 1 else "come"
-        return (
-            f"{counted(len(head), 'line')} {verb} before the first blank line, where the headline and dek go"
-        )
+    if len(head) != 2:  # more than two: one line is handled above
+        return f"{counted(len(head), 'line')} come before the first blank line, where the headline and dek go"
     if len(blocks) < 2:
         return "no body paragraph follows the headline and dek"
     if paragraphs is not None and len(blocks) - 1 != paragraphs:
@@ -90,7 +87,7 @@ def layout_fault(text: str, paragraphs: int | None = None) -> str:
 def sources_line(text: str) -> str:
     """Return the rewrite's "Sources:" line naming the original's paragraphs ("" if it has none)."""
     lines = [line.strip() for line in text.split("\n") if _SOURCES_LINE.match(line)]
-    return next((line for line in lines if re.search(r"¶\s*\d|\d", line)), "")
+    return next((line for line in lines if re.search(r"\d", line)), "")  # a paragraph number, ¶ or not
 
 
 def read_rewrite(text: str, paragraphs: int | None = None) -> Article:
