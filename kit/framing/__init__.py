@@ -41,6 +41,7 @@ from kit.framing.devices import (
     count_devices,
     device_counts,
     find_devices,
+    original_framing,
     reframe,
     score_framing,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "read_coding",
     "reference_coding",
     "reference_frames",
+    "original_framing",
     "reframe",
     "score_framing",
     "story_parts",

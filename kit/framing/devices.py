@@ -87,8 +87,11 @@ def score_framing(label: str, headline: str, dek: str = "") -> FramingScore:
     return FramingScore(label, text, result.polarity, result.subjectivity, counts, phrases)
 
 
+def original_framing(article: Article) -> FramingScore:
+    """Return the article's own headline and dek, scored."""
+    return score_framing("original", article.headline, article.dek or "")
+
+
 def reframe(article: Article, headline: str, dek: str = "") -> tuple[FramingScore, FramingScore]:
     """Return the original headline and dek scored beside a rewritten pair, for comparison."""
-    return score_framing("original", article.headline, article.dek or ""), score_framing(
-        "yours", headline, dek
-    )
+    return original_framing(article), score_framing("yours", headline, dek)

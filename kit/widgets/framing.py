@@ -25,8 +25,8 @@ from kit.framing import (
     entman_scheme,
     frame_names,
     frame_scheme,
+    original_framing,
     reframe,
-    score_framing,
 )
 from kit.store import WorkFile
 from kit.widgets.base import ChartImage, friendly, panel, paragraph_slider
@@ -183,7 +183,7 @@ def reframe_view(article: Article, headline: str, dek: str = "") -> ReframeView:
     Before the student writes a headline, only the original is scored and the summary asks for one.
     """
     if not headline.strip():
-        original = score_framing("original", article.headline, article.dek or "")
+        original = original_framing(article)
         return ReframeView(original, None, unwritten_summary(original))
     original, yours = reframe(article, headline, dek)
     found = ", ".join(yours.device_phrases) or "none"
