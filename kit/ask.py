@@ -253,7 +253,7 @@ class AskedQuestion:
     def _changed(self, change: object = None) -> None:
         answer = answer_from(self.question, self.control.value)
         note = self.exercise.save(self.question.id, answer)
-        if self.question.kind == "written":
+        if self._written:
             self.control.status.value = written_status(
                 self.control.value, self.question.min_words, self.question.layout
             )
