@@ -24,14 +24,13 @@ import ipywidgets as widgets
 
 from kit.article import load_article
 from kit.checks import Feedback, Question
+from kit.display.common import notice_html, small_html
 from kit.display.questions import (
     CHOICE_STYLE,
     feedback_html,
     hints_html,
     number_placeholder,
-    paragraph_label_html,
     prompt_html,
-    saved_note_html,
     text_fallback,
     written_placeholder,
     written_status,
@@ -121,7 +120,7 @@ def _paragraph_texts() -> dict[int, str]:
 
 def _labelled(control: widgets.Widget, text: str) -> widgets.HBox:
     """Return ``control`` beside a paragraph's text, which also describes it for screen readers."""
-    return widgets.HBox([control, widgets.HTML(paragraph_label_html(text))])
+    return widgets.HBox([control, widgets.HTML(small_html(text))])
 
 
 class AnswerControl:
@@ -258,7 +257,7 @@ class AskedQuestion:
                 self.control.value, self.question.min_words, self.question.layout
             )
         if note:
-            self.feedback.value = saved_note_html(note)
+            self.feedback.value = notice_html(note)
 
     def answer(self, value: object) -> None:
         """Set the widget as a student would, to show ``value`` (typed-in form); it is saved at once."""

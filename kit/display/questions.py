@@ -7,7 +7,7 @@ import html
 from collections.abc import Sequence
 
 from kit.checks import Feedback, Question, written_counts
-from kit.display.common import notice_html, small_html
+from kit.display.common import notice_html
 from kit.wording import counted
 
 # ipywidgets gives each radio label one line's height, so a long option overlapped the next one.
@@ -32,11 +32,6 @@ NOT_ANSWERED = "<p><em>Not answered yet: give an answer above, then press Check.
 def prompt_html(question_id: str, prompt: str) -> str:
     """Return a question's prompt as one paragraph, led by its id in bold."""
     return f"<p><strong>{html.escape(question_id)}.</strong> {html.escape(prompt)}</p>"
-
-
-def paragraph_label_html(text: str) -> str:
-    """Return a paragraph's text in small print, shown beside its checkbox or drop-down list."""
-    return small_html(text)
 
 
 def number_placeholder(unit: str) -> str:
@@ -86,11 +81,6 @@ def feedback_html(feedback: Feedback, explanation: str = "", written: bool = Fal
     if explanation:
         parts.append(f"<p><strong>Explanation.</strong> {html.escape(explanation)}</p>")
     return f'<div role="status" aria-live="polite">{"".join(parts)}</div>'
-
-
-def saved_note_html(note: str) -> str:
-    """Return what saving an answer had to say (it could not be saved, or was changed), in bold."""
-    return notice_html(note)
 
 
 def hints_html(hints: Sequence[str], total: int, note: str = "") -> str:
