@@ -9,10 +9,13 @@ host other than this machine.
 
 from __future__ import annotations
 
+import faulthandler
 import ipaddress
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -152,7 +155,41 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             leftover.unlink()
 
 
+# A test still running after this long has hung (the longest set-up, the nbgrader round trip, takes
+# about 5 minutes on 2 busy cores): it fails with every thread's stack, and the suite goes on.
+HUNG_AFTER_S = float(os.environ.get("KIT_TEST_HUNG_AFTER_S", 900))  # tests/test_watchdog.py sets it
+
+
+class HungTestError(Exception):
+    """Raised in a test that ran longer than HUNG_AFTER_S."""
+
+
+def _fail_hung_test(signum: int, frame: object) -> None:
+    raise HungTestError(f"still running after {HUNG_AFTER_S:g} s: the stacks above show where it waits")
+
+
+def _interrupt_main_thread() -> None:
+    faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+    # Aimed at the main thread: a process-wide alarm (pytest-timeout's signal method) may wake
+    # another thread of an xdist worker and leave the test blocked; ending the worker (its thread
+    # method) makes xdist's loadfile schedule hand the same file to each new worker, for ever.
+    signal.pthread_kill(threading.main_thread().ident, signal.SIGALRM)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    """Fail a test (set-up and teardown included) that hangs, instead of holding the suite for ever."""
+    watchdog = threading.Timer(HUNG_AFTER_S, _interrupt_main_thread)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        yield
+    finally:
+        watchdog.cancel()
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    signal.signal(signal.SIGALRM, _fail_hung_test)
     import matplotlib
 
     matplotlib.use("Agg")  # in-process only; kernels choose their own backend
