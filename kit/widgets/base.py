@@ -139,6 +139,19 @@ class ChartImage:
         return buffer.getvalue()
 
 
+def say(out: widgets.Output, message: str | None) -> None:
+    """Show ``message`` (an error for the student) in ``out``, or nothing when it is None.
+
+    The Output's outputs are set directly, never captured with ``with out:``. Capturing waits for
+    the kernel's output thread several times (a tenth of an update on a busy machine), and, when it
+    happens while a cell runs, nbclient (Voila, nbconvert, nbgrader) mirrors the Output by sending
+    the kernel a message on the socket where it waits for the cell's reply: now and then the reply
+    is then missed, and the run stalls until its timeout, or for ever without one (nbclient #312).
+    """
+    text = () if message is None else ({"output_type": "stream", "name": "stdout", "text": f"{message}\n"},)
+    out.outputs = text
+
+
 def panel(
     controls: Sequence[widgets.Widget],
     render: Callable[[Axes], str],
@@ -153,18 +166,16 @@ def panel(
     summary, out = widgets.HTML(), widgets.Output()
 
     def refresh(change: object = None) -> None:
-        # The Output is set directly, not entered with ``with out:``: entering it waits for the
-        # kernel's output thread several times, a tenth of an update on a busy machine.
         try:
             if change is not None and on_change is not None:
                 on_change()
             summary.value = chart.draw(render)
             chart.show(True)
-            out.outputs = ()
+            say(out, None)
         except KitError as error:
             summary.value = ""  # an old result left above the error would read as its answer
             chart.show(False)
-            out.outputs = ({"output_type": "stream", "name": "stdout", "text": f"{error}\n"},)
+            say(out, str(error))
         except Exception:
             with out:  # an unforeseen failure shows its traceback below the widget
                 out.clear_output()

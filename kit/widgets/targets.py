@@ -36,7 +36,7 @@ from kit.targets import (
     load_dataset,
     weigh,
 )
-from kit.widgets.base import ChartImage, friendly, panel
+from kit.widgets.base import ChartImage, friendly, panel, say
 
 
 @dataclass(frozen=True)
@@ -353,16 +353,15 @@ def argument_weigher(work: WorkFile) -> widgets.VBox:
     summary, out = widgets.HTML(), widgets.Output()
 
     def refresh(_change: object = None) -> None:
-        with out:
-            out.clear_output()
-            try:
-                weights = {key: slider.value for key, slider in sliders.items()}
-                position = weigh(weights)
-                if _change is not None:  # saved before it is shown
-                    work.set(WEIGHTS_KEY, weights)
-                summary.value = position_html(position)
-            except KitError as error:
-                print(error)
+        try:
+            weights = {key: slider.value for key, slider in sliders.items()}
+            position = weigh(weights)
+            if _change is not None:  # saved before it is shown
+                work.set(WEIGHTS_KEY, weights)
+            summary.value = position_html(position)
+            say(out, None)
+        except KitError as error:
+            say(out, str(error))
 
     for slider in sliders.values():
         slider.observe(refresh, names="value")
