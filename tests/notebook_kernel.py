@@ -23,6 +23,30 @@ NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 WIDGET_TIMEOUT = 30
 
 
+class MirrorCountingClient(NotebookClient):
+    """nbclient, counting the messages it sends the kernel to mirror an Output widget.
+
+    nbclient acts as the front end of an Output widget that captures output while a cell runs, and
+    sends the kernel each change on the socket where it waits for the cell's reply; now and then the
+    reply is then missed and the run stalls until its timeout (nbclient #312). The kit never
+    captures output while a cell runs (kit.widgets.base.say), and the runners here check it.
+    """
+
+    mirrored = 0
+
+    def on_comm_open_jupyter_widget(self, msg: dict) -> object:
+        widget = super().on_comm_open_jupyter_widget(msg)
+        if widget is not None:
+            send = widget.send
+
+            def counted(*args: object, **kwargs: object) -> None:
+                self.mirrored += 1
+                send(*args, **kwargs)
+
+            widget.send = counted
+        return widget
+
+
 def run_in_kernel(name: str, folder: Path) -> Iterator[NotebookClient]:
     """Run notebook ``name`` from notebooks/ in a fresh kernel, in a scratch ``folder`` (work files
     land there, never in notebooks/); yield the client with the kernel still up.
@@ -33,12 +57,13 @@ def run_in_kernel(name: str, folder: Path) -> Iterator[NotebookClient]:
     if not (folder / name).exists():  # a test may write its own small notebook there first
         shutil.copy(NOTEBOOKS / name, folder)
     nb = nbformat.read(folder / name, as_version=4)
-    client = NotebookClient(
+    client = MirrorCountingClient(
         nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     )
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
+        assert client.mirrored == 0, f"Run All of {name} captured output into an Output widget"
         client.folder, client.notebook = folder, nb
         client.after_run = sorted(path.name for path in folder.iterdir())
         yield client

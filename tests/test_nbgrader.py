@@ -23,8 +23,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from nbgrader.api import Gradebook
+from notebook_kernel import MirrorCountingClient
 
 from kit.variants import computed, variant_index
 
@@ -167,12 +167,13 @@ def answer_through_widgets(source: Path, right: Path, partly: Path) -> None:
     student = nbformat.read(STUDENT / source.name, as_version=4)
     shutil.copy(STUDENT / source.name, right / source.name)
     student.cells.append(nbformat.v4.new_code_cell(driving_code(source, partly)))
-    client = NotebookClient(
+    client = MirrorCountingClient(
         student, timeout=120, allow_errors=True, resources={"metadata": {"path": str(right)}}
     )
     client.execute()
     errors = [o for o in student.cells[-1].outputs if o["output_type"] == "error"]
     assert not errors, errors
+    assert client.mirrored == 0, f"answering {source.name} captured output into an Output widget"
 
 
 @pytest.fixture(scope="module")
