@@ -32,6 +32,9 @@ PROCESSES = {
     "python -c pass": "pass",
     "import nbformat (every Jupyter process, nbval)": "import nbformat",
     "import nbgrader.apps (each nbgrader command)": "import nbgrader.apps",
+    "import jupyter_server.serverapp (Lab, single-user)": "import jupyter_server.serverapp",
+    "import voila.app": "import voila.app",
+    "import jupyterhub.app": "import jupyterhub.app",
     "a kernel's own imports (ipykernel)": KERNEL,
 }
 
