@@ -15,13 +15,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pysbd
-from textblob import Word
-from textblob.en.sentiments import PatternAnalyzer
 
 from kit.errors import checked, invalid
 
 if TYPE_CHECKING:
     from kit.article import Article
+
+# TextBlob is imported inside the two functions that use it: importing it imports NLTK, about
+# 1 CPU-second, which every kernel that loads the article but scores no sentiment would pay.
 
 # A word is an abbreviation with its hyphenated tail ("U.S.-Japanese"), a number
 # ("131", "1,000", "2.5") or a run of letters joined by hyphens or apostrophes
@@ -133,6 +134,8 @@ def phrase_forms(phrase: str) -> tuple[str, ...]:
     >>> phrase_forms("tariff"), phrase_forms("numerical targets"), phrase_forms("does")
     (('tariff', 'tariffs'), ('numerical targets', 'numerical target'), ('does',))
     """
+    from textblob import Word
+
     *head, last = _require_text(phrase, "phrase").split()
     singular, plural = str(Word(last).singularize()), str(Word(last).pluralize())
     if singular != last and Word(singular).pluralize() == last:
@@ -149,6 +152,8 @@ def sentiment(text: str) -> Sentiment:
     >>> sentiment("I am absolutely confident we will find a way").polarity
     0.5
     """
+    from textblob.en.sentiments import PatternAnalyzer
+
     text = _require_text(text)
     result = PatternAnalyzer().analyze(text, keep_assessments=True)
     return Sentiment(

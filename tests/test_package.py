@@ -113,6 +113,19 @@ def test_the_checks_and_the_hand_ins_load_without_matplotlib():
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
 
 
+def test_loading_the_article_leaves_textblob_unloaded_until_sentiment_is_scored():
+    """TextBlob imports NLTK (about 1 CPU-second): a kernel pays it only when it scores or inflects words."""
+    script = (
+        "import sys, kit.text, kit.display, kit.widgets\n"
+        "from kit.article import load_article\n"
+        "load_article()\n"
+        "assert not {'textblob', 'nltk'} & set(sys.modules), 'loading the article imported TextBlob'\n"
+        "kit.text.sentiment('a troubled relationship')\n"
+        "assert 'textblob' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
 def test_the_type_checker_finds_nothing():
     """mypy (pinned in requirements-test.txt, configured in pyproject.toml) checks the kit's own calls."""
     result = subprocess.run(
