@@ -130,7 +130,7 @@ def test_reverse_order_with_saved_work_matches_the_stored_outputs(folder):
     save_student_work(folder)
     runs = {name: run(name, folder) for name in REVERSED}
     assert [line for name in REVERSED for line in differences(name, runs[name])] == []
-    # The student's work survived the second run untouched.
+    # The student's work survived both runs untouched.
     framing = open_work("04_framing_coding", folder).answers
     assert framing[REFRAME_KEY]["headline"] == "Tokyo Stands Firm"
     assert framing[frame_scheme().work_key] == {"1": "Morality", "4": "Economic"}
