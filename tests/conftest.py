@@ -114,20 +114,24 @@ def _close_figures():
 # Left to xdist's default order (most tests first), the browser, Hub and student-view files,
 # with a few tests each, started last and one worker ran on alone for minutes. Measured one
 # file at a time with -n 0, in CPU seconds (user + sys, servers, kernels and browsers included;
-# the machine loaded by other work): nbgrader 218, browser 123, axe 78, student view 53, Hub 48,
-# determinism and package 40 together (mypy without its cache some 25 more), fuzz 35, framing
-# notebook 34, static export 32, lessons 18.
+# the machine loaded by other work, so +-15%): nbgrader 145 (the round trip's first half and
+# Validate), browser 123, nbgrader second half 105-130, axe 78, student view 53, Hub 48, package
+# 46 (mypy without its cache; some 25 less with it), fuzz 35, static export 31, framing notebook
+# 27, determinism 21, lessons 18. The round trip is in two files (about 290 CPU seconds in one,
+# a third of the suite's) so that it runs on both workers at once, not on one while the other
+# runs out of work.
 SLOWEST_FIRST = (
     "tests/test_nbgrader.py",
     "tests/test_browser.py",
+    "tests/test_nbgrader_second_half.py",
     "tests/test_axe_audit.py",
     "tests/test_student_view.py",
     "tests/test_jupyterhub.py",
-    "tests/test_determinism.py",
-    "tests/test_fuzz.py",
-    "tests/test_framing_notebook.py",
-    "tests/test_static_export.py",
     "tests/test_package.py",
+    "tests/test_fuzz.py",
+    "tests/test_static_export.py",
+    "tests/test_framing_notebook.py",
+    "tests/test_determinism.py",
     "tests/test_lessons.py",
 )
 

@@ -4,11 +4,15 @@ Lessons 04 and 07 keep a student's answers in a work file beside them
 (``04_framing_coding.work.json``, ``07_targets_debate.work.json``, and the prediction in
 ``prediction.work.json``) and read it back when they run again: the classic way for a
 notebook to pass once on a fresh clone and then fail, or to depend on which lesson ran
-first. This test copies both into an empty folder, runs them in reverse order (07, then
-04) in fresh kernels, saves answers a student
-might have given, and runs them again; every run must match the outputs stored in
-notebooks/ under nbval's own rules: its sanitizer (tests/nbval_sanitize.cfg), the
+first. This test copies both into a folder holding answers a student might have saved and
+runs them in reverse order (07, then 04) in fresh kernels; each run must match the outputs
+stored in notebooks/ under nbval's own rules: its sanitizer (tests/nbval_sanitize.cfg), the
 fields it compares, and no check for cells tagged ``nbval-ignore-output``.
+
+The first run, on a fresh clone, is nbval's own (in lesson order, each in a fresh kernel), and
+Run All of either lesson writes nothing to its folder (tests/test_framing_notebook.py and
+tests/test_targets_notebook.py check ``after_run``), so nothing one run leaves can reach the
+other: running them here in an empty folder first would repeat nbval's check at two kernels' cost.
 """
 
 from __future__ import annotations
@@ -122,15 +126,11 @@ def folder(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("determinism")
 
 
-def test_reverse_order_then_again_with_saved_work_matches_the_stored_outputs(folder):
-    first = {name: run(name, folder) for name in REVERSED}
-    # Run All saved nothing on the student's behalf: the folder holds only the notebooks.
-    assert sorted(p.name for p in folder.iterdir()) == sorted(REVERSED)
+def test_reverse_order_with_saved_work_matches_the_stored_outputs(folder):
     save_student_work(folder)
-    second = {name: run(name, folder) for name in REVERSED}
-    found = [line for runs in (first, second) for name in REVERSED for line in differences(name, runs[name])]
-    assert found == []
-    # The student's work survived the second run untouched.
+    runs = {name: run(name, folder) for name in REVERSED}
+    assert [line for name in REVERSED for line in differences(name, runs[name])] == []
+    # The student's work survived both runs untouched.
     framing = open_work("04_framing_coding", folder).answers
     assert framing[REFRAME_KEY]["headline"] == "Tokyo Stands Firm"
     assert framing[frame_scheme().work_key] == {"1": "Morality", "4": "Economic"}

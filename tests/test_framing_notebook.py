@@ -1,12 +1,12 @@
 """Lessons 03 and 04 (framing) in a real kernel, driven by the messages a browser sends.
 
 Each lesson runs in a scratch folder, so its work file never lands in notebooks/. In 04 the
-test codes paragraphs through the Dropdown as a student would, checks the work file on disk,
-runs the lesson again in a new kernel (a restart) and checks the coder shows the saved choice;
+test codes paragraphs through the Dropdown as a student would and checks the work file on disk;
 it checks that the "Compare with the reference" buttons stay disabled until every paragraph is
 saved, open after the save made in the widget above them, and that the stored lesson holds no
-reference answer. The tests that need no restart share one kernel of 04: each codes with its own
-widget, saved under its own key.
+reference answer. Those tests share one kernel of 04: each codes with its own widget, saved under
+its own key. A restart is Run All in a new kernel beside a work file in the form that coding
+writes, holding one choice: the coder shows it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 from notebook_kernel import click, html_values, model_id, run_in_kernel, update
 
 from kit.framing import entman_scheme, frame_scheme
+from kit.store import open_work
 
 NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 CODING = "04_framing_coding.ipynb"
@@ -81,16 +82,10 @@ def test_the_stored_lesson_holds_no_reference_answer():
     assert stored.count("<b>Static view</b>") == 2  # each locked button says what it is for
 
 
-def test_a_frame_choice_is_saved_and_survives_a_restart(tmp_path: Path):
-    for client in run_in_kernel(CODING, tmp_path):
-        dropdown = model_id(client, "DropdownModel", description="Primary frame:")
-        slider = child_of_same_box(client, dropdown, "IntSliderModel")
-        assert "¶9</b> In the long run" in update(client, slider, {"value": 9}).shown
-        shown = update(client, dropdown, {"index": ECONOMIC_INDEX}).shown
-        assert "1 of 20 paragraphs coded" in shown and "Money and markets" in shown
-    saved = json.loads((tmp_path / "04_framing_coding.work.json").read_text("utf-8"))
-    assert saved["answers"]["frames"] == {"9": "Economic"}
-
+def test_a_saved_frame_choice_survives_a_restart(tmp_path: Path):
+    # What coding ¶9 as Economic saves (the test below codes through the widget and reads the file),
+    # so that only the restart costs a kernel.
+    open_work("04_framing_coding", tmp_path).set(frame_scheme().work_key, {"9": "Economic"})
     for client in run_in_kernel(CODING, tmp_path):  # a kernel restart, then Run All
         dropdown = model_id(client, "DropdownModel", description="Primary frame:")
         slider = child_of_same_box(client, dropdown, "IntSliderModel")
@@ -104,12 +99,16 @@ def test_the_reference_opens_only_after_every_paragraph_is_coded(coding):
     dropdown = model_id(coding, "DropdownModel", description="Primary frame:")
     slider = child_of_same_box(coding, dropdown, "IntSliderModel")
     for paragraph in range(1, PARAGRAPHS + 1):
-        update(coding, slider, {"value": paragraph})
+        moved = update(coding, slider, {"value": paragraph})
         replies = update(coding, dropdown, {"index": ECONOMIC_INDEX})
+        if paragraph == 9:
+            assert "¶9</b> In the long run" in moved.shown and "Money and markets" in replies.shown
         opened = replies.states.get(frames_button, {}).get("disabled") is False
         assert opened == (paragraph == PARAGRAPHS), f"the button opened after ¶{paragraph}"
         assert f"{paragraph} of 20 saved so far" in replies.shown or opened
     assert "Saved: your coding of all 20 paragraphs." in replies.shown
+    saved = json.loads((coding.folder / "04_framing_coding.work.json").read_text("utf-8"))
+    assert saved["answers"]["frames"] == {str(p): "Economic" for p in range(1, PARAGRAPHS + 1)}
     assert entman_button not in replies.states  # the Entman reference waits for its own tags
     revealed = click(coding, frames_button).shown
     assert "3 of 20 coded paragraphs agree with the reference (15%)" in revealed  # ¶7-9 are Economic

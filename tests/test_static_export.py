@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import nbformat
 import pytest
 from test_axe_audit import severe_violations
+from test_browser import VIEWPORT
 
 from kit.errors import InvalidInputError
 from kit.static import StaticHTMLExporter, main, static_html, widget_note, without_widgets, write_static_copy
@@ -200,9 +201,9 @@ def test_a_path_that_is_not_a_notebook_is_refused(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def offline_page(browser: Browser, path: Path) -> tuple[dict, list[str]]:
+def offline_page(browser: Browser, path: Path) -> tuple[dict, list[str], list[str]]:
     """Open ``path`` in a new context of ``browser``, every non-file request refused; return what it
-    shows and the refusals."""
+    shows, the refusals and axe-core's serious violations on it."""
     refused: list[str] = []
 
     def only_local(route) -> None:
@@ -212,15 +213,16 @@ def offline_page(browser: Browser, path: Path) -> tuple[dict, list[str]]:
             refused.append(route.request.url)
             route.abort()
 
-    context = browser.new_context()
+    context = browser.new_context(viewport=VIEWPORT)
     try:
         context.route("**/*", only_local)
         page = context.new_page()
         page.goto(path.as_uri(), wait_until="load")
         shown = page.evaluate(SHOWN)
+        violations = severe_violations(page)
     finally:
         context.close()
-    return shown, refused
+    return shown, refused, violations
 
 
 # What a reader sees: each image's width once loaded, each formula's drawn size, the text.
@@ -253,9 +255,12 @@ def formulas_in(name: str) -> list[str]:
     return found
 
 
+# One page load per copy serves both checks: what it shows offline, and the accessibility audit.
 @pytest.mark.parametrize("name", LESSONS)
-def test_every_static_copy_reads_offline_in_chromium(browser, exported, name):
-    shown, refused = offline_page(browser, exported[name])
+def test_every_static_copy_reads_offline_in_chromium_with_no_serious_accessibility_violation(
+    browser, exported, name
+):
+    shown, refused, violations = offline_page(browser, exported[name])
     assert refused == []
     assert len(shown["images"]) == len(stored_outputs(name, "image/png"))
     assert all(width > 0 for width in shown["images"])
@@ -267,12 +272,7 @@ def test_every_static_copy_reads_offline_in_chromium(browser, exported, name):
     assert [display for display, _, _ in shown["formulas"]] == formulas_in(name)
     assert all(width > 0 and height > 0 for _, width, height in shown["formulas"])
     assert "\\frac" not in shown["text"] and "$$" not in shown["text"]
-
-
-@pytest.mark.parametrize("name", LESSONS)
-def test_static_copy_has_no_serious_accessibility_violation(exported, page, name):
-    page.goto(exported[name].as_uri(), wait_until="load")
-    assert severe_violations(page) == []
+    assert violations == []
 
 
 def test_at_least_one_lesson_has_a_formula_to_render():
