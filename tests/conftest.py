@@ -159,8 +159,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             leftover.unlink()
 
 
-# A test still running after this long has hung (the longest set-up, the nbgrader round trip, takes
-# about 5 minutes on 2 busy cores): it fails with every thread's stack, and the suite goes on.
+# A test still running after this long has hung (the longest set-up, half the nbgrader round trip,
+# takes 2.5 minutes on 2 quiet cores, up to 5 on busy ones): it fails with every thread's stack, and
+# the suite goes on.
 HUNG_AFTER_S = float(os.environ.get("KIT_TEST_HUNG_AFTER_S", 900))  # tests/test_watchdog.py sets it
 
 
@@ -169,7 +170,9 @@ class HungTestError(Exception):
 
 
 def _fail_hung_test(signum: int, frame: object) -> None:
-    raise HungTestError(f"still running after {HUNG_AFTER_S:g} s: the stacks above show where it waits")
+    raise HungTestError(
+        f"still running after {HUNG_AFTER_S:g} s: every thread's stack is in this test's captured stderr"
+    )
 
 
 def _interrupt_main_thread() -> None:
