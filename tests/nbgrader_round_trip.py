@@ -224,12 +224,20 @@ def autograded(course: Path, student: str, source: Path) -> nbformat.NotebookNod
     return nbformat.read(course / "autograded" / student / ASSIGNMENT / source.name, as_version=4)
 
 
+def autograded_tests(graded: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """Return the autograded test cells of ``graded``: graded, and not a solution cell."""
+    return [
+        c
+        for c in graded.cells
+        if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")
+    ]
+
+
 def points_by_question(graded: nbformat.NotebookNode) -> dict[str, float]:
     """Return the points of each autograded test cell of ``graded``, by question ("q3" for "q3_test")."""
     return {
         c.metadata["nbgrader"]["grade_id"].removesuffix("_test"): c.metadata["nbgrader"]["points"]
-        for c in graded.cells
-        if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")
+        for c in autograded_tests(graded)
     }
 
 
@@ -277,8 +285,7 @@ class RoundTrip:
 
     def test_the_student_version_runs_with_nothing_answered(self, course, source):
         graded = autograded(course, "untouched", source)
-        hidden_tests = [c for c in graded["cells"] if c["metadata"].get("nbgrader", {}).get("grade") and
-                        not c["metadata"]["nbgrader"].get("solution")]  # fmt: skip
+        hidden_tests = autograded_tests(graded)
         others = [c for c in graded["cells"] if c["cell_type"] == "code" and c not in hidden_tests]
         errors = [o for c in others for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors, [f"{e['ename']}: {e['evalue']}" for e in errors]
