@@ -148,8 +148,8 @@ def say(out: widgets.Output, message: str | None) -> None:
     the kernel a message on the socket where it waits for the cell's reply: now and then the reply
     is then missed, and the run stalls until its timeout, or for ever without one (nbclient #312).
     """
-    text = () if message is None else ({"output_type": "stream", "name": "stdout", "text": f"{message}\n"},)
-    out.outputs = text
+    shown = () if message is None else ({"output_type": "stream", "name": "stdout", "text": f"{message}\n"},)
+    out.outputs = shown
 
 
 def panel(
